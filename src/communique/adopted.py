@@ -1,0 +1,117 @@
+"""Stage 7, adopted: what each meeting adopted, approved or signed, with its
+kind and subject ("statements were adopted on A, on B, as well as on C" is
+three statements). The document words and verbs are in `data/adopted.toml`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import Gazetteer, load_toml
+from .text import Document, Span
+
+_SPLIT_ON = re.compile(r",?\s+as\s+well\s+as\s+(?=on\s)|,\s*(?:and\s+)?(?=on\s)|\s+and\s+(?=on\s)", re.I)
+_LEAD = re.compile(r"^(?:on|of|for|about|concerning|regarding|to|in)\s+(?:the\s+)?", re.I)
+_DETERMINERS = r"(?:(?:a|an|the|several|two|three|four|five|six|seven|eight|nine|ten|\d+|joint|new|final|number\s+of|package\s+of|set\s+of|series\s+of|relevant|important)\s+)*"
+
+
+@dataclass(slots=True)
+class AdoptedItem:
+    kind: str
+    subject: str
+    start: int
+    end: int
+    evidence: Span  # the words that state the adoption
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    active: re.Pattern
+    passive: re.Pattern
+    fronted: re.Pattern
+    kind_of: dict[str, str]
+    kinds: str  # the alternation of every document word
+
+
+@cache
+def _patterns() -> _Patterns:
+    data: dict = {}
+    for part in load_toml("adopted.toml"):
+        data.setdefault("verbs", []).extend(part.get("verbs", []))
+        for kind, words in part.get("kinds", {}).items():
+            data.setdefault("kinds", {}).setdefault(kind, []).extend(words)
+    kind_of = {w.lower(): k for k, words in data["kinds"].items() for w in words}
+    kinds = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(kind_of, key=len, reverse=True))
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
+    return _Patterns(
+        active=re.compile(rf"\b(?:{verbs})\s+{_DETERMINERS}(?P<kind>{kinds})\b(?P<rest>[^.;]*)", re.I),
+        passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
+        fronted=re.compile(rf"^(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
+        kind_of=kind_of,
+        kinds=kinds,
+    )
+
+
+def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
+    p = _patterns()
+    kinds_alt = p.kinds
+    out: list[AdoptedItem] = []
+    for index, sentence in enumerate(doc.sentences):
+        text = doc.text[sentence.start:sentence.end]
+        found: list[AdoptedItem] = []
+        for m in p.passive.finditer(text):
+            kind = p.kind_of[_norm(m.group("kind"))]
+            offset = sentence.start + m.start("rest")
+            for part_start, part in _parts(m.group("rest")):
+                found.append(_item(kind, part, offset + part_start, Span(sentence.start + m.start(), sentence.start + m.end())))
+        m = p.fronted.match(text)
+        if m and not found:
+            items = m.group("items")
+            base = sentence.start + m.start("items")
+            pieces = re.split(rf"\s+and\s+(?:the\s+)?(?=(?:{kinds_alt})\s)", items, flags=re.I)
+            cursor = 0
+            for piece in pieces:
+                at = items.index(piece, cursor)
+                cursor = at + len(piece)
+                km = re.match(rf"(?P<kind>{kinds_alt})\s+", piece, re.I)
+                if km:
+                    kind = p.kind_of[_norm(km.group("kind"))]
+                    found.append(_item(kind, piece[km.end():], base + at + km.end(), Span(sentence.start + m.start(), sentence.start + m.end())))
+        if not found:
+            for m in p.active.finditer(text):
+                kind = p.kind_of[_norm(m.group("kind"))]
+                found.append(_item(kind, m.group("rest"), sentence.start + m.start("rest"), Span(sentence.start + m.start(), sentence.start + m.end())))
+        found = [f for f in found if f.subject]
+        # "adopted a number of statements ... In particular, statements were adopted on A, B":
+        # the general line is told again in detail.
+        if index + 1 < len(doc.sentences):
+            following = doc.text[doc.sentences[index + 1].start:doc.sentences[index + 1].end]
+            if re.match(r"\s*In particular\b", following):
+                found = []
+        out += found
+    unique: dict[tuple[str, str], AdoptedItem] = {}
+    for item in out:
+        unique.setdefault((item.kind, item.subject.lower()), item)
+    return list(unique.values())
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _parts(rest: str):
+    pos = 0
+    for m in _SPLIT_ON.finditer(rest):
+        yield pos, rest[pos:m.start()]
+        pos = m.end()
+    yield pos, rest[pos:]
+
+
+def _item(kind: str, raw: str, start: int, evidence: Span) -> AdoptedItem:
+    lead = _LEAD.match(raw.lstrip())
+    skip = (len(raw) - len(raw.lstrip())) + (lead.end() if lead else 0)
+    subject = raw[skip:]
+    subject = re.split(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|approved|signed)\b|\.\s", subject)[0]
+    subject = subject.rstrip(" ,;:.")
+    return AdoptedItem(kind, subject, start + skip, start + skip + len(subject), evidence)

@@ -1,0 +1,75 @@
+"""The `communique` command."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from .inputs import BadInput, iter_paths, read_report
+from .pipeline import extract
+from .record import Record
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn diplomatic news reports into structured, sourced meeting records.")
+err = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[list[str], typer.Argument(help="Report files (.txt), folders of them, or - for standard input.")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/NAME.json for each NAME.txt.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="json: one indented object per report; jsonl: one line each.")] = OutputFormat.json,
+    published: Annotated[Optional[str], typer.Option(help="The reports' date (ISO), when the text does not state it.")] = None,
+    source: Annotated[Optional[str], typer.Option(help="The reports' publisher, when the text does not name it.")] = None,
+) -> None:
+    """Extract every meeting of each report as a JSON record."""
+    if out is not None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            err.print(f"error: cannot write to {out}: {exc.strerror}")
+            raise typer.Exit(2)
+    failures = 0
+    for item in iter_paths(paths):
+        try:
+            report = read_report(item)
+            record = extract(report.text, published=published, source=source, doc_id=report.name)
+        except BadInput as exc:
+            err.print(f"error: {exc}")
+            failures += 1
+            continue
+        _write(record, report.name, out, output_format)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _write(record: Record, name: str, out: Path | None, fmt: OutputFormat) -> None:
+    indent = None if fmt is OutputFormat.jsonl else 2
+    body = record.model_dump_json(indent=indent)
+    if out is None:
+        sys.stdout.write(body + "\n")
+    elif fmt is OutputFormat.jsonl:
+        with (out / "records.jsonl").open("a", encoding="utf-8") as fh:
+            fh.write(body + "\n")
+    else:
+        (out / f"{name}.json").write_text(body + "\n", encoding="utf-8")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the record."""
+    sys.stdout.write(json.dumps(Record.model_json_schema(), indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    app()

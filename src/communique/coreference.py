@@ -1,0 +1,188 @@
+"""Stage 5, coreference: one person per real person of the report.
+
+Name mentions bound to a title are people; they merge when their names agree
+across spellings ("Sirojiddin Mukhriddin" and "Muhriddin") and their states do
+not contradict, or when a bare surname or a title-and-surname ("President
+Jokowi") can be only one of them. A title without a name ("the Russian
+minister", "his Saudi counterpart") is resolved to the one person it fits."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import names
+from .gazetteer import Gazetteer
+from .mentions import Mention
+from .roles import STATE_ROLES, PersonMention, Reference, RoleClaim, Roles, best_claim
+from .text import Document, Span
+
+
+@dataclass(slots=True)
+class Person:
+    id: str
+    name: str
+    names: list[str]
+    mentions: list[Span]
+    claims: list[RoleClaim] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+    org: str | None = None
+    first: int = 0
+
+    def matches(self, claim: RoleClaim) -> bool:
+        """Whether a title without a name fits this person."""
+        if claim.role != self.role and claim.role not in {c.role for c in self.claims}:
+            return False
+        if claim.country and self.country and claim.country != self.country:
+            return False
+        if claim.org and self.org and claim.org != self.org:
+            return False
+        return True
+
+
+@dataclass(slots=True)
+class People:
+    people: list[Person]
+    by_mention: dict[int, Person]  # name-mention start -> person
+    references: dict[int, list[Person]]  # reference start -> the people it stands for
+    home_state: str | None
+
+
+def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gazetteer,
+                   home_state: str | None) -> People:
+    people: list[Person] = []
+    by_mention: dict[int, Person] = {}
+    for pm in roles.people:
+        if not pm.titled:
+            continue
+        person = _find(people, pm, gz)
+        if person is None:
+            person = Person(f"p{len(people) + 1}", pm.name, [], [], first=pm.start)
+            people.append(person)
+        _add(person, pm.name, Span(pm.start, pm.end), pm.claims)
+        by_mention[pm.start] = person
+    # A title without a country is the report's own state's ("Minister of State").
+    for person in people:
+        _settle(person, gz, home_state)
+    # Bare names ("Muhriddin noted", "Chung and Blinken held") are mentions of
+    # the one person whose name they can only be.
+    for m in mentions:
+        if m.kind != "name" or m.start in by_mention:
+            continue
+        person = _by_surname(people, m.text)
+        if person is not None:
+            _add(person, m.text, Span(m.start, m.end), [])
+            by_mention[m.start] = person
+    references: dict[int, list[Person]] = {}
+    for ref in roles.references:
+        fits = [p for p in people if p.matches(ref.claim) and _member(p, ref.claim, gz)]
+        if ref.plural:
+            if fits:
+                references[ref.start] = fits
+        elif len(fits) == 1:
+            references[ref.start] = fits
+    return People(people, by_mention, references, home_state)
+
+
+def _member(p: Person, claim: RoleClaim, gz: Gazetteer) -> bool:
+    """"ASEAN foreign ministers" are the foreign ministers of ASEAN's members."""
+    if claim.org and p.country and claim.role in STATE_ROLES:
+        org = gz.orgs.get(claim.org)
+        return bool(org and p.country in org.members)
+    return True
+
+
+def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | None:
+    country = next((c.country for c in pm.claims if c.country), None)
+    for person in people:
+        if not names.same_name(person.name, pm.name):
+            continue
+        if len(names.tokens(pm.name)) == 1 and not _surname_or_given(person.name, pm.name):
+            continue
+        if country and person.country and country != person.country:
+            continue  # two different Kims
+        return person
+    if len(names.tokens(pm.name)) == 1 and pm.claims:
+        # "President Jokowi": the one person who holds that title for that state
+        claim = best_claim(pm.claims, gz)
+        fits = [p for p in people if p.role == claim.role and (not claim.country or p.country in (None, claim.country))]
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+def _surname_or_given(full: str, single: str) -> bool:
+    toks = names.tokens(full)
+    s = names.tokens(single)[0]
+    return names.token_match(toks[0], s) or names.token_match(toks[-1], s)
+
+
+def _by_surname(people: list[Person], name: str) -> Person | None:
+    toks = names.tokens(name)
+    if not toks:
+        return None
+    fits = [p for p in people if any(names.same_name(n, name) for n in p.names)]
+    if len(toks) == 1:
+        fits = [p for p in fits if _surname_or_given(p.name, name)] or []
+    return fits[0] if len(fits) == 1 else None
+
+
+def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None:
+    person.mentions.append(span)
+    if name not in person.names:
+        person.names.append(name)
+    if len(names.tokens(name)) > len(names.tokens(person.name)):
+        person.name = name
+    for c in claims:
+        if c not in person.claims:
+            person.claims.append(c)
+    if claims:
+        best = max(person.claims, key=lambda c: (c.role != "counterpart", c.role in STATE_ROLES or c.role == "secretary_general", 0))
+        person.role = best.role
+
+
+def _settle(person: Person, gz: Gazetteer, home_state: str | None) -> None:
+    if not person.claims:
+        return
+    best = best_claim(person.claims, gz)
+    person.role = best.role
+    person.country = best.country or next((c.country for c in person.claims if c.country), None)
+    person.org = best.org or next((c.org for c in person.claims if c.org), None)
+    if best.role == "secretary_general" or (best.role == "other" and person.org and not best.country):
+        person.country = None
+        person.org = person.org or next((c.org for c in person.claims if c.org), None)
+        if person.org is None:
+            person.country = best.country or home_state
+    elif person.country is None:
+        person.country = home_state
+        person.org = None if home_state else person.org
+
+
+_MINISTRY = re.compile(r"(?:according to\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:foreign|Foreign)\s+(?:ministry|Ministry)")
+
+
+def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_place: str | None,
+               source: str | None) -> str | None:
+    """The state a report speaks from: its dateline's, its agency's, the one
+    whose foreign ministry it quotes, or the one it names most."""
+    if dateline_place:
+        code = gz.places.get(dateline_place) or _state_named(dateline_place, gz)
+        if code:
+            return code
+    if source and source in gz.agencies and gz.agencies[source].get("country"):
+        return gz.agencies[source]["country"]
+    m = _MINISTRY.search(doc.text)
+    if m:
+        code = gz.places.get(m.group(1)) or _state_named(m.group(1), gz)
+        if code:
+            return code
+    counts = Counter(x.key for x in mentions if x.kind in ("state", "demonym", "place") and x.key)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _state_named(name: str, gz: Gazetteer) -> str | None:
+    for code, info in gz.states.items():
+        if name in info["names"] or name == info["name"]:
+            return code
+    return None

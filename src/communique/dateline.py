@@ -1,0 +1,122 @@
+"""Stage 1, dateline: the place, date and agency a report states at its top
+("DUSHANBE, 20.05.2021 (NIAT Khovar) –", "MOSCOW, April 11. /TASS/.", a date
+line under a headline, a ministry release's origin line). The styles are
+regular expressions in `data/datelines.toml`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from . import dates
+from .gazetteer import Gazetteer, load_toml
+from .text import Span
+
+HEAD_LINES = 8
+HEAD_CHARS = 800
+
+
+@dataclass(slots=True)
+class DatelineFacts:
+    place: str | None = None
+    date: str | None = None
+    source: str | None = None
+    evidence: dict[str, Span] = field(default_factory=dict)
+    end: int = 0  # where the dateline ends: the body starts after it
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    name: str
+    regex: re.Pattern
+    source_pick: str
+    require_known_place: bool
+
+
+@cache
+def styles() -> tuple[Style, ...]:
+    out: list[Style] = []
+    for data in load_toml("datelines.toml"):
+        parts = data.get("patterns", {})
+        for style in data.get("style", []):
+            pattern = style["regex"]
+            for key, sub in parts.items():
+                pattern = pattern.replace("{" + key + "}", sub)
+            out.append(Style(style["name"], re.compile(pattern), style.get("source_pick", "first"),
+                             style.get("require_known_place", False)))
+    return tuple(out)
+
+
+def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source: str | None = None) -> DatelineFacts:
+    facts = DatelineFacts()
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text[:HEAD_CHARS].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            lines.append((pos + line.index(stripped[0]), stripped))
+        pos += len(line)
+        if len(lines) >= HEAD_LINES:
+            break
+    undated_year: tuple[int, int] | None = None
+    for offset, line in lines:
+        for style in styles():
+            m = style.regex.search(line)
+            if not m:
+                continue
+            groups = m.groupdict()
+            if groups.get("date") and not dates.parse_date(groups["date"], dt.date(2000, 1, 1)):
+                continue
+            place = groups.get("place")
+            if place and style.require_known_place and place.strip() not in gz.places:
+                continue
+            if place and not facts.place:
+                facts.place = _place_name(place)
+                facts.evidence["place"] = Span(offset + m.start("place"), offset + m.start("place") + len(place.rstrip()))
+            if groups.get("source") and not facts.source:
+                facts.source = _source_name(groups["source"], gz, style.source_pick)
+                facts.evidence["source"] = Span(offset + m.start("source"), offset + m.end("source"))
+            if groups.get("date") and not facts.date:
+                value = dates.parse_date(groups["date"], None)
+                start = offset + m.start("date")
+                facts.evidence["date"] = Span(start, start + len(groups["date"].rstrip(" ,.")))
+                if value:
+                    facts.date = value
+                else:
+                    undated_year = (start, start + len(groups["date"]))
+            facts.end = max(facts.end, offset + m.end())
+            break
+    if facts.date is None and undated_year is not None:
+        facts.date = _complete_year(text, text[undated_year[0]:undated_year[1]])
+    if published:
+        facts.date = published
+    if source:
+        facts.source = source
+    return facts
+
+
+def _complete_year(text: str, day_month: str) -> str | None:
+    """A dateline without its year ("10 October") takes the year of the first
+    full date the report states."""
+    for d in dates.find_dates(text, None):
+        if d.value and len(d.value) >= 4 and not d.relative:
+            year = int(d.value[:4])
+            return dates.parse_date(day_month, dt.date(year, 12, 31))
+    return None
+
+
+def _place_name(place: str) -> str:
+    place = place.strip(" ,.")
+    return place.title() if place.isupper() else place
+
+
+def _source_name(raw: str, gz: Gazetteer, pick: str) -> str:
+    parts = [p.strip() for p in raw.split("/") if p.strip()] or [raw.strip()]
+    chosen = parts[-1] if pick == "last" else parts[0]
+    lower = chosen.lower()
+    for _, (length, entries, _acronym) in gz.automaton.iter(lower):
+        agency = next((e for e in entries if e.kind == "agency"), None)
+        if agency and length >= len(lower.strip(" \"“”'")) - 4:
+            return agency.key
+    return chosen.strip(" \"“”'.,:-–")

@@ -1,0 +1,210 @@
+"""Data about the world, loaded once from the files in `communique/data/`.
+
+States, demonyms, organisations and their bodies, titles, honorifics, news
+agencies and places become one Aho-Corasick automaton, so finding every
+mention in a report is a single pass over its text.
+
+Users extend the data without touching code: `COMMUNIQUE_DATA` may name a
+folder whose files of the same names add entries to the packaged ones.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+import pycountry
+
+ROLE_RANK_DEFAULT = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BodyInfo:
+    org: str  # organisation key, "" for a generic body
+    name: str
+    aliases: tuple[str, ...]
+    level: str | None
+    kind: str | None
+    head_role: str | None
+
+
+@dataclass(slots=True)
+class OrgInfo:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    members: frozenset[str]
+    bodies: list[BodyInfo]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase in the automaton stands for."""
+
+    kind: str  # state | demonym | org | body | title | honorific | agency | place | trigger | ...
+    key: str
+    extra: object = None
+
+
+@dataclass(slots=True, eq=False)  # hashable by identity: one per process
+class Gazetteer:
+    states: dict[str, dict] = field(default_factory=dict)
+    orgs: dict[str, OrgInfo] = field(default_factory=dict)
+    role_rank: dict[str, int] = field(default_factory=dict)
+    chair_words: frozenset[str] = frozenset()
+    agencies: dict[str, dict] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+    meetings: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)
+    automaton: ahocorasick.Automaton | None = None
+    place_country: dict[str, str] = field(default_factory=dict)
+
+    def state_name(self, code: str) -> str:
+        return self.states.get(code, {}).get("name", code)
+
+
+def _data_dirs() -> list[Path]:
+    dirs = [Path(str(resources.files("communique") / "data"))]
+    extra = os.environ.get("COMMUNIQUE_DATA")
+    if extra:
+        dirs.append(Path(extra))
+    return dirs
+
+
+def load_toml(name: str) -> list[dict]:
+    return [tomllib.loads(p.read_text(encoding="utf-8")) for d in _data_dirs() if (p := d / name).exists()]
+
+
+def _load_tsv(name: str) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for d in _data_dirs():
+        p = d / name
+        if p.exists():
+            with p.open(encoding="utf-8", newline="") as fh:
+                rows += list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
+
+
+def plural(phrase: str) -> str:
+    """'Foreign Minister' -> 'Foreign Ministers'; 'Minister of Foreign Affairs'
+    -> 'Ministers of Foreign Affairs'; 'head of state' -> 'heads of state'."""
+    words = phrase.split(" ")
+    head = next((i for i, w in enumerate(words) if w.lower() in {"of", "for", "to"}), len(words)) - 1
+    w = words[head]
+    if w.endswith("y") and not w.endswith(("ey", "ay", "oy")):
+        words[head] = w[:-1] + "ies"
+    elif w.endswith(("s", "sh", "ch")):
+        words[head] = w + "es"
+    else:
+        words[head] = w + "s"
+    return " ".join(words)
+
+
+@cache
+def load() -> Gazetteer:
+    gz = Gazetteer()
+    add: list[tuple[str, Entry]] = []
+
+    for data in load_toml("states.toml"):
+        for code, info in data.items():
+            entry = gz.states.setdefault(code, {"name": info.get("name", code), "names": [], "adjectives": []})
+            entry["names"] += info.get("names", []) + [info.get("name", code)]
+            entry["adjectives"] += info.get("adjectives", [])
+            if info.get("capital"):
+                entry["capital"] = info["capital"]
+    for country in pycountry.countries:
+        entry = gz.states.setdefault(country.alpha_3, {"name": getattr(country, "common_name", country.name),
+                                                       "names": [], "adjectives": []})
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                entry["names"].append(value)
+    for code, info in gz.states.items():
+        for name in info["names"]:
+            add.append((re.sub(r"^the ", "", name, flags=re.I), Entry("state", code)))
+        for adj in info["adjectives"]:
+            add.append((adj, Entry("demonym", code)))
+        if info.get("capital"):
+            gz.places.setdefault(info["capital"], code)
+
+    for data in load_toml("organisations.toml"):
+        for key, info in data.items():
+            org = gz.orgs.get(key)
+            if org is None:
+                org = gz.orgs[key] = OrgInfo(key, info.get("name", key), tuple(info.get("aliases", [])),
+                                             frozenset(info.get("members", [])), [])
+            for b in info.get("bodies", []):
+                org.bodies.append(BodyInfo(key if key != "GENERIC" else "", b["name"], tuple(b.get("aliases", [])),
+                                           b.get("level"), b.get("kind"), b.get("head_role")))
+    for key, org in gz.orgs.items():
+        if key != "GENERIC":
+            for name in {key, org.name, *org.aliases}:
+                add.append((name, Entry("org", key)))
+        for body in org.bodies:
+            for name in (body.name, *body.aliases):
+                add.append((name, Entry("body", key, body)))
+
+    for data in load_toml("titles.toml"):
+        gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
+        for phrase in data.get("honorifics", []):
+            add.append((phrase, Entry("honorific", phrase)))
+        for role in data.get("role", []):
+            gz.role_rank[role["role"]] = role.get("rank", ROLE_RANK_DEFAULT)
+            for phrase in role["phrases"]:
+                add.append((phrase, Entry("title", role["role"], False)))
+                add.append((plural(phrase), Entry("title", role["role"], True)))
+
+    for data in load_toml("agencies.toml"):
+        for agency in data.get("agency", []):
+            gz.agencies[agency["name"]] = agency
+            for name in (agency["name"], *agency.get("aliases", [])):
+                add.append((name, Entry("agency", agency["name"])))
+
+    for row in _load_tsv("places.tsv") + _load_tsv("places_extra.tsv"):
+        gz.places[row["name"]] = row["country"]
+    for name, code in gz.places.items():
+        add.append((name, Entry("place", code)))
+
+    for data in load_toml("meetings.toml"):
+        for key, value in data.items():
+            if isinstance(value, dict):
+                gz.meetings.setdefault(key, {}).update(value)
+            else:
+                gz.meetings[key] = value
+    for data in load_toml("names.toml"):
+        gz.names.update(data)
+
+    gz.automaton = _build_automaton(add)
+    return gz
+
+
+# Priority of kinds when one phrase means several things: a longer match always
+# wins; among matches of one length, the first kind listed here.
+KIND_ORDER = {"body": 0, "title": 1, "org": 2, "agency": 3, "state": 4, "demonym": 5, "place": 6, "honorific": 7}
+
+
+def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:
+    table: dict[str, list[Entry]] = {}
+    acronyms: set[str] = set()
+    for phrase, entry in entries:
+        phrase = " ".join(phrase.split())
+        if len(phrase) < 2:
+            continue
+        key = phrase.lower()
+        if phrase.replace(".", "").isupper() and " " not in phrase and entry.kind != "title":
+            acronyms.add(key)  # "US", "AU": only in capitals, never "us"
+        found = table.setdefault(key, [])
+        if entry not in found:
+            found.append(entry)
+    automaton = ahocorasick.Automaton()
+    for key, found in table.items():
+        found.sort(key=lambda e: KIND_ORDER.get(e.kind, 9))
+        automaton.add_word(key, (len(key), tuple(found), key in acronyms))
+    automaton.make_automaton()
+    return automaton

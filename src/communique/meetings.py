@@ -1,0 +1,620 @@
+"""Stage 6, meetings: the sessions, summits, talks, receptions and calls the
+report says took place, with organisation, body, date, place, chair or host,
+formats and participants.
+
+The report is read sentence by sentence. A trigger ("held talks", "a meeting
+of the Council of Foreign Ministers", "courtesy call", "telephone
+conversation") either states a new meeting or refers back to one already
+stated ("the meeting", "during the talks"); announced meetings ("is
+scheduled", "will be held") and meetings named only as a modifier ("the
+decisions of the session") state nothing. Each sentence then adds what it
+says to the meeting it is about: a date, a place, a chair, a format, the
+people it says attended (or sent only a message).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .coreference import People, Person
+from .dates import DateMention
+from .gazetteer import BodyInfo, Gazetteer
+from .mentions import Mention
+from .roles import STATE_ROLES, Roles
+from .text import Document, Span
+
+LEVEL_ROLES = {
+    "head_of_state": {"head_of_state", "head_of_government"},
+    "head_of_government": {"head_of_government", "head_of_state"},
+    "foreign_minister": {"foreign_minister", "deputy_foreign_minister"},
+    "defence_minister": {"defence_minister"},
+    "minister": {"minister", "foreign_minister", "defence_minister"},
+    "ambassador": {"ambassador"},
+}
+ORG_ROLES = {"secretary_general", "other"}
+_KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception", "courtesy": "reception"}
+_DEFINITE = {"the", "this", "that", "its", "their", "these", "his", "her", "both"}
+_INDEFINITE = {"a", "an", "another", "one"}
+_ADJECTIVE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|recent|latest|official|"
+                        r"informal|formal|regular|extraordinary|ordinary|special|joint|standing|annual|new|"
+                        r"bilateral|trilateral|tripartite|separate|courtesy|telephone|phone|video|high-level|"
+                        r"brief|lengthy|productive|friendly|expanded|enlarged|narrow|restricted|\w+-level)$", re.I)
+
+
+@dataclass(slots=True)
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    text: str
+    body: BodyInfo | None = None
+    org: str | None = None
+    org_span: Span | None = None
+    named: bool = False  # a body or a capitalised name: states its own meeting
+    specific: bool = False  # "bilateral", "courtesy", "telephone": talks of their own
+
+
+@dataclass(slots=True)
+class MeetingDraft:
+    kind: str
+    trigger: Trigger
+    order: int
+    org: str | None = None
+    org_span: Span | None = None
+    body: BodyInfo | None = None
+    body_name: str | None = None
+    body_span: Span | None = None
+    date: str | None = None
+    date_span: Span | None = None
+    location: str | None = None
+    location_country: str | None = None
+    location_span: Span | None = None
+    chair: Person | None = None
+    chair_span: Span | None = None
+    chair_state: str | None = None
+    host: Person | None = None
+    formats: set[str] = field(default_factory=set)
+    participants: dict[str, tuple[Person, Span]] = field(default_factory=dict)
+    absent: set[str] = field(default_factory=set)
+    evidence: list[Span] = field(default_factory=list)
+
+    def add(self, person: Person, span: Span) -> None:
+        if person.id not in self.participants:
+            self.participants[person.id] = (person, span)
+
+    @property
+    def level(self) -> str | None:
+        return self.body.level if self.body else None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: re.Pattern
+    trigger_kind: dict[str, str]
+    future_before: re.Pattern
+    future_after: re.Pattern
+    of_frames: frozenset[str]
+    attendance: re.Pattern
+    absence: re.Pattern
+    chair: re.Pattern
+    host: re.Pattern
+    formats: re.Pattern
+    format_kind: dict[str, str]
+    groups: re.Pattern
+    pronouns: re.Pattern
+    specific: frozenset[str]
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@cache
+def lexicon(gz: Gazetteer) -> Lexicon:
+    data = gz.meetings
+    kind_of = {p.lower(): kind for kind, phrases in data["triggers"].items() for p in phrases}
+    cues = data["cues"]
+    fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
+    lex = data["lexicon"]
+    word = lambda phrases: re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I)
+    return Lexicon(
+        triggers=word(kind_of),
+        trigger_kind=kind_of,
+        future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;]{{0,60}}$", re.I),
+        future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)", re.I),
+        of_frames=frozenset(w.lower() for w in cues["of_frames"]),
+        attendance=word(cues["attendance"]),
+        absence=word(cues["absence"]),
+        chair=word(cues["chair"]),
+        host=word(cues["host"]),
+        formats=re.compile(rf"(?<![\w-])({_alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{_alternation(fmt)}))?"
+                           rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)", re.I),
+        format_kind=fmt,
+        groups=word(lex["group_refs"]),
+        pronouns=re.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'])})(?![\w-])", re.I),
+        specific=frozenset(w.lower() for w in lex["specific"]),
+    )
+
+
+@dataclass(slots=True)
+class SentencePeople:
+    """Who a sentence names, each with where it names them."""
+
+    items: list[tuple[int, Person, Span]] = field(default_factory=list)
+    groups: list[Span] = field(default_factory=list)
+
+    def people(self, start: int = 0, end: int = 1 << 62) -> list[tuple[int, Person, Span]]:
+        return [x for x in self.items if start <= x[0] < end]
+
+
+def find_meetings(doc: Document, mentions: list[Mention], roles: Roles, people: People,
+                  date_mentions: list[DateMention], published: str | None, dateline_place: str | None,
+                  gz: Gazetteer) -> list[MeetingDraft]:
+    reader = _MeetingReader(doc, mentions, roles, people, date_mentions, gz)
+    reader.read()
+    reader.settle(published, dateline_place)
+    return [m for m in reader.meetings if m.participants or m.org or m.body or m.chair]
+
+
+class _MeetingReader:
+    def __init__(self, doc: Document, mentions: list[Mention], roles: Roles, people: People,
+                 date_mentions: list[DateMention], gz: Gazetteer):
+        self.doc, self.text, self.gz = doc, doc.text, gz
+        self.lex = lexicon(gz)
+        self.mentions = mentions
+        self.people = people
+        self.dates = date_mentions
+        self.meetings: list[MeetingDraft] = []
+        self.current: MeetingDraft | None = None
+        self.title_spans = [(c.start, c.end) for p in roles.people for c in p.claims] + \
+                           [(r.start, r.end) for r in roles.references]
+        self.reference_end = {r.start: r.end for r in roles.references}
+        self.last_person: Person | None = None
+
+    # ------------------------------------------------------------------ triggers
+    def triggers(self, sentence: Span) -> list[Trigger]:
+        text = self.text
+        found: list[Trigger] = []
+        for m in self.lex.triggers.finditer(text, sentence.start, sentence.end):
+            phrase = " ".join(m.group().lower().split())
+            kind = self.lex.trigger_kind.get(phrase, "talks")
+            first = phrase.split()[0]
+            found.append(Trigger(kind, m.start(), m.end(), m.group(),
+                                 named=m.group()[0].isupper() and not self._sentence_initial(m.start()),
+                                 specific=first in self.lex.specific or phrase in ("courtesy call",)))
+        bodies = [x for x in self.mentions if x.kind == "body" and sentence.start <= x.start < sentence.end
+                  and not self._inside_title(x) and any(b.kind for b in x.bodies)]
+        for b in bodies:
+            info = self._pick_body(b)
+            org, org_span = self._org_near(b, info)
+            hit = next((t for t in found if t.start <= b.end + 12 and t.end >= b.start - 16 and
+                        self._adjacent(t, b)), None)
+            if hit is None:
+                if not re.search(r"meeting|summit|session|retreat|conference", b.text, re.I):
+                    continue
+                hit = Trigger(info.kind or "session", b.start, b.end, b.text)
+                found.append(hit)
+            elif hit.start >= b.start and hit.end <= b.end:
+                hit.start, hit.end, hit.text = b.start, b.end, b.text
+            hit.kind = info.kind or ("summit" if hit.kind == "summit" else "session")
+            hit.body, hit.org, hit.org_span, hit.named = info, org or info.org or None, org_span, True
+        for t in found:
+            if t.body is None and t.kind in ("session", "summit", "talks"):
+                self._bind_org(t)
+        found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
+        return sorted(found, key=lambda t: t.start)
+
+    def _sentence_initial(self, pos: int) -> bool:
+        return not self.text[self.doc.sentence_of(pos).start:pos].strip()
+
+    def _inside_title(self, m: Mention) -> bool:
+        return any(s <= m.start and m.end <= e for s, e in self.title_spans)
+
+    def _adjacent(self, t: Trigger, b: Mention) -> bool:
+        if t.end <= b.start:
+            return re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:b.start], re.I) is not None or \
+                re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:b.start] or "x") is not None
+        if b.end <= t.start:
+            return re.fullmatch(r"\s+", self.text[b.end:t.start]) is not None
+        return True
+
+    def _pick_body(self, b: Mention) -> BodyInfo:
+        org, _ = self._org_near(b, None)
+        for info in b.bodies:
+            if org and info.org == org:
+                return info
+        generic = [x for x in b.bodies if not x.org and x.kind]
+        specific = [x for x in b.bodies if x.org and x.kind]
+        if generic:
+            return generic[0]
+        return specific[0] if specific else b.bodies[0]
+
+    def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
+        idx = self.mentions.index(b)
+        if idx > 0:
+            prev = self.mentions[idx - 1]
+            if prev.kind == "org" and re.fullmatch(r"\s*(?:['’]s\s+)?", self.text[prev.end:b.start]):
+                return prev.key, Span(prev.start, prev.end)
+        for nxt in self.mentions[idx + 1: idx + 4]:
+            gap = self.text[b.end:nxt.start]
+            if nxt.kind == "org" and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?|\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?\s+", gap + (" " if not gap.endswith(" ") else "")):
+                if len(gap) < 40:
+                    return nxt.key, Span(nxt.start, nxt.end)
+        return None, None
+
+    def _bind_org(self, t: Trigger) -> None:
+        """"the SCO summit", "the Samarkand Summit of the Shanghai Cooperation Organization"."""
+        for m in self.mentions:
+            if m.kind != "org":
+                continue
+            before = self.text[m.end:t.start] if m.end <= t.start else None
+            after = self.text[t.end:m.start] if t.end <= m.start else None
+            if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
+                    (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
+                if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower() in ("meeting", "meetings")):
+                    t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
+                    if t.kind == "talks":
+                        t.kind = "session"
+                return
+
+    # ------------------------------------------------------------------ cues
+    def is_future(self, t: Trigger) -> bool:
+        sentence = self.doc.sentence_of(t.start)
+        before = self.text[max(sentence.start, t.start - 70):t.start]
+        if self.lex.future_before.search(before):
+            return True
+        return self.lex.future_after.match(self.text[t.end:t.end + 40]) is not None
+
+    def is_modifier(self, t: Trigger) -> bool:
+        """"the decisions of the session": the meeting is named, not stated."""
+        before = self.text[max(0, t.start - 60):t.start]
+        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", before)
+        if m and not re.search(r"[,;:.]", before[m.start():]):
+            return m.group(1).lower() not in self.lex.of_frames
+        return False
+
+    def article(self, t: Trigger) -> str:
+        words = re.findall(r"[\w'-]+", self.text[max(0, t.start - 60):t.start])
+        while words and _ADJECTIVE.match(words[-1]):
+            words.pop()
+        return words[-1].lower() if words else ""
+
+    def format_word_before(self, t: Trigger) -> str | None:
+        m = re.search(r"(\w+)(?:\s+attendance)?\s+$", self.text[max(0, t.start - 30):t.start])
+        return self.lex.format_kind.get(m.group(1).lower()) if m else None
+
+    # ------------------------------------------------------------------ who a sentence names
+    def sentence_people(self, sentence: Span) -> SentencePeople:
+        sp = SentencePeople()
+        for start, person in self.people.by_mention.items():
+            if sentence.start <= start < sentence.end:
+                sp.items.append((start, person, next(s for s in person.mentions if s.start == start)))
+        for start, persons in self.people.references.items():
+            if sentence.start <= start < sentence.end:
+                end = self.reference_end.get(start, start)
+                for p in persons:
+                    sp.items.append((start, p, Span(start, end)))
+        for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
+            if self.last_person is not None and m.start() == sentence.start:
+                sp.items.append((m.start(), self.last_person, Span(m.start(), m.end())))
+        for m in self.lex.groups.finditer(self.text, sentence.start, sentence.end):
+            sp.groups.append(Span(m.start(), m.end()))
+        sp.items.sort(key=lambda x: x[0])
+        return sp
+
+    # ------------------------------------------------------------------ reading
+    def read(self) -> None:
+        for sentence in self.doc.sentences:
+            sp = self.sentence_people(sentence)
+            text = self.text[sentence.start:sentence.end]
+            touched: list[tuple[MeetingDraft, Trigger, bool]] = []
+            for t in self.triggers(sentence):
+                if self.is_future(t) or self.is_modifier(t):
+                    continue
+                fmt = self.format_word_before(t)
+                if fmt and self.current and not t.body:
+                    self.current.formats.add(fmt)
+                    touched.append((self.current, t, False))
+                    continue
+                meeting, new = self.place_trigger(t, sp)
+                if meeting is not None:
+                    touched.append((meeting, t, new))
+                    self.current = meeting
+            if not touched and self.current is not None:
+                touched = [(self.current, None, False)]
+            self.apply_sentence(sentence, text, sp, touched)
+            if sp.items:
+                self.last_person = sp.items[-1][1]
+            named_first = [x for x in sp.items if x[2].start == x[0]]
+            if named_first and re.match(r"\s*(?:He|She)\b", text) is None:
+                self.last_person = next((p for _, p, _ in named_first), self.last_person)
+
+    def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
+        article = self.article(t)
+        with_people = self._with_people(t, sp)
+        if t.body or t.org:
+            same = next((m for m in reversed(self.meetings) if self._same_body(m, t)), None)
+            if same is not None:
+                return same, False
+            return self.new(t), True
+        if article in _DEFINITE and not t.named:
+            target = self._compatible(t, with_people)
+            if target is not None:
+                return target, False
+        if not (t.specific or t.named or article in _INDEFINITE) and not sp.items and not sp.groups:
+            target = self._compatible(t, with_people)
+            return (target, False) if target is not None else (None, False)
+        if not (t.specific or t.named or article in _INDEFINITE or with_people):
+            target = self._compatible(t, with_people)
+            if target is not None:
+                return target, False
+        return self.new(t), True
+
+    def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
+        m = re.match(r"\s+(?:with|between|from)\s", self.text[t.end:t.end + 12])
+        if not m:
+            return []
+        clause_end = self._clause_end(t.end)
+        return [p for pos, p, _ in sp.people(t.end, clause_end)]
+
+    def _clause_end(self, pos: int) -> int:
+        sentence = self.doc.sentence_of(pos)
+        m = re.search(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b", self.text[pos:sentence.end])
+        return pos + m.start() if m else sentence.end
+
+    def _same_body(self, m: MeetingDraft, t: Trigger) -> bool:
+        if t.body and m.body:
+            return t.body.name == m.body.name and (not t.org or not m.org or t.org == m.org)
+        if t.body and not m.body:
+            return bool(t.org and m.org == t.org and m.kind in ("session", "summit"))
+        return bool(t.org and m.org == t.org and m.kind in ("session", "summit") and (t.kind == m.kind or not t.body))
+
+    def _compatible(self, t: Trigger, with_people: list[Person]) -> MeetingDraft | None:
+        word = t.text.lower().split()[-1]
+        kind = _KIND_FOR_WORD.get(word) or (t.kind if t.kind in ("call", "reception") else None)
+        candidates = list(reversed(self.meetings))
+        if with_people:
+            ids = {p.id for p in with_people}
+            holding = [m for m in candidates if ids & set(m.participants)]
+            if holding:
+                return holding[0]
+            return None
+        if kind:
+            return next((m for m in candidates if m.kind == kind), None)
+        if t.specific:
+            return next((m for m in candidates if m.kind == "talks"), None)
+        return next((m for m in candidates if m.kind in ("session", "summit", "talks")), None)
+
+    def new(self, t: Trigger) -> MeetingDraft:
+        m = MeetingDraft(t.kind, t, len(self.meetings))
+        m.evidence.append(Span(t.start, t.end))
+        if t.body is not None:
+            m.body, m.body_name, m.body_span = t.body, t.body.name, Span(t.start, t.end)
+        if t.org:
+            m.org, m.org_span = t.org, t.org_span
+        self.meetings.append(m)
+        return m
+
+    # ------------------------------------------------------------------ what a sentence adds
+    def apply_sentence(self, sentence: Span, text: str, sp: SentencePeople,
+                       touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
+        if not touched:
+            return
+        absent = bool(self.lex.absence.search(text))
+        attendance = bool(self.lex.attendance.search(text))
+        new_ones = [m for m, _, new in touched if new]
+        for meeting, trigger, new in touched:
+            if trigger is not None and trigger.start not in (s.start for s in meeting.evidence):
+                meeting.evidence.append(Span(trigger.start, trigger.end))
+            if absent:
+                for _, p, _ in sp.items:
+                    meeting.absent.add(p.id)
+                continue
+            if new or attendance:
+                for pos, p, span in self._participants_for(meeting, trigger, sp):
+                    meeting.add(p, span)
+                if sp.groups and self._previous(meeting) is not None:
+                    for p, span in self._previous(meeting).participants.values():
+                        meeting.add(p, span)
+            self.sentence_date(meeting, sentence, trigger)
+            self.sentence_place(meeting, sentence, trigger)
+        for meeting, trigger, _ in touched:
+            self.sentence_chair(meeting, sentence, trigger, sp, len(touched) > 1)
+        target = touched[-1][0]
+        for m in self.lex.formats.finditer(self.text, sentence.start, sentence.end):
+            for word in re.findall(r"[\w-]+", m.group()):
+                kind = self.lex.format_kind.get(word.lower())
+                if kind:
+                    (new_ones[-1] if new_ones else target).formats.add(kind)
+
+    def _previous(self, meeting: MeetingDraft) -> MeetingDraft | None:
+        idx = self.meetings.index(meeting)
+        return next((m for m in reversed(self.meetings[:idx]) if m.participants), None)
+
+    def _participants_for(self, meeting: MeetingDraft, trigger: Trigger | None, sp: SentencePeople):
+        items = sp.items
+        if trigger is not None and trigger.text.lower().startswith("visit"):
+            items = sp.people(trigger.end, self._clause_end(trigger.end))
+        level = LEVEL_ROLES.get(meeting.level or "")
+        out = []
+        for pos, p, span in items:
+            if level and p.role not in level and p.role not in ORG_ROLES:
+                continue
+            out.append((pos, p, span))
+        return out
+
+    def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
+        if meeting.date_span is not None:
+            return
+        best = None
+        for d in self.dates:
+            if not (sentence.start <= d.start < sentence.end) or not d.value:
+                continue
+            before = self.text[max(sentence.start, d.start - 12):d.start].lower()
+            if re.search(r"\b(?:of|since|until|for|from|to|through|by)\s+(?:the\s+)?$", before):
+                continue
+            if meeting.kind != "talks" or not (trigger and trigger.text.lower().startswith("visit")):
+                if len(d.value) < 7:
+                    continue
+            distance = abs(d.start - (trigger.start if trigger else sentence.start))
+            if best is None or distance < best[0]:
+                best = (distance, d)
+        if best is not None:
+            meeting.date, meeting.date_span = best[1].value, Span(best[1].start, best[1].end)
+
+    def sentence_place(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
+        if meeting.location_span is not None:
+            return
+        venue = None
+        for m in self.mentions:
+            if not (sentence.start <= m.start < sentence.end) or m.kind not in ("place", "state", "name"):
+                continue
+            before = self.text[max(sentence.start, m.start - 10):m.start]
+            if m.kind == "place" and trigger is not None and m.end <= trigger.start and \
+                    re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
+                meeting.location, meeting.location_country = m.text, m.key  # "the Samarkand Summit"
+                meeting.location_span = Span(m.start, m.end)
+                return
+            prep = re.search(r"\b(in|at|to)\s+(?:the\s+)?$", before)
+            if not prep:
+                continue
+            if self._inside_title_span(m.start):
+                continue
+            if m.kind == "name":
+                if prep.group(1) in ("at",) and venue is None:
+                    venue = m
+                elif prep.group(1) == "in" and venue is None and m.text.split()[-1] not in ("Forum",):
+                    venue = m
+                continue
+            if prep.group(1) == "to" and not (trigger and trigger.text.lower().startswith("visit")):
+                continue
+            name = m.text if m.kind == "place" else self.gz.state_name(m.key) if m.kind == "state" else m.text
+            meeting.location, meeting.location_country = name, m.key
+            meeting.location_span = Span(m.start, m.end)
+            return
+        if venue is not None:
+            meeting.location, meeting.location_span = venue.text, Span(venue.start, venue.end)
+
+    def _inside_title_span(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.title_spans)
+
+    def sentence_chair(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None,
+                       sp: SentencePeople, shared: bool) -> None:
+        for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
+            if shared and trigger is not None and not self._nearest_trigger(cue.start(), trigger, sentence):
+                continue
+            word = cue.group().lower()
+            after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
+            before = [x for x in sp.people(sentence.start, cue.start())]
+            if word.endswith(" by") or "chairmanship" in word:
+                if after:
+                    self._set_chair(meeting, after[0][1], after[0][2])
+                elif "chairmanship" in word:
+                    state = next((m for m in self.mentions if m.kind in ("state", "demonym") and cue.end() <= m.start < cue.end() + 12), None)
+                    if state is not None:
+                        meeting.chair_state = state.key
+            elif before:
+                self._set_chair(meeting, before[-1][1], before[-1][2])
+            return
+        for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
+            word = cue.group().lower()
+            after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
+            before = sp.people(sentence.start, cue.start())
+            if word == "visiting":
+                guest = after[0][1] if after else None
+                host = next((p for _, p, _ in reversed(before) if p is not guest), None)
+                if host is not None:
+                    meeting.host = host
+            elif word.endswith(" by") and after:
+                meeting.host = after[0][1]
+            elif word.endswith(" from") and before:
+                meeting.host = before[-1][1]
+            elif before and not word.endswith(" by"):
+                meeting.host = before[-1][1]
+            if meeting.host is not None:
+                return
+
+    def _nearest_trigger(self, pos: int, trigger: Trigger, sentence: Span) -> bool:
+        triggers = [t for t in self.triggers(sentence) if t.start < pos]
+        return not triggers or triggers[-1].start == trigger.start or trigger.start < pos
+
+    def _set_chair(self, meeting: MeetingDraft, person: Person, span: Span) -> None:
+        if meeting.chair is None:
+            meeting.chair, meeting.chair_span = person, span
+            meeting.add(person, span)
+
+    # ------------------------------------------------------------------ after reading
+    def settle(self, published: str | None, dateline_place: str | None) -> None:
+        everyone = self.people.people
+        for idx, m in enumerate(self.meetings):
+            previous = self.meetings[idx - 1] if idx else None
+            if m.level and m.kind in ("session", "summit"):
+                roles = LEVEL_ROLES.get(m.level, set())
+                members = self.gz.orgs[m.org].members if m.org in self.gz.orgs else frozenset()
+                for p in everyone:
+                    if p.id in m.absent:
+                        continue
+                    if p.role in roles and (not members or p.country in members) and p.country:
+                        m.add(p, p.mentions[0])
+                    elif p.role == "secretary_general" and m.org and p.org == m.org:
+                        m.add(p, p.mentions[0])
+            for pid in m.absent:
+                m.participants.pop(pid, None)
+            if m.chair is None and m.chair_state:
+                fits = [p for p, _ in m.participants.values() if p.country == m.chair_state]
+                level = LEVEL_ROLES.get(m.level or "", set())
+                fits = [p for p in fits if p.role in level] or fits
+                if fits:
+                    m.chair = fits[0]
+            if m.kind in ("talks", "reception"):
+                self._reception_or_talks(m)
+            if m.date is None:
+                m.date = previous.date if previous and previous.date else published
+            if m.location is None and m.kind != "call":
+                source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"), None)
+                if source is not None:
+                    m.location, m.location_country = source.location, source.location_country
+                elif dateline_place:
+                    m.location = dateline_place
+        self._merge_restatements()
+
+    def _reception_or_talks(self, m: MeetingDraft) -> None:
+        people = [p for p, _ in m.participants.values()]
+        rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
+        word = m.trigger.text.lower()
+        host = m.host
+        if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
+            top = max(people, key=rank)
+            if top.role in ("head_of_state", "head_of_government") and all(rank(p) < rank(top) for p in people if p is not top):
+                m.kind, host = "reception", host or top
+        if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
+                all(rank(p) < rank(host) for p in people if p is not host):
+            m.kind = "reception"
+        if m.kind == "reception" and host is None and people:
+            host = max(people, key=rank)
+        if host is not None and m.chair is None:
+            m.chair = host
+            m.add(host, host.mentions[0])
+
+    def _merge_restatements(self) -> None:
+        """A headline and the body often state one meeting twice."""
+        kept: list[MeetingDraft] = []
+        for m in self.meetings:
+            twin = next((k for k in kept if k.kind == m.kind and not (k.body or m.body) and k.org == m.org and
+                         set(k.participants) and set(m.participants) and
+                         (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants)) and
+                         (not k.date or not m.date or k.date[:7] == m.date[:7])), None)
+            if twin is None:
+                kept.append(m)
+                continue
+            for pid, value in m.participants.items():
+                twin.participants.setdefault(pid, value)
+            twin.evidence += m.evidence
+            twin.chair = twin.chair or m.chair
+            twin.formats |= m.formats
+            if m.date_span is not None and twin.date_span is None:
+                twin.date, twin.date_span = m.date, m.date_span
+            if m.location_span is not None and twin.location_span is None:
+                twin.location, twin.location_country, twin.location_span = m.location, m.location_country, m.location_span
+        self.meetings = kept

@@ -1,0 +1,116 @@
+"""Stage 3, mentions: every state, demonym, organisation, body, title,
+honorific, agency and place the gazetteer knows, in one automaton pass, and
+the runs of capitalised words that may be person names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import BodyInfo, Gazetteer
+from .text import Document
+
+PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific"}
+_WORD = re.compile(r"[^\W_](?:[\w’'\-]*[^\W_])?")
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str  # state | demonym | org | body | title | honorific | agency | place | name
+    start: int
+    end: int
+    text: str
+    key: str = ""  # ISO3 code, organisation key, role, agency or, for names, ""
+    bodies: tuple[BodyInfo, ...] = ()
+    plural: bool = False
+
+
+def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
+    found = _gazetteer_mentions(doc, gz)
+    names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
+    # A place inside a run of name words is part of a name ("Vladimir Makei").
+    multiword = [n for n in names if " " in n.text]
+    found = [m for m in found if m.kind != "place" or not any(n.start <= m.start and m.end <= n.end for n in multiword)]
+    covered = bytearray(len(doc.text) + 1)
+    for m in found:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    found += [n for n in names if not any(covered[n.start:n.end])]
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
+    text, lower = doc.text, doc.lower
+    candidates: list[tuple[int, int, tuple, bool]] = []
+    for end_index, (length, entries, acronym) in gz.automaton.iter(lower):
+        start, end = end_index - length + 1, end_index + 1
+        if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
+            continue
+        candidates.append((start, end, entries, acronym))
+    # Longest first, so "Council of Foreign Ministers" beats "Foreign Ministers".
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = bytearray(len(text) + 1)
+    out: list[Mention] = []
+    for start, end, entries, acronym in candidates:
+        if any(taken[start:end]):
+            continue
+        span = text[start:end]
+        if acronym and span.replace(".", "") != span.replace(".", "").upper():
+            continue
+        entries = [e for e in entries if _case_fits(e.kind, span)]
+        if not entries:
+            continue
+        first = entries[0]
+        if first.kind == "body":
+            bodies = tuple(e.extra for e in entries if e.kind == "body")
+            out.append(Mention("body", start, end, span, first.key, bodies=bodies))
+        elif first.kind == "title":
+            out.append(Mention("title", start, end, span, first.key, plural=bool(first.extra)))
+        else:
+            out.append(Mention(first.kind, start, end, span, first.key))
+        taken[start:end] = b"\x01" * (end - start)
+    return out
+
+
+def _case_fits(kind: str, span: str) -> bool:
+    if kind in PROPER_KINDS:
+        return span[0].isupper() or span[0].isdigit()
+    if kind == "body":
+        return any(c.isupper() for c in span)
+    return True
+
+
+def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Mention]:
+    """Runs of capitalised words outside every gazetteer mention: the person
+    name candidates. Whether a run is a person is decided by its context later."""
+    text = doc.text
+    covered = bytearray(len(text) + 1)
+    for m in known:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    particles = set(gz.names.get("particles", ()))
+    stop = set(gz.names.get("not_name_words", ()))
+    runs: list[Mention] = []
+    current: list[re.Match] = []
+
+    def close() -> None:
+        while current and current[-1].group() in particles:
+            current.pop()
+        if current:
+            start, end = current[0].start(), current[-1].end()
+            runs.append(Mention("name", start, end, text[start:end]))
+        current.clear()
+
+    for word in _WORD.finditer(text):
+        token = word.group()
+        gap = text[current[-1].end():word.start()] if current else ""
+        if current and gap not in (" ", "\u00a0"):
+            close()
+        capitalised = token[0].isupper() and not (len(token) > 1 and token.isupper()) and not any(c.isdigit() for c in token)
+        is_particle = token in particles and bool(current)
+        if covered[word.start()] or token in stop or not (capitalised or is_particle):
+            close()
+            continue
+        current.append(word)
+        if len(current) > 6:
+            current.clear()
+    close()
+    return runs

@@ -1,0 +1,45 @@
+"""Person names compared across spellings and transliterations: "Mukhriddin"
+and "Muhriddin", "Sergei" and "Sergey", Latin and Cyrillic forms."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel
+from unidecode import unidecode
+
+# Transliteration variants folded to one spelling, in order.
+_VARIANTS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("w", "v"),
+             ("y", "i"), ("ou", "u"), ("ck", "k"), ("q", "k"), ("x", "ks"))
+
+
+@lru_cache(maxsize=65536)
+def tokens(name: str) -> tuple[str, ...]:
+    """The name's words folded to ASCII skeletons: case, accents, punctuation
+    and common transliteration variants removed."""
+    folded = unidecode(name).lower()
+    out = []
+    for word in re.findall(r"[a-z0-9]+", folded):
+        for a, b in _VARIANTS:
+            word = word.replace(a, b)
+        word = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", word)
+        word = re.sub(r"(.)\1+", r"\1", word)
+        out.append(word)
+    return tuple(out)
+
+
+def token_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= 5:
+        return Indel.normalized_similarity(a, b) >= 0.85
+    return False
+
+
+def same_name(a: str, b: str) -> bool:
+    """Every word of the shorter name matches a word of the longer one."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return all(any(token_match(s, l) for l in large) for s in small)

@@ -1,0 +1,149 @@
+"""The pipeline, top to bottom: report text in, record out.
+
+    dateline -> dates -> mentions -> roles -> coreference -> meetings -> adopted -> topics
+
+Each stage is a module of its own that takes and returns typed values; this
+module only runs them in order and turns their findings into the `Record`,
+with the evidence (offsets and exact text) of every value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from . import gazetteer
+from .adopted import AdoptedItem, find_adopted
+from .coreference import People, Person, home_state, resolve_people
+from .dateline import find_dateline
+from .dates import find_dates
+from .meetings import MeetingDraft, find_meetings
+from .mentions import Mention, find_mentions
+from .record import (Adopted, Body, Dateline, DateValue, Evidence, Meeting, Organisation, Participant,
+                     Person as PersonRecord, PersonRole, Place, Record, State, Topic)
+from .roles import find_roles
+from .text import Document, Span
+from .topics import find_topics
+
+
+def extract(text: str, published: str | None = None, source: str | None = None,
+            doc_id: str | None = None) -> Record:
+    """Extract every meeting a report describes.
+
+    `published` (ISO date) and `source` are for reports whose date or
+    publisher comes from outside the text (a feed's metadata); they take
+    precedence over what the dateline says."""
+    gz = gazetteer.load()
+    doc = Document.from_text(text)
+    dateline = find_dateline(text, gz, published, source)
+    reference = dt.date.fromisoformat(dateline.date) if dateline.date and len(dateline.date) == 10 else None
+    date_mentions = find_dates(text, reference)
+    mentions = find_mentions(doc, gz)
+    roles = find_roles(doc, mentions, gz)
+    home = home_state(doc, mentions, gz, dateline.place, dateline.source)
+    people = resolve_people(doc, mentions, roles, gz, home)
+    meetings = find_meetings(doc, mentions, roles, people, date_mentions, dateline.date, dateline.place, gz)
+    adopted = find_adopted(doc, gz)
+    topics = find_topics(doc)
+
+    builder = _RecordBuilder(text, gz)
+    return Record(
+        doc_id=doc_id,
+        source=dateline.source,
+        published=dateline.date,
+        dateline_place=dateline.place,
+        dateline=Dateline(place=dateline.place, date=dateline.date, source=dateline.source,
+                          evidence=[builder.evidence(s) for s in dateline.evidence.values()]),
+        meetings=[builder.meeting(m, _adopted_for(m, meetings, adopted, doc)) for m in meetings],
+        people=[builder.person(p) for p in people.people],
+        states=builder.states(mentions),
+        organisations=builder.organisations(mentions),
+        dates=[DateValue(value=d.value, evidence=[builder.evidence(Span(d.start, d.end))])
+               for d in date_mentions if d.value],
+        topics=[t.text for t in topics],
+        topic_evidence=[Topic(text=t.text, evidence=[builder.evidence(Span(t.start, t.end))]) for t in topics],
+    )
+
+
+def _adopted_for(meeting: MeetingDraft, meetings: list[MeetingDraft], adopted: list[AdoptedItem],
+                 doc: Document) -> list[AdoptedItem]:
+    """An adoption belongs to the meeting last stated before it (or the first
+    meeting, for one told in a headline above every meeting)."""
+    if not meetings:
+        return []
+    starts = sorted((min(s.start for s in m.evidence), i) for i, m in enumerate(meetings))
+    mine = []
+    index = meetings.index(meeting)
+    for item in adopted:
+        owner = starts[0][1]
+        for start, i in starts:
+            if start <= item.evidence.start and meetings[i].kind in ("session", "summit", "talks"):
+                owner = i
+        if owner == index:
+            mine.append(item)
+    return mine
+
+
+class _RecordBuilder:
+    def __init__(self, text: str, gz: gazetteer.Gazetteer):
+        self.text, self.gz = text, gz
+
+    def evidence(self, span: Span) -> Evidence:
+        return Evidence(start=span.start, end=span.end, text=self.text[span.start:span.end])
+
+    def org(self, key: str | None, span: Span | None) -> Organisation | None:
+        if not key:
+            return None
+        info = self.gz.orgs.get(key)
+        return Organisation(name=key, full_name=info.name if info else None,
+                            evidence=[self.evidence(span)] if span else [])
+
+    def meeting(self, m: MeetingDraft, adopted: list[AdoptedItem]) -> Meeting:
+        body = None
+        if m.body is not None:
+            body = Body(name=m.body.name, aliases=list(m.body.aliases),
+                        evidence=[self.evidence(m.body_span)] if m.body_span else [])
+        return Meeting(
+            kind=m.kind,
+            org=self.org(m.org, m.org_span),
+            body=body,
+            date=m.date,
+            date_evidence=[self.evidence(m.date_span)] if m.date_span else [],
+            location=Place(name=m.location, country=m.location_country,
+                           evidence=[self.evidence(m.location_span)] if m.location_span else [])
+            if m.location else None,
+            chair=m.chair.name if m.chair else None,
+            chair_person=m.chair.id if m.chair else None,
+            formats=sorted(m.formats),
+            participants=[self.participant(p, span) for p, span in m.participants.values()],
+            adopted=[Adopted(kind=a.kind, subject=a.subject, evidence=[self.evidence(Span(a.start, a.end))])
+                     for a in adopted],
+            evidence=[self.evidence(s) for s in m.evidence],
+        )
+
+    def participant(self, p: Person, span: Span) -> Participant:
+        return Participant(person=p.id, name=p.name, role=p.role, country=p.country,
+                           org=None if p.country else p.org, evidence=[self.evidence(span)])
+
+    def person(self, p: Person) -> PersonRecord:
+        return PersonRecord(
+            id=p.id, name=p.name, names=p.names,
+            roles=[PersonRole(role=c.role, title=c.title, country=c.country, org=c.org,
+                              evidence=[self.evidence(Span(c.start, c.end))]) for c in p.claims
+                   if c.role != "counterpart"],
+            mentions=[self.evidence(s) for s in p.mentions],
+        )
+
+    def states(self, mentions: list[Mention]) -> list[State]:
+        found: dict[str, State] = {}
+        for m in mentions:
+            if m.kind in ("state", "demonym"):
+                state = found.setdefault(m.key, State(code=m.key, name=self.gz.state_name(m.key)))
+                state.evidence.append(self.evidence(Span(m.start, m.end)))
+        return list(found.values())
+
+    def organisations(self, mentions: list[Mention]) -> list[Organisation]:
+        found: dict[str, Organisation] = {}
+        for m in mentions:
+            if m.kind == "org":
+                org = found.setdefault(m.key, self.org(m.key, None))
+                org.evidence.append(self.evidence(Span(m.start, m.end)))
+        return list(found.values())

@@ -1,0 +1,323 @@
+"""Stage 4, roles: who holds which role for which state or organisation, as
+the report states it.
+
+A title phrase is a title with what qualifies it: "Japanese Foreign Minister",
+"Minister of Foreign Affairs of the Republic of Tajikistan", "CSTO Secretary
+General", "Chairman of the Eurasian Economic Commission Board", "Deputy Prime
+Minister and Foreign Minister of Niger". It binds to a name right after it,
+to a name it stands in apposition to ("Vladimir Makei, Foreign Minister of
+Belarus"), or to each name of a list ("foreign ministers of Armenia Ara
+Ayvazyan, Belarus Vladimir Makei, ..."). A title bound to no name is a
+reference ("the Saudi Foreign Minister", "the ministers") that coreference
+resolves to people.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import BodyInfo, Gazetteer
+from .mentions import Mention
+from .text import Document
+
+_SPACE = re.compile(r"^[ \u00a0]+$")
+_PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
+_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+_MODIFIER = re.compile(r"^[ \u00a0]+(?:(?:new|newly appointed|visiting|acting|incoming|outgoing|then|current)[ \u00a0]+)+$", re.I)
+_COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
+_AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
+_LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:,|,?[ \u00a0]+and|,?[ \u00a0]+as well as)[ \u00a0]+$")
+_OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_DETERMINER = re.compile(r"(?:^|[\s(])(the|his|her|their|its|both|two|all)[ \u00a0]+$", re.I)
+STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
+               "defence_minister", "minister", "ambassador"}
+
+
+@dataclass(slots=True)
+class RoleClaim:
+    role: str
+    title: str
+    start: int
+    end: int
+    country: str | None = None
+    org: str | None = None
+    body: BodyInfo | None = None
+
+
+@dataclass(slots=True)
+class PersonMention:
+    """A name in the text, with the roles stated for it there."""
+
+    start: int
+    end: int
+    name: str
+    claims: list[RoleClaim] = field(default_factory=list)
+    titled: bool = False  # bound to a title or an honorific, so surely a person
+
+
+@dataclass(slots=True)
+class Reference:
+    """A title without a name: "the Russian minister", "foreign ministers"."""
+
+    start: int
+    end: int
+    claim: RoleClaim
+    plural: bool
+
+
+@dataclass(slots=True)
+class Roles:
+    people: list[PersonMention]
+    references: list[Reference]
+
+
+def find_roles(doc: Document, mentions: list[Mention], gz: Gazetteer) -> Roles:
+    reader = _Reader(doc, mentions, gz)
+    return reader.run()
+
+
+class _Reader:
+    def __init__(self, doc: Document, mentions: list[Mention], gz: Gazetteer):
+        self.doc, self.text, self.gz = doc, doc.text, gz
+        self.mentions = mentions
+        self.people: dict[int, PersonMention] = {}  # by start offset of the name
+        self.references: list[Reference] = []
+        self.used_titles: set[int] = set()
+
+    # ------------------------------------------------------------ helpers
+    def gap(self, a: int, b: int) -> str:
+        return self.text[a:b] if b >= a else ""
+
+    def person(self, m: Mention) -> PersonMention:
+        found = self.people.get(m.start)
+        if found is None:
+            found = self.people[m.start] = PersonMention(m.start, m.end, m.text)
+        return found
+
+    def bind(self, name: Mention, claims: list[RoleClaim]) -> None:
+        p = self.person(name)
+        p.titled = True
+        for c in claims:
+            if c not in p.claims:
+                p.claims.append(c)
+
+    # ------------------------------------------------------------ title phrases
+    def title_phrase(self, i: int) -> tuple[list[RoleClaim], int, int]:
+        """The claims a title phrase at mention i states, with the index of the
+        last mention it covers and its end offset."""
+        ms, t = self.mentions, self.mentions[i]
+        country = org = None
+        body: BodyInfo | None = None
+        start = t.start
+        j = i - 1
+        while j >= 0 and ms[j].kind in ("state", "demonym", "org", "place", "body") and _PREFIX_GAP.match(self.gap(ms[j].end, start) or " "):
+            p = ms[j]
+            if p.kind in ("state", "demonym") and country is None:
+                country = p.key
+            elif p.kind == "place" and country is None and self.gap(p.end, start).startswith(("'", "’")):
+                country = p.key  # "Seoul's envoy"
+            elif p.kind == "org" and org is None:
+                org = p.key
+            elif p.kind == "body" and body is None:
+                body = self.pick_body(p, org)
+            elif p.kind != "place":
+                break
+            start = p.start
+            j -= 1
+        end, last = t.end, i
+        k = i + 1
+        while k < len(ms):
+            nxt = ms[k]
+            between = self.gap(end, nxt.start)
+            suffix = _SUFFIX_GAP.match(between)
+            glued = _SPACE.match(between) and (
+                (ms[k - 1].kind in ("org", "state", "demonym") and nxt.kind == "body") or
+                # "Minister of Foreign Affairs Tajikistan Sirojiddin Mukhriddin"
+                (nxt.kind == "state" and k == i + 1 and k + 1 < len(ms) and ms[k + 1].kind == "name"))
+            if not (suffix or glued):
+                break
+            prep = suffix.group(1).lower() if suffix else ""
+            if nxt.kind in ("state", "demonym"):
+                if not (prep == "to" and country):  # "Saudi Ambassador to the UAE" stays Saudi
+                    country = nxt.key
+            elif nxt.kind == "org":
+                org = nxt.key
+            elif nxt.kind == "body":
+                body = self.pick_body(nxt, org)
+            elif nxt.kind == "title" and prep == "to":
+                self.used_titles.add(k)  # "Adviser to the UAE President": not a second person
+            elif nxt.kind == "place" and prep in ("of", "to") and country is None:
+                country = nxt.key
+            else:
+                break
+            end, last = nxt.end, k
+            k += 1
+        # "the UAE President" after "to": the title after the state is part of this phrase
+        if last + 1 < len(ms) and (last + 1) in self.used_titles:
+            end, last = ms[last + 1].end, last + 1
+        role = self.role_of(t, body, org, country)
+        org_key = org or (body.org if body and body.org else None)
+        claim = RoleClaim(role, self.text[t.start:t.end], start, end, country, org_key, body)
+        return [claim], last, end
+
+    def pick_body(self, m: Mention, org: str | None) -> BodyInfo:
+        if org:
+            for b in m.bodies:
+                if b.org == org:
+                    return b
+        specific = [b for b in m.bodies if b.org]
+        if org is None:
+            org = self.org_after(m)
+            for b in specific:
+                if b.org == org:
+                    return b
+        generic = [b for b in m.bodies if not b.org]
+        if len({b.org for b in specific}) == 1 and not generic:
+            return specific[0]
+        return generic[0] if generic else specific[0]
+
+    def org_after(self, m: Mention) -> str | None:
+        idx = next((n for n, x in enumerate(self.mentions) if x.start == m.start), None)
+        if idx is not None and idx + 1 < len(self.mentions):
+            nxt = self.mentions[idx + 1]
+            if nxt.kind == "org" and re.match(r"^\s+(?:of\s+)?(?:the\s+)?$", self.gap(m.end, nxt.start) + " "):
+                return nxt.key
+        return None
+
+    def role_of(self, t: Mention, body: BodyInfo | None, org: str | None, country: str | None) -> str:
+        chair_word = t.text.split()[0].lower() in self.gz.chair_words
+        if body is not None and body.head_role and (chair_word or t.key in ("other", "secretary_general")):
+            return body.head_role
+        if t.key in STATE_ROLES and country is None and (org or body) and chair_word:
+            return "other"  # "President of the European Council" leads a body, not a state
+        return t.key
+
+    # ------------------------------------------------------------ names near titles
+    def name_after(self, k: int, end: int, tight: bool) -> int | None:
+        ms = self.mentions
+        while k < len(ms) and ms[k].kind == "honorific" and (_SPACE.match(self.gap(end, ms[k].start)) or _COMMA.match(self.gap(end, ms[k].start))):
+            end, k = ms[k].end, k + 1
+            tight = True
+        if k >= len(ms) or ms[k].kind != "name":
+            return None
+        between = self.gap(end, ms[k].start)
+        if _SPACE.match(between) or (not tight and _COMMA.match(between)):
+            return k
+        return None
+
+    def name_before(self, i: int, start: int) -> int | None:
+        j = i - 1
+        ms = self.mentions
+        if j >= 0 and ms[j].kind == "name" and _COMMA.match(self.gap(ms[j].end, start)):
+            return j
+        return None
+
+    # ------------------------------------------------------------ the pass
+    def run(self) -> Roles:
+        ms = self.mentions
+        i = 0
+        last_claims: dict[int, list[RoleClaim]] = {}  # sentence -> claims of its latest title
+        while i < len(ms):
+            m = ms[i]
+            if m.kind != "title" or i in self.used_titles:
+                if m.kind == "honorific":
+                    self.honorific_name(i)
+                i += 1
+                continue
+            claims, last, end = self.title_phrase(i)
+            # "Deputy Prime Minister and Foreign Minister of Niger", "Chairman of X, President of Y NAME"
+            while last + 1 < len(ms) and ms[last + 1].kind == "title" and (
+                    _AND.match(self.gap(end, ms[last + 1].start)) or
+                    (_COMMA.match(self.gap(end, ms[last + 1].start)) and self.chained(last + 1))):
+                more, last, end = self.title_phrase(last + 1)
+                claims += more
+            shared_country = next((c.country for c in claims if c.country), None)
+            for c in claims:
+                if c.country is None and c.org is None and c.role in STATE_ROLES:
+                    c.country = shared_country
+            sentence = self.doc.sentence_index(m.start)
+            k = last + 1
+            target = self.name_after(k, end, tight=True)
+            if target is None:
+                before = self.name_before(i, claims[0].start)
+                if before is not None and not self.person(ms[before]).claims:
+                    target = before
+                else:
+                    target = self.name_after(k, end, tight=False)
+            if target is not None:
+                self.bind(ms[target], claims)
+                if ms[i].plural and target > i:
+                    self.list_items(target, claims)
+            else:
+                self.references.append(Reference(claims[0].start, end, claims[0], ms[i].plural))
+            last_claims[sentence] = claims
+            i = max(last, target if target is not None and target > i else last) + 1
+        self.name_of_state(last_claims)
+        self.counterparts()
+        return Roles(sorted(self.people.values(), key=lambda p: p.start), self.references)
+
+    def chained(self, k: int) -> bool:
+        """A title after a comma continues the phrase when a name follows it."""
+        _, last, end = self.title_phrase(k)
+        return self.name_after(last + 1, end, tight=True) is not None
+
+    def list_items(self, first: int, claims: list[RoleClaim]) -> None:
+        """"... of Armenia Ara Ayvazyan, Belarus Vladimir Makei, and Russia
+        Sergei Lavrov": each state then name is one more holder of the title."""
+        ms = self.mentions
+        k = first + 1
+        while k + 1 < len(ms):
+            state, name = ms[k], ms[k + 1]
+            if state.kind not in ("state", "demonym") or name.kind != "name":
+                break
+            if not _LIST_SEPARATOR.match(self.gap(ms[k - 1].end, state.start)):
+                break
+            if not re.match(r"^[ \u00a0]*,?[ \u00a0]*$", self.gap(state.end, name.start)):
+                break
+            self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
+            k += 2
+
+    def name_of_state(self, last_claims: dict[int, list[RoleClaim]]) -> None:
+        """"..., Ismael Ould Cheikh Ahmed of Mauritania, ...": a name of a state
+        in a sentence that has named a title holds that title for that state."""
+        ms = self.mentions
+        for k in range(len(ms) - 1):
+            name, state = ms[k], ms[k + 1]
+            if name.kind != "name" or state.kind != "state" or not _OF_STATE.match(self.gap(name.end, state.start)):
+                continue
+            if len(name.text.split()) < 2:
+                continue
+            p = self.people.get(name.start)
+            if p and p.claims:
+                continue
+            claims = last_claims.get(self.doc.sentence_index(name.start))
+            if claims:
+                self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
+
+    def honorific_name(self, i: int) -> None:
+        ms = self.mentions
+        k = i + 1
+        while k < len(ms) and ms[k].kind == "honorific" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
+            k += 1
+        if k < len(ms) and ms[k].kind == "name" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
+            self.person(ms[k]).titled = True
+
+    def counterparts(self) -> None:
+        """"his Kyrgyz counterpart Erlan Abdyldaev" holds the role of the person
+        he is set against: the latest other person with a role before him."""
+        ordered = sorted(self.people.values(), key=lambda p: p.start)
+        for idx, p in enumerate(ordered):
+            for c in p.claims:
+                if c.role != "counterpart":
+                    continue
+                other = next((q for q in reversed(ordered[:idx]) if any(x.role != "counterpart" for x in q.claims)), None)
+                c.role = best_claim(other.claims, self.gz).role if other else "other"
+        for r in self.references:
+            if r.claim.role == "counterpart":
+                other = next((q for q in reversed(ordered) if q.start < r.start and any(x.role != "counterpart" for x in q.claims)), None)
+                r.claim.role = best_claim(other.claims, self.gz).role if other else "other"
+
+
+def best_claim(claims: list[RoleClaim], gz: Gazetteer) -> RoleClaim:
+    return max(claims, key=lambda c: gz.role_rank.get(c.role, 0))
+

@@ -1,0 +1,91 @@
+"""The report as the stages see it: its text, a lower-cased copy of the same
+length (so offsets agree), and its sentences."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# A sentence ends at . ! ? followed by space and a capital, quote or digit, but
+# not after an initial ("S. Korea"), a title abbreviation or a middle initial.
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’')]+)?\s+(?=[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "lt", "col", "hon", "h.h", "h.e", "h.r.h",
+    "u.s", "u.k", "u.n", "e.u", "jr", "sr", "sen", "rep", "gov", "mt", "vs", "etc", "i.e", "e.g", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para",
+}
+_BULLET = re.compile(r"^\s*(?:[•\-–—*·▪●◦]|\d{1,2}[.)])\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    lower: str = ""
+    sentences: list[Span] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def from_text(cls, text: str) -> "Document":
+        doc = cls(text=text, lower=lower_same_length(text))
+        doc.sentences = split_sentences(text)
+        doc._starts = [s.start for s in doc.sentences]
+        return doc
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> Span:
+        return self.sentences[self.sentence_index(offset)]
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+
+def lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    # A few characters (e.g. "İ") grow when lower-cased; keep those as they are.
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences as spans. A line ending in ':' or ',' and the bullet lines
+    after it stay one sentence, so a list of attendees is read with its lead."""
+    blocks: list[list[int]] = []  # [start, end] of each block of lines
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip())
+        pos += len(line)
+        content = line.strip()
+        if not content:
+            continue
+        if blocks:
+            prev = text[blocks[-1][0]:blocks[-1][1]]
+            if prev.endswith((":", ",", ";")) or (_BULLET.match(line) and _BULLET.match(text[_block_last_line(text, blocks[-1])]) is not None):
+                blocks[-1][1] = end
+                continue
+        blocks.append([start + (len(line) - len(line.lstrip())), end])
+    spans: list[Span] = []
+    for start, end in blocks:
+        cursor = start
+        for m in _SENTENCE_END.finditer(text, start, end):
+            word = re.search(r"([\w.]+)$", text[cursor:m.start()])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", token):
+                continue
+            spans.append(Span(cursor, m.start() + 1))
+            cursor = m.end()
+        if cursor < end:
+            spans.append(Span(cursor, end))
+    return spans or [Span(0, len(text))]
+
+
+def _block_last_line(text: str, block: list[int]) -> int:
+    return text.rfind("\n", block[0], block[1]) + 1 if "\n" in text[block[0]:block[1]] else block[0]
