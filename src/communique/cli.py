@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -13,6 +14,8 @@ from rich.console import Console
 from .inputs import BadInput, iter_paths, read_report
 from .pipeline import extract
 from .record import Record
+
+EXAMPLES = Path(str(resources.files("communique") / "examples"))
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn diplomatic news reports into structured, sourced meeting records.")
@@ -26,13 +29,20 @@ class OutputFormat(str, Enum):
 
 @app.command("extract")
 def extract_command(
-    paths: Annotated[list[str], typer.Argument(help="Report files (.txt), folders of them, or - for standard input.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Report files (.txt), folders of them, or - for standard input.")] = None,
+    example: Annotated[bool, typer.Option("--example", help="Extract the example report that ships with communique.")] = False,
     out: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/NAME.json for each NAME.txt.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="json: one indented object per report; jsonl: one line each.")] = OutputFormat.json,
     published: Annotated[Optional[str], typer.Option(help="The reports' date (ISO), when the text does not state it.")] = None,
     source: Annotated[Optional[str], typer.Option(help="The reports' publisher, when the text does not name it.")] = None,
 ) -> None:
     """Extract every meeting of each report as a JSON record."""
+    paths = list(paths or [])
+    if example:
+        paths.append(str(EXAMPLES))
+    if not paths:
+        err.print("error: give report files, folders, - for standard input, or --example")
+        raise typer.Exit(2)
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)

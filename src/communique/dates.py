@@ -46,11 +46,36 @@ class DateMention:
     relative: bool  # resolved against the report's date rather than stated
 
 
+# Every date expression holds a digit, a month, a weekday or a relative word:
+# the full pattern is tried only there (and up to two words before, for "on
+# the 20th" or "since 2020"), which is an order of magnitude faster than
+# scanning the whole text with it.
+_ANCHOR = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                     r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second))")
+_WORD_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
+
+
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
-    for m in PATTERN.finditer(text):
-        value, relative = _resolve(m, reference)
-        out.append(DateMention(m.start(), m.end(), m.group(), value, relative))
+    done = 0
+    for anchor in _ANCHOR.finditer(text):
+        pos = anchor.start()
+        if pos < done:
+            continue
+        before = _WORD_BEFORE.search(text, max(done, pos - 20), pos)
+        starts = [pos] if before is None else [before.start(), text.index(" ", before.start()) + 1, pos]
+        best = None
+        for start in sorted(set(starts)):
+            while start < pos and text[start].isspace():
+                start += 1
+            m = PATTERN.match(text, start)
+            if m and m.end() > pos and (best is None or m.end() - m.start() > best.end() - best.start()):
+                best = m
+        if best is None:
+            continue
+        value, relative = _resolve(best, reference)
+        out.append(DateMention(best.start(), best.end(), best.group(), value, relative))
+        done = best.end()
     return out
 
 

@@ -34,6 +34,7 @@ LEVEL_ROLES = {
 }
 ORG_ROLES = {"secretary_general", "other"}
 _KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception", "courtesy": "reception"}
+_GENERIC_WORDS = {"meeting", "meetings", "meet", "meets", "met", "session", "gathering"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "his", "her", "both"}
 _INDEFINITE = {"a", "an", "another", "one"}
 _ADJECTIVE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|recent|latest|official|"
@@ -170,6 +171,7 @@ class _MeetingReader:
         self.title_spans = [(c.start, c.end) for p in roles.people for c in p.claims] + \
                            [(r.start, r.end) for r in roles.references]
         self.reference_end = {r.start: r.end for r in roles.references}
+        self.plural_refs = [r for r in roles.references if r.plural]
         self.last_person: Person | None = None
 
     # ------------------------------------------------------------------ triggers
@@ -202,6 +204,8 @@ class _MeetingReader:
         for t in found:
             if t.body is None and t.kind in ("session", "summit", "talks"):
                 self._bind_org(t)
+            if t.body is None and t.text.lower() in _GENERIC_WORDS:
+                self._bind_group(t)
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
 
@@ -257,6 +261,27 @@ class _MeetingReader:
                     if t.kind == "talks":
                         t.kind = "session"
                 return
+
+    def _bind_group(self, t: Trigger) -> None:
+        """"CIS foreign ministers meet", "a meeting of ASEAN foreign ministers":
+        a meeting of a group of office holders is a session of the body where
+        they meet."""
+        for r in self.plural_refs:
+            before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
+            after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
+            if not (before or after) or r.claim.role not in LEVEL_ROLES:
+                continue
+            org = self.gz.orgs.get(r.claim.org or "")
+            body = next((b for b in (org.bodies if org else []) if b.level == r.claim.role and b.kind), None)
+            if body is None:
+                generic = self.gz.orgs.get("GENERIC")
+                body = next((b for b in (generic.bodies if generic else []) if b.level == r.claim.role and b.kind), None)
+            if body is None:
+                return
+            t.body, t.kind, t.named = body, body.kind or "session", True
+            if org is not None:
+                t.org, t.org_span = org.key, Span(r.start, r.end)
+            return
 
     # ------------------------------------------------------------------ cues
     def is_future(self, t: Trigger) -> bool:
