@@ -122,7 +122,7 @@ def _by_surname(people: list[Person], name: str) -> Person | None:
     toks = names.tokens(name)
     if not toks:
         return None
-    fits = [p for p in people if any(names.same_name(n, name) for n in p.names)]
+    fits = [p for p in people if names.same_name(p.name, name)]
     if len(toks) == 1:
         fits = [p for p in fits if _surname_or_given(p.name, name)] or []
     return fits[0] if len(fits) == 1 else None

@@ -113,7 +113,7 @@ def _place_name(place: str) -> str:
 
 def _source_name(raw: str, gz: Gazetteer, pick: str) -> str:
     parts = [p.strip() for p in raw.split("/") if p.strip()] or [raw.strip()]
-    chosen = parts[-1] if pick == "last" else parts[0]
+    chosen = re.sub(r"[\"“”«»]", "", parts[-1] if pick == "last" else parts[0])
     lower = chosen.lower()
     for _, (length, entries, _acronym) in gz.automaton.iter(lower):
         agency = next((e for e in entries if e.kind == "agency"), None)

@@ -58,6 +58,7 @@ class Gazetteer:
     orgs: dict[str, OrgInfo] = field(default_factory=dict)
     role_rank: dict[str, int] = field(default_factory=dict)
     chair_words: frozenset[str] = frozenset()
+    given_name_titles: frozenset[str] = frozenset()
     agencies: dict[str, dict] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     meetings: dict = field(default_factory=dict)
@@ -127,7 +128,10 @@ def load() -> Gazetteer:
                 entry["names"].append(value)
     for code, info in gz.states.items():
         for name in info["names"]:
-            add.append((re.sub(r"^the ", "", name, flags=re.I), Entry("state", code)))
+            name = re.sub(r"^the ", "", name, flags=re.I)
+            add.append((name, Entry("state", code)))
+            if 1 < len(name.split()) <= 3:
+                add.append((name.replace(" ", ""), Entry("state", code)))  # "Côted’Ivoire" as printed
         for adj in info["adjectives"]:
             add.append((adj, Entry("demonym", code)))
         if info.get("capital"):
@@ -152,6 +156,7 @@ def load() -> Gazetteer:
 
     for data in load_toml("titles.toml"):
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
+        gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
         for phrase in data.get("honorifics", []):
             add.append((phrase, Entry("honorific", phrase)))
         for role in data.get("role", []):

@@ -34,6 +34,10 @@ LEVEL_ROLES = {
 }
 ORG_ROLES = {"secretary_general", "other"}
 _KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception", "courtesy": "reception"}
+_VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Kremlin))\b")
+_NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
+_RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
+_NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
 _GENERIC_WORDS = {"meeting", "meetings", "meet", "meets", "met", "session", "gathering"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "his", "her", "both"}
 _INDEFINITE = {"a", "an", "another", "one"}
@@ -144,6 +148,7 @@ class SentencePeople:
 
     items: list[tuple[int, Person, Span]] = field(default_factory=list)
     groups: list[Span] = field(default_factory=list)
+    plural: set[int] = field(default_factory=set)  # positions of "foreign ministers"-like references
 
     def people(self, start: int = 0, end: int = 1 << 62) -> list[tuple[int, Person, Span]]:
         return [x for x in self.items if start <= x[0] < end]
@@ -172,6 +177,10 @@ class _MeetingReader:
                            [(r.start, r.end) for r in roles.references]
         self.reference_end = {r.start: r.end for r in roles.references}
         self.plural_refs = [r for r in roles.references if r.plural]
+        self.plural_starts = {r.start for r in self.plural_refs}
+        first_line = doc.text.lstrip().split("\n", 1)
+        self.headline_end = (len(doc.text) - len(doc.text.lstrip()) + len(first_line[0])
+                             if len(first_line) == 2 and not first_line[0].rstrip().endswith(".") else -1)
         self.last_person: Person | None = None
 
     # ------------------------------------------------------------------ triggers
@@ -179,11 +188,12 @@ class _MeetingReader:
         text = self.text
         found: list[Trigger] = []
         for m in self.lex.triggers.finditer(text, sentence.start, sentence.end):
+            if self._inside_name(m.start(), m.end()):
+                continue  # "Pacific Islands Forum", "Forum Secretariat"
             phrase = " ".join(m.group().lower().split())
             kind = self.lex.trigger_kind.get(phrase, "talks")
             first = phrase.split()[0]
-            found.append(Trigger(kind, m.start(), m.end(), m.group(),
-                                 named=m.group()[0].isupper() and not self._sentence_initial(m.start()),
+            found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
                                  specific=first in self.lex.specific or phrase in ("courtesy call",)))
         bodies = [x for x in self.mentions if x.kind == "body" and sentence.start <= x.start < sentence.end
                   and not self._inside_title(x) and any(b.kind for b in x.bodies)]
@@ -209,8 +219,23 @@ class _MeetingReader:
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
 
-    def _sentence_initial(self, pos: int) -> bool:
-        return not self.text[self.doc.sentence_of(pos).start:pos].strip()
+    def _named(self, start: int, phrase: str) -> bool:
+        """"the Tripartite Meeting" names a meeting of its own; "The Meeting" does not."""
+        if not phrase[0].isupper():
+            return False
+        if " " in phrase.strip() and all(w[0].isupper() for w in phrase.split()):
+            return True
+        before = re.search(r"([\w'’-]+)\s+$", self.text[max(0, start - 30):start])
+        return bool(before and before.group(1)[0].isupper() and before.group(1).lower() not in _DEFINITE | _INDEFINITE
+                    and self.text[self.doc.sentence_of(start).start:before.start(1) + max(0, start - 30)].strip() != "")
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        for m in self.mentions:
+            if m.start >= end:
+                break
+            if m.end > start and (m.kind in _NAME_KINDS or (m.kind == "body" and not any(b.kind for b in m.bodies))):
+                return True
+        return False
 
     def _inside_title(self, m: Mention) -> bool:
         return any(s <= m.start and m.end <= e for s, e in self.title_spans)
@@ -294,7 +319,7 @@ class _MeetingReader:
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated."""
         before = self.text[max(0, t.start - 60):t.start]
-        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[\w'-]+\s+){0,3}$", before)
+        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[a-z0-9][\w'-]*\s+){0,2}$", before)
         if m and not re.search(r"[,;:.]", before[m.start():]):
             return m.group(1).lower() not in self.lex.of_frames
         return False
@@ -320,6 +345,8 @@ class _MeetingReader:
                 end = self.reference_end.get(start, start)
                 for p in persons:
                     sp.items.append((start, p, Span(start, end)))
+                if start in self.plural_starts:
+                    sp.plural.add(start)
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
             if self.last_person is not None and m.start() == sentence.start:
                 sp.items.append((m.start(), self.last_person, Span(m.start(), m.end())))
@@ -334,8 +361,12 @@ class _MeetingReader:
             sp = self.sentence_people(sentence)
             text = self.text[sentence.start:sentence.end]
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
+            remote = False
             for t in self.triggers(sentence):
                 if self.is_future(t) or self.is_modifier(t):
+                    continue
+                if t.kind == "call" and re.search(r"\b(?:via|by|through|over|in)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
+                    remote = True  # "joined via videoconference": how, not a meeting of its own
                     continue
                 fmt = self.format_word_before(t)
                 if fmt and self.current and not t.body:
@@ -346,6 +377,10 @@ class _MeetingReader:
                 if meeting is not None:
                     touched.append((meeting, t, new))
                     self.current = meeting
+            if remote:
+                for meeting, _, new in touched:
+                    if new and meeting.kind == "talks":
+                        meeting.kind = "call"
             if not touched and self.current is not None:
                 touched = [(self.current, None, False)]
             self.apply_sentence(sentence, text, sp, touched)
@@ -377,7 +412,8 @@ class _MeetingReader:
         return self.new(t), True
 
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
-        m = re.match(r"\s+(?:with|between|from)\s", self.text[t.end:t.end + 12])
+        joint = r"with|between|from|of" if t.text.lower().startswith("visit") else r"with|between|from"
+        m = re.match(rf"\s+(?:{joint})\s", self.text[t.end:t.end + 12])
         if not m:
             return []
         clause_end = self._clause_end(t.end)
@@ -389,27 +425,31 @@ class _MeetingReader:
         return pos + m.start() if m else sentence.end
 
     def _same_body(self, m: MeetingDraft, t: Trigger) -> bool:
+        """One body's meeting named twice: by the same name, or by the same
+        organisation and level ("the Eastern Partnership meeting of Foreign
+        Ministers" after "an informal meeting of EaP Foreign Ministers")."""
+        if m.kind not in ("session", "summit"):
+            return False
+        if t.org and m.org and t.org != m.org:
+            return False
         if t.body and m.body:
-            return t.body.name == m.body.name and (not t.org or not m.org or t.org == m.org)
-        if t.body and not m.body:
-            return bool(t.org and m.org == t.org and m.kind in ("session", "summit"))
-        return bool(t.org and m.org == t.org and m.kind in ("session", "summit") and (t.kind == m.kind or not t.body))
+            return t.body.name == m.body.name or (bool(t.org or m.org) and t.body.level == m.body.level)
+        return bool(t.org and m.org == t.org)
 
     def _compatible(self, t: Trigger, with_people: list[Person]) -> MeetingDraft | None:
+        """The earlier meeting a trigger that states no new one refers to."""
         word = t.text.lower().split()[-1]
         kind = _KIND_FOR_WORD.get(word) or (t.kind if t.kind in ("call", "reception") else None)
-        candidates = list(reversed(self.meetings))
+        candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
         if with_people:
             ids = {p.id for p in with_people}
-            holding = [m for m in candidates if ids & set(m.participants)]
-            if holding:
-                return holding[0]
-            return None
+            return next((m for m in candidates if ids & set(m.participants)), None)
         if kind:
-            return next((m for m in candidates if m.kind == kind), None)
+            return candidates[0] if candidates else None
         if t.specific:
             return next((m for m in candidates if m.kind == "talks"), None)
-        return next((m for m in candidates if m.kind in ("session", "summit", "talks")), None)
+        preferred = [m for m in candidates if m.kind in ("session", "summit", "talks")]
+        return (preferred or candidates or [None])[0]
 
     def new(self, t: Trigger) -> MeetingDraft:
         m = MeetingDraft(t.kind, t, len(self.meetings))
@@ -439,7 +479,8 @@ class _MeetingReader:
             if new or attendance:
                 for pos, p, span in self._participants_for(meeting, trigger, sp):
                     meeting.add(p, span)
-                if sp.groups and self._previous(meeting) is not None:
+                near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
+                if near and self._previous(meeting) is not None:
                     for p, span in self._previous(meeting).participants.values():
                         meeting.add(p, span)
             self.sentence_date(meeting, sentence, trigger)
@@ -466,6 +507,8 @@ class _MeetingReader:
         for pos, p, span in items:
             if level and p.role not in level and p.role not in ORG_ROLES:
                 continue
+            if pos in sp.plural and trigger is not None and abs(pos - trigger.start) >= _NEAR:
+                continue  # "Ministers thanked the hosts for the reception": the group, not its guests
             out.append((pos, p, span))
         return out
 
@@ -489,50 +532,50 @@ class _MeetingReader:
             meeting.date, meeting.date_span = best[1].value, Span(best[1].start, best[1].end)
 
     def sentence_place(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
-        if meeting.location_span is not None:
+        """"in Dushanbe", "at the National Convention Centre in Vientiane", "the
+        Samarkand Summit", "visit ... to Tajikistan": a known place or state after
+        "in", "at" (or "to", for a visit), a city rather than a country or a venue."""
+        if meeting.location_span is not None or trigger is None:
             return
-        venue = None
+        visit = trigger.text.lower().startswith("visit")
+        found: list[tuple[int, Mention]] = []
         for m in self.mentions:
-            if not (sentence.start <= m.start < sentence.end) or m.kind not in ("place", "state", "name"):
+            if m.start >= sentence.end:
+                break
+            if m.start < sentence.start or m.kind not in ("place", "state") or self._inside_title_span(m.start):
                 continue
-            before = self.text[max(sentence.start, m.start - 10):m.start]
-            if m.kind == "place" and trigger is not None and m.end <= trigger.start and \
-                    re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
-                meeting.location, meeting.location_country = m.text, m.key  # "the Samarkand Summit"
-                meeting.location_span = Span(m.start, m.end)
-                return
-            prep = re.search(r"\b(in|at|to)\s+(?:the\s+)?$", before)
-            if not prep:
+            if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
+                found.append((0, m))  # "the Samarkand Summit"
                 continue
-            if self._inside_title_span(m.start):
-                continue
-            if m.kind == "name":
-                if prep.group(1) in ("at",) and venue is None:
-                    venue = m
-                elif prep.group(1) == "in" and venue is None and m.text.split()[-1] not in ("Forum",):
-                    venue = m
-                continue
-            if prep.group(1) == "to" and not (trigger and trigger.text.lower().startswith("visit")):
-                continue
-            name = m.text if m.kind == "place" else self.gz.state_name(m.key) if m.kind == "state" else m.text
-            meeting.location, meeting.location_country = name, m.key
-            meeting.location_span = Span(m.start, m.end)
+            prep = re.search(r"\b(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 10):m.start])
+            if prep and (prep.group(1) != "to" or visit):
+                found.append((1 if m.kind == "place" else 2, m))
+        if found:
+            _, m = min(found, key=lambda x: (x[0], abs(x[1].start - trigger.start)))
+            meeting.location = m.text if m.kind == "place" else self.gz.state_name(m.key)
+            meeting.location_country, meeting.location_span = m.key, Span(m.start, m.end)
             return
+        venue = _VENUE.search(self.text, sentence.start, sentence.end)
         if venue is not None:
-            meeting.location, meeting.location_span = venue.text, Span(venue.start, venue.end)
+            meeting.location, meeting.location_span = venue.group(1), Span(venue.start(1), venue.end(1))
 
     def _inside_title_span(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.title_spans)
 
     def sentence_chair(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None,
                        sp: SentencePeople, shared: bool) -> None:
+        """"Chaired by X", "X presided over", "under the chairmanship of X" (or
+        of a state); "X received Y", "Y was received by X", "his visiting
+        counterpart", "a courtesy call from Y": the host."""
+        if trigger is None:
+            return
         for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
-            if shared and trigger is not None and not self._nearest_trigger(cue.start(), trigger, sentence):
+            if shared and not self._nearest_trigger(cue.start(), trigger, sentence):
                 continue
             word = cue.group().lower()
             after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
-            before = [x for x in sp.people(sentence.start, cue.start())]
-            if word.endswith(" by") or "chairmanship" in word:
+            before = sp.people(sentence.start, cue.start())
+            if self._passive(cue) or "chairmanship" in word:
                 if after:
                     self._set_chair(meeting, after[0][1], after[0][2])
                 elif "chairmanship" in word:
@@ -542,23 +585,26 @@ class _MeetingReader:
             elif before:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
             return
+        if meeting.host is not None:
+            return
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             word = cue.group().lower()
             after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
             if word == "visiting":
                 guest = after[0][1] if after else None
-                host = next((p for _, p, _ in reversed(before) if p is not guest), None)
-                if host is not None:
-                    meeting.host = host
-            elif word.endswith(" by") and after:
-                meeting.host = after[0][1]
-            elif word.endswith(" from") and before:
-                meeting.host = before[-1][1]
-            elif before and not word.endswith(" by"):
+                meeting.host = next((p for _, p, _ in reversed(before) if p is not guest), None)
+            elif word.endswith(" from"):
+                meeting.host = before[-1][1] if before else None
+            elif self._passive(cue):
+                meeting.host = after[0][1] if after else None
+            elif before:
                 meeting.host = before[-1][1]
             if meeting.host is not None:
                 return
+
+    def _passive(self, cue: re.Match) -> bool:
+        return cue.group().lower().endswith(" by") or re.match(r"\s+by\b", self.text[cue.end():cue.end() + 5]) is not None
 
     def _nearest_trigger(self, pos: int, trigger: Trigger, sentence: Span) -> bool:
         triggers = [t for t in self.triggers(sentence) if t.start < pos]
@@ -609,6 +655,9 @@ class _MeetingReader:
         rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
         word = m.trigger.text.lower()
         host = m.host
+        if m.kind == "reception" and word.split()[0] in _RECEIVING and host is not None and people and \
+                not all(rank(p) < rank(host) for p in people if p is not host):
+            m.kind = "talks"  # ministers of one rank receiving each other hold talks
         if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
             top = max(people, key=rank)
             if top.role in ("head_of_state", "head_of_government") and all(rank(p) < rank(top) for p in people if p is not top):
@@ -623,10 +672,12 @@ class _MeetingReader:
             m.add(host, host.mentions[0])
 
     def _merge_restatements(self) -> None:
-        """A headline and the body often state one meeting twice."""
+        """A headline and the body often state one meeting twice: a meeting first
+        stated in the headline takes in a body's meeting of the same kind and people."""
         kept: list[MeetingDraft] = []
         for m in self.meetings:
             twin = next((k for k in kept if k.kind == m.kind and not (k.body or m.body) and k.org == m.org and
+                         k.trigger.start < self.headline_end and
                          set(k.participants) and set(m.participants) and
                          (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants)) and
                          (not k.date or not m.date or k.date[:7] == m.date[:7])), None)

@@ -194,20 +194,29 @@ class _Reader:
 
     # ------------------------------------------------------------ names near titles
     def name_after(self, k: int, end: int, tight: bool) -> int | None:
+        """The name right after a title phrase: "Minister X" (tight), or
+        "Minister, Dr. X" (after a comma, only when not tight)."""
         ms = self.mentions
-        while k < len(ms) and ms[k].kind == "honorific" and (_SPACE.match(self.gap(end, ms[k].start)) or _COMMA.match(self.gap(end, ms[k].start))):
+        comma = False
+        while k < len(ms) and ms[k].kind == "honorific":
+            between = self.gap(end, ms[k].start)
+            if _COMMA.match(between):
+                comma = True
+            elif not _SPACE.match(between):
+                return None
             end, k = ms[k].end, k + 1
-            tight = True
         if k >= len(ms) or ms[k].kind != "name":
             return None
         between = self.gap(end, ms[k].start)
-        if _SPACE.match(between) or (not tight and _COMMA.match(between)):
-            return k
-        return None
+        comma = comma or bool(_COMMA.match(between) and not _SPACE.match(between))
+        if not (_SPACE.match(between) or _COMMA.match(between)):
+            return None
+        return k if not (tight and comma) else None
 
-    def name_before(self, i: int, start: int) -> int | None:
-        j = i - 1
+    def name_before(self, start: int) -> int | None:
+        """The name a title phrase starting at `start` stands in apposition to."""
         ms = self.mentions
+        j = next((n for n in range(len(ms) - 1, -1, -1) if ms[n].end <= start), -1)
         if j >= 0 and ms[j].kind == "name" and _COMMA.match(self.gap(ms[j].end, start)):
             return j
         return None
@@ -239,11 +248,16 @@ class _Reader:
             k = last + 1
             target = self.name_after(k, end, tight=True)
             if target is None:
-                before = self.name_before(i, claims[0].start)
+                before = self.name_before(claims[0].start)
                 if before is not None and not self.person(ms[before]).claims:
                     target = before
                 else:
                     target = self.name_after(k, end, tight=False)
+            if target is not None and target == last + 1 and self.given_name_title(i, last, target):
+                # "Sultan Mohammed Al Shamsi, Assistant Minister ...": the word is a given name
+                self.extend_name(ms[target], ms[i])
+                i += 1
+                continue
             if target is not None:
                 self.bind(ms[target], claims)
                 if ms[i].plural and target > i:
@@ -255,6 +269,21 @@ class _Reader:
         self.name_of_state(last_claims)
         self.counterparts()
         return Roles(sorted(self.people.values(), key=lambda p: p.start), self.references)
+
+    def given_name_title(self, i: int, last: int, target: int) -> bool:
+        """A one-word title that is also a given name ("Sultan", "Amir"), right
+        before a name that another title follows in apposition."""
+        ms = self.mentions
+        if i != last or ms[i].text not in self.gz.given_name_titles:
+            return False
+        nxt = target + 1
+        while nxt < len(ms) and ms[nxt].kind in ("state", "demonym", "org"):
+            nxt += 1
+        return nxt < len(ms) and ms[nxt].kind == "title" and _COMMA.match(self.gap(ms[target].end, ms[target + 1].start)) is not None
+
+    def extend_name(self, name: Mention, word: Mention) -> None:
+        name.start, name.text = word.start, self.text[word.start:name.end]
+        word.kind = "honorific"  # no longer a title; keeps the mention list ordered
 
     def chained(self, k: int) -> bool:
         """A title after a comma continues the phrase when a name follows it."""
