@@ -53,15 +53,21 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
                    home_state: str | None) -> People:
     people: list[Person] = []
     by_mention: dict[int, Person] = {}
-    for pm in roles.people:
-        if not pm.titled:
-            continue
+    # Full names first, so "President Jokowi" in a headline can join "President
+    # Joko Widodo" of the body.
+    ordered = sorted((pm for pm in roles.people if pm.titled), key=lambda pm: (len(names.tokens(pm.name)) == 1, pm.start))
+    for pm in ordered:
         person = _find(people, pm, gz)
         if person is None:
             person = Person(f"p{len(people) + 1}", pm.name, [], [], first=pm.start)
             people.append(person)
         _add(person, pm.name, Span(pm.start, pm.end), pm.claims)
         by_mention[pm.start] = person
+    for person in people:
+        person.first = min(s.start for s in person.mentions)
+    people.sort(key=lambda p: p.first)
+    for n, person in enumerate(people, 1):
+        person.id = f"p{n}"
     # A title without a country is the report's own state's ("Minister of State").
     for person in people:
         _settle(person, gz, home_state)

@@ -47,6 +47,10 @@ _ADJECTIVE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
                         r"brief|lengthy|productive|friendly|expanded|enlarged|narrow|restricted|\w+-level)$", re.I)
 
 
+def _is_visit(t: "Trigger | None") -> bool:
+    return t is not None and "visit" in t.text.lower()
+
+
 @dataclass(slots=True)
 class Trigger:
     kind: str
@@ -363,7 +367,7 @@ class _MeetingReader:
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
             remote = False
             for t in self.triggers(sentence):
-                if self.is_future(t) or self.is_modifier(t):
+                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)):
                     continue
                 if t.kind == "call" and re.search(r"\b(?:via|by|through|over|in)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
                     remote = True  # "joined via videoconference": how, not a meeting of its own
@@ -393,6 +397,10 @@ class _MeetingReader:
     def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
         article = self.article(t)
         with_people = self._with_people(t, sp)
+        if t.named and not (t.body or t.org):
+            same = next((m for m in self.meetings if m.trigger.text.lower() == t.text.lower() and m.trigger.named), None)
+            if same is not None:
+                return same, False  # "the Tripartite Meeting" named again
         if t.body or t.org:
             same = next((m for m in reversed(self.meetings) if self._same_body(m, t)), None)
             if same is not None:
@@ -412,7 +420,7 @@ class _MeetingReader:
         return self.new(t), True
 
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
-        joint = r"with|between|from|of" if t.text.lower().startswith("visit") else r"with|between|from"
+        joint = r"with|between|from|of" if _is_visit(t) else r"with|between|from"
         m = re.match(rf"\s+(?:{joint})\s", self.text[t.end:t.end + 12])
         if not m:
             return []
@@ -439,7 +447,7 @@ class _MeetingReader:
     def _compatible(self, t: Trigger, with_people: list[Person]) -> MeetingDraft | None:
         """The earlier meeting a trigger that states no new one refers to."""
         word = t.text.lower().split()[-1]
-        kind = _KIND_FOR_WORD.get(word) or (t.kind if t.kind in ("call", "reception") else None)
+        kind = t.kind if t.kind in ("call", "reception") else _KIND_FOR_WORD.get(word)
         candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
         if with_people:
             ids = {p.id for p in with_people}
@@ -500,7 +508,7 @@ class _MeetingReader:
 
     def _participants_for(self, meeting: MeetingDraft, trigger: Trigger | None, sp: SentencePeople):
         items = sp.items
-        if trigger is not None and trigger.text.lower().startswith("visit"):
+        if trigger is not None and _is_visit(trigger):
             items = sp.people(trigger.end, self._clause_end(trigger.end))
         level = LEVEL_ROLES.get(meeting.level or "")
         out = []
@@ -513,7 +521,7 @@ class _MeetingReader:
         return out
 
     def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
-        if meeting.date_span is not None:
+        if meeting.date_span is not None or trigger is None:
             return
         best = None
         for d in self.dates:
@@ -522,7 +530,7 @@ class _MeetingReader:
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
             if re.search(r"\b(?:of|since|until|for|from|to|through|by)\s+(?:the\s+)?$", before):
                 continue
-            if meeting.kind != "talks" or not (trigger and trigger.text.lower().startswith("visit")):
+            if meeting.kind != "talks" or not (trigger and _is_visit(trigger)):
                 if len(d.value) < 7:
                     continue
             distance = abs(d.start - (trigger.start if trigger else sentence.start))
@@ -537,7 +545,7 @@ class _MeetingReader:
         "in", "at" (or "to", for a visit), a city rather than a country or a venue."""
         if meeting.location_span is not None or trigger is None:
             return
-        visit = trigger.text.lower().startswith("visit")
+        visit = _is_visit(trigger)
         found: list[tuple[int, Mention]] = []
         for m in self.mentions:
             if m.start >= sentence.end:

@@ -110,7 +110,7 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             close()
             continue
         current.append(word)
-        if len(current) > 6:
+        if sum(1 for w in current if w.group() not in particles) > 6:
             current.clear()
     close()
     return runs
