@@ -37,8 +37,11 @@ class Style:
 @cache
 def styles() -> tuple[Style, ...]:
     out: list[Style] = []
-    for data in load_toml("datelines.toml"):
-        parts = data.get("patterns", {})
+    files = load_toml("datelines.toml")
+    parts: dict[str, str] = {}
+    for data in files:
+        parts.update(data.get("patterns", {}))
+    for data in files:
         for style in data.get("style", []):
             pattern = style["regex"]
             for key, sub in parts.items():
