@@ -173,6 +173,15 @@ class _MeetingReader:
         self.doc, self.text, self.gz = doc, doc.text, gz
         self.lex = lexicon(gz)
         self.mentions = mentions
+        self.position = {id(m): i for i, m in enumerate(mentions)}
+        self.orgs = [m for m in mentions if m.kind == "org"]
+        self.in_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.in_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
+        self.named_in_sentence: dict[int, list[tuple[int, Person]]] = {}
+        for start, person in people.by_mention.items():
+            self.named_in_sentence.setdefault(doc.sentence_index(start), []).append((start, person))
+        self._triggers: dict[int, list[Trigger]] = {}
         self.people = people
         self.dates = date_mentions
         self.meetings: list[MeetingDraft] = []
@@ -188,7 +197,15 @@ class _MeetingReader:
         self.last_person: Person | None = None
 
     # ------------------------------------------------------------------ triggers
+    def mentions_of(self, sentence: Span) -> list[Mention]:
+        return self.in_sentence.get(self.doc.sentence_index(sentence.start), [])
+
     def triggers(self, sentence: Span) -> list[Trigger]:
+        if sentence.start not in self._triggers:
+            self._triggers[sentence.start] = self._find_triggers(sentence)
+        return self._triggers[sentence.start]
+
+    def _find_triggers(self, sentence: Span) -> list[Trigger]:
         text = self.text
         found: list[Trigger] = []
         for m in self.lex.triggers.finditer(text, sentence.start, sentence.end):
@@ -199,7 +216,7 @@ class _MeetingReader:
             first = phrase.split()[0]
             found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
                                  specific=first in self.lex.specific or phrase in ("courtesy call",)))
-        bodies = [x for x in self.mentions if x.kind == "body" and sentence.start <= x.start < sentence.end
+        bodies = [x for x in self.mentions_of(sentence) if x.kind == "body"
                   and not self._inside_title(x) and any(b.kind for b in x.bodies)]
         for b in bodies:
             info = self._pick_body(b)
@@ -234,7 +251,7 @@ class _MeetingReader:
                     and self.text[self.doc.sentence_of(start).start:before.start(1) + max(0, start - 30)].strip() != "")
 
     def _inside_name(self, start: int, end: int) -> bool:
-        for m in self.mentions:
+        for m in self.in_sentence.get(self.doc.sentence_index(start), []):
             if m.start >= end:
                 break
             if m.end > start and (m.kind in _NAME_KINDS or (m.kind == "body" and not any(b.kind for b in m.bodies))):
@@ -264,7 +281,7 @@ class _MeetingReader:
         return specific[0] if specific else b.bodies[0]
 
     def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
-        idx = self.mentions.index(b)
+        idx = self.position[id(b)]
         if idx > 0:
             prev = self.mentions[idx - 1]
             if prev.kind == "org" and re.fullmatch(r"\s*(?:['’]s\s+)?", self.text[prev.end:b.start]):
@@ -278,9 +295,7 @@ class _MeetingReader:
 
     def _bind_org(self, t: Trigger) -> None:
         """"the SCO summit", "the Samarkand Summit of the Shanghai Cooperation Organization"."""
-        for m in self.mentions:
-            if m.kind != "org":
-                continue
+        for m in self.orgs:
             before = self.text[m.end:t.start] if m.end <= t.start else None
             after = self.text[t.end:m.start] if t.end <= m.start else None
             if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
@@ -341,9 +356,8 @@ class _MeetingReader:
     # ------------------------------------------------------------------ who a sentence names
     def sentence_people(self, sentence: Span) -> SentencePeople:
         sp = SentencePeople()
-        for start, person in self.people.by_mention.items():
-            if sentence.start <= start < sentence.end:
-                sp.items.append((start, person, next(s for s in person.mentions if s.start == start)))
+        for start, person in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []):
+            sp.items.append((start, person, next(s for s in person.mentions if s.start == start)))
         for start, persons in self.people.references.items():
             if sentence.start <= start < sentence.end:
                 end = self.reference_end.get(start, start)
@@ -547,10 +561,8 @@ class _MeetingReader:
             return
         visit = _is_visit(trigger)
         found: list[tuple[int, Mention]] = []
-        for m in self.mentions:
-            if m.start >= sentence.end:
-                break
-            if m.start < sentence.start or m.kind not in ("place", "state") or self._inside_title_span(m.start):
+        for m in self.mentions_of(sentence):
+            if m.kind not in ("place", "state") or self._inside_title_span(m.start):
                 continue
             if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
@@ -587,7 +599,7 @@ class _MeetingReader:
                 if after:
                     self._set_chair(meeting, after[0][1], after[0][2])
                 elif "chairmanship" in word:
-                    state = next((m for m in self.mentions if m.kind in ("state", "demonym") and cue.end() <= m.start < cue.end() + 12), None)
+                    state = next((m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym") and cue.end() <= m.start < cue.end() + 12), None)
                     if state is not None:
                         meeting.chair_state = state.key
             elif before:

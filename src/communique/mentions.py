@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .gazetteer import BodyInfo, Gazetteer
 from .text import Document
@@ -79,6 +80,15 @@ def _case_fits(kind: str, span: str) -> bool:
     return True
 
 
+@cache
+def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
+    """Runs of capitalised words joined by single spaces and name particles:
+    only these few spans are then looked at word by word."""
+    cap = r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?"
+    part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w’'\-]){cap}(?:[ \u00a0](?:(?:{part})[ \u00a0])*{cap})*")
+
+
 def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Mention]:
     """Runs of capitalised words outside every gazetteer mention: the person
     name candidates. Whether a run is a person is decided by its context later."""
@@ -86,31 +96,29 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
     covered = bytearray(len(text) + 1)
     for m in known:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    particles = set(gz.names.get("particles", ()))
-    stop = set(gz.names.get("not_name_words", ()))
+    particles = frozenset(gz.names.get("particles", ()))
+    stop = frozenset(gz.names.get("not_name_words", ()))
     runs: list[Mention] = []
-    current: list[re.Match] = []
-
-    def close() -> None:
-        while current and current[-1].group() in particles:
-            current.pop()
-        if current:
-            start, end = current[0].start(), current[-1].end()
-            runs.append(Mention("name", start, end, text[start:end]))
-        current.clear()
-
-    for word in _WORD.finditer(text):
-        token = word.group()
-        gap = text[current[-1].end():word.start()] if current else ""
-        if current and gap not in (" ", "\u00a0"):
-            close()
-        capitalised = token[0].isupper() and not (len(token) > 1 and token.isupper()) and not any(c.isdigit() for c in token)
-        is_particle = token in particles and bool(current)
-        if covered[word.start()] or token in stop or not (capitalised or is_particle):
-            close()
-            continue
-        current.append(word)
-        if sum(1 for w in current if w.group() not in particles) > 6:
-            current.clear()
-    close()
+    for run in _run_pattern(tuple(sorted(particles))).finditer(text):
+        current: list[re.Match] = []
+        for word in _WORD.finditer(text, run.start(), run.end()):
+            token = word.group()
+            name_word = token[0].isupper() and not (len(token) > 1 and token.isupper()) and \
+                not any(c.isdigit() for c in token)
+            if covered[word.start()] or token in stop or not (name_word or (token in particles and current)):
+                _close(current, particles, runs, text)
+                continue
+            current.append(word)
+            if sum(1 for w in current if w.group() not in particles) > 6:
+                current.clear()
+        _close(current, particles, runs, text)
     return runs
+
+
+def _close(current: list[re.Match], particles: frozenset[str], runs: list[Mention], text: str) -> None:
+    while current and current[-1].group() in particles:
+        current.pop()
+    if current:
+        start, end = current[0].start(), current[-1].end()
+        runs.append(Mention("name", start, end, text[start:end]))
+    current.clear()
