@@ -31,6 +31,7 @@ class _Patterns:
     fronted: re.Pattern
     kind_of: dict[str, str]
     kinds: str  # the alternation of every document word
+    verb_stems: re.Pattern
 
 
 @cache
@@ -50,6 +51,7 @@ def _patterns() -> _Patterns:
         fronted=re.compile(rf"^(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
         kind_of=kind_of,
         kinds=kinds,
+        verb_stems=re.compile("|".join(sorted({re.escape(v.lower()[:5]) for v in data["verbs"]} | {"adopt", "approv", "sign"}))),
     )
 
 
@@ -59,6 +61,8 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
     out: list[AdoptedItem] = []
     for index, sentence in enumerate(doc.sentences):
         text = doc.text[sentence.start:sentence.end]
+        if not p.verb_stems.search(doc.lower, sentence.start, sentence.end):
+            continue  # most sentences adopt nothing: skip the costly patterns
         found: list[AdoptedItem] = []
         for m in p.passive.finditer(text):
             kind = p.kind_of[_norm(m.group("kind"))]

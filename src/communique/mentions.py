@@ -29,12 +29,15 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     found = _gazetteer_mentions(doc, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
     # A place inside a run of name words is part of a name ("Vladimir Makei").
-    multiword = [n for n in names if " " in n.text]
-    found = [m for m in found if m.kind != "place" or not any(n.start <= m.start and m.end <= n.end for n in multiword)]
+    in_name = bytearray(len(doc.text) + 1)
+    for n in names:
+        if " " in n.text:
+            in_name[n.start:n.end] = b"\x01" * (n.end - n.start)
+    found = [m for m in found if m.kind != "place" or not in_name[m.start]]
     covered = bytearray(len(doc.text) + 1)
     for m in found:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    found += [n for n in names if not any(covered[n.start:n.end])]
+    found += [n for n in names if 1 not in covered[n.start:n.end]]
     found.sort(key=lambda m: m.start)
     return found
 
