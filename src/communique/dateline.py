@@ -103,7 +103,7 @@ def _complete_year(text: str, day_month: str) -> str | None:
     """A dateline without its year ("10 October") takes the year of the first
     full date the report states."""
     for d in dates.find_dates(text, None):
-        if d.value and len(d.value) >= 4 and not d.relative:
+        if d.value and len(d.value) >= 7 and not d.relative:
             year = int(d.value[:4])
             return dates.parse_date(day_month, dt.date(year, 12, 31))
     return None

@@ -113,6 +113,8 @@ class Lexicon:
     groups: re.Pattern
     pronouns: re.Pattern
     specific: frozenset[str]
+    not_venue: frozenset[str]
+    verbs: frozenset[str]
 
 
 def _alternation(phrases) -> str:
@@ -131,7 +133,9 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         triggers=word(kind_of),
         trigger_kind=kind_of,
         future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;]{{0,60}}$", re.I),
-        future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)", re.I),
+        future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)|"
+                                r"^[^.;,]{0,40}?\b(?:next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
+                                r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b", re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
@@ -143,6 +147,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         groups=word(lex["group_refs"]),
         pronouns=re.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'])})(?![\w-])", re.I),
         specific=frozenset(w.lower() for w in lex["specific"]),
+        not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
+        verbs=frozenset(w.lower() for w in lex["verbs"]),
     )
 
 
@@ -262,9 +268,9 @@ class _MeetingReader:
         return any(s <= m.start and m.end <= e for s, e in self.title_spans)
 
     def _adjacent(self, t: Trigger, b: Mention) -> bool:
+        """"meeting of the Council", "Council meeting", or one inside the other."""
         if t.end <= b.start:
-            return re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:b.start], re.I) is not None or \
-                re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:b.start] or "x") is not None
+            return re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:b.start], re.I) is not None
         if b.end <= t.start:
             return re.fullmatch(r"\s+", self.text[b.end:t.start]) is not None
         return True
@@ -383,7 +389,7 @@ class _MeetingReader:
             for t in self.triggers(sentence):
                 if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)):
                     continue
-                if t.kind == "call" and re.search(r"\b(?:via|by|through|over|in)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
+                if t.kind == "call" and re.search(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
                     remote = True  # "joined via videoconference": how, not a meeting of its own
                     continue
                 fmt = self.format_word_before(t)
@@ -392,6 +398,14 @@ class _MeetingReader:
                     touched.append((self.current, t, False))
                     continue
                 meeting, new = self.place_trigger(t, sp)
+                same = next((m for m, prev, was_new in touched if was_new and new and not (t.body or t.org or t.named)
+                             and not (prev.body or prev.org) and {m.kind, t.kind} <= {"talks", "reception"}), None)
+                if same is not None:
+                    # "received a courtesy call from": one meeting stated in two words
+                    self.meetings.remove(meeting)
+                    if t.kind == "reception":
+                        same.kind = "reception"
+                    meeting, new = same, False
                 if meeting is not None:
                     touched.append((meeting, t, new))
                     self.current = meeting
@@ -498,7 +512,8 @@ class _MeetingReader:
                 for _, p, _ in sp.items:
                     meeting.absent.add(p.id)
                 continue
-            if new or attendance:
+            verb = trigger is not None and " ".join(trigger.text.lower().split()) in self.lex.verbs
+            if new or attendance or verb:
                 for pos, p, span in self._participants_for(meeting, trigger, sp):
                     meeting.add(p, span)
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
@@ -557,7 +572,7 @@ class _MeetingReader:
         """"in Dushanbe", "at the National Convention Centre in Vientiane", "the
         Samarkand Summit", "visit ... to Tajikistan": a known place or state after
         "in", "at" (or "to", for a visit), a city rather than a country or a venue."""
-        if meeting.location_span is not None or trigger is None:
+        if meeting.location_span is not None or trigger is None or meeting.kind == "call":
             return
         visit = _is_visit(trigger)
         found: list[tuple[int, Mention]] = []
@@ -567,8 +582,8 @@ class _MeetingReader:
             if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue
-            prep = re.search(r"\b(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 10):m.start])
-            if prep and (prep.group(1) != "to" or visit):
+            prep = re.search(r"(\w+)\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
+            if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))
         if found:
             _, m = min(found, key=lambda x: (x[0], abs(x[1].start - trigger.start)))
