@@ -35,6 +35,8 @@ LEVEL_ROLES = {
 ORG_ROLES = {"secretary_general", "other"}
 _KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception", "courtesy": "reception"}
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Kremlin))\b")
+# "The GCC Ministerial Council held its 155th session"
+_HELD_ITS = re.compile(r"\s+(?:held|holds|convened|convenes|opened|opens|concluded|began|started)\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
 _NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
@@ -60,6 +62,7 @@ class Trigger:
     body: BodyInfo | None = None
     org: str | None = None
     org_span: Span | None = None
+    body_span: Span | None = None  # the body's name as printed, with what qualifies it ("India-Vietnam Joint Commission")
     named: bool = False  # a body or a capitalised name: states its own meeting
     specific: bool = False  # "bilateral", "courtesy", "telephone": talks of their own
 
@@ -72,7 +75,6 @@ class MeetingDraft:
     org: str | None = None
     org_span: Span | None = None
     body: BodyInfo | None = None
-    body_name: str | None = None
     body_span: Span | None = None
     date: str | None = None
     date_span: Span | None = None
@@ -227,8 +229,9 @@ class _MeetingReader:
         for b in bodies:
             info = self._pick_body(b)
             org, org_span = self._org_near(b, info)
-            hit = next((t for t in found if t.start <= b.end + 12 and t.end >= b.start - 16 and
-                        self._adjacent(t, b)), None)
+            hit = next((t for t in found if t.start <= b.end + 12 and t.end >= b.start - 40 and
+                        self._adjacent(t, b)), None) or \
+                next((t for t in found if t.start > b.end and _HELD_ITS.fullmatch(self.text[b.end:t.start])), None)
             if hit is None:
                 if not re.search(r"meeting|summit|session|retreat|conference", b.text, re.I):
                     continue
@@ -238,6 +241,8 @@ class _MeetingReader:
                 hit.start, hit.end, hit.text = b.start, b.end, b.text
             hit.kind = info.kind or ("summit" if hit.kind == "summit" else "session")
             hit.body, hit.org, hit.org_span, hit.named = info, org or info.org or None, org_span, True
+            qualifier = re.search(r"(?:[A-Z][\w'’-]*\s+){1,3}$", self.text[max(sentence.start, b.start - 40):b.start])
+            hit.body_span = Span(b.start - len(qualifier.group()) if qualifier else b.start, b.end)
         for t in found:
             if t.body is None and t.kind in ("session", "summit", "talks"):
                 self._bind_org(t)
@@ -270,7 +275,7 @@ class _MeetingReader:
     def _adjacent(self, t: Trigger, b: Mention) -> bool:
         """"meeting of the Council", "Council meeting", or one inside the other."""
         if t.end <= b.start:
-            return re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:b.start], re.I) is not None
+            return re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}", self.text[t.end:b.start]) is not None
         if b.end <= t.start:
             return re.fullmatch(r"\s+", self.text[b.end:t.start]) is not None
         return True
@@ -322,10 +327,11 @@ class _MeetingReader:
             if not (before or after) or r.claim.role not in LEVEL_ROLES:
                 continue
             org = self.gz.orgs.get(r.claim.org or "")
-            body = next((b for b in (org.bodies if org else []) if b.level == r.claim.role and b.kind), None)
-            if body is None:
-                generic = self.gz.orgs.get("GENERIC")
-                body = next((b for b in (generic.bodies if generic else []) if b.level == r.claim.role and b.kind), None)
+            # "ministers" meet in the ministerial body the organisation has
+            levels = [r.claim.role] + (["foreign_minister", "minister"] if r.claim.role == "minister" else [])
+            generic = self.gz.orgs.get("GENERIC")
+            body = next((b for level in levels for b in (org.bodies if org else []) if b.level == level and b.kind), None) or \
+                next((b for b in (generic.bodies if generic else []) if b.level == r.claim.role and b.kind), None)
             if body is None:
                 return
             t.body, t.kind, t.named = body, body.kind or "session", True
@@ -340,6 +346,11 @@ class _MeetingReader:
         if self.lex.future_before.search(before):
             return True
         return self.lex.future_after.match(self.text[t.end:t.end + 40]) is not None
+
+    def is_urging(self, t: Trigger) -> bool:
+        """"called on all parties to show restraint" urges; it is no visit."""
+        return t.text.lower().startswith(("called on", "calls on")) and \
+            re.match(r"[^.;]{0,80}?\bto\s+[a-z]", self.text[t.end:self._clause_end(t.end)]) is not None
 
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated."""
@@ -387,7 +398,7 @@ class _MeetingReader:
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
             remote = False
             for t in self.triggers(sentence):
-                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)):
+                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t):
                     continue
                 if t.kind == "call" and re.search(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
                     remote = True  # "joined via videoconference": how, not a meeting of its own
@@ -491,7 +502,7 @@ class _MeetingReader:
         m = MeetingDraft(t.kind, t, len(self.meetings))
         m.evidence.append(Span(t.start, t.end))
         if t.body is not None:
-            m.body, m.body_name, m.body_span = t.body, t.body.name, Span(t.start, t.end)
+            m.body, m.body_span = t.body, t.body_span or Span(t.start, t.end)
         if t.org:
             m.org, m.org_span = t.org, t.org_span
         self.meetings.append(m)
@@ -691,12 +702,15 @@ class _MeetingReader:
         word = m.trigger.text.lower()
         host = m.host
         if m.kind == "reception" and word.split()[0] in _RECEIVING and host is not None and people and \
-                not all(rank(p) < rank(host) for p in people if p is not host):
+                not all(rank(p) < rank(host) for p in people if p is not host) and \
+                not all(p.role == "ambassador" for p in people if p is not host):
             m.kind = "talks"  # ministers of one rank receiving each other hold talks
         if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
             top = max(people, key=rank)
-            if top.role in ("head_of_state", "head_of_government") and all(rank(p) < rank(top) for p in people if p is not top):
-                m.kind, host = "reception", host or top
+            others = [p for p in people if p is not top]
+            if others and all(rank(p) < rank(top) for p in others) and (
+                    top.role in ("head_of_state", "head_of_government") or all(p.role == "ambassador" for p in others)):
+                m.kind, host = "reception", host or top  # a leader, or a minister receiving envoys
         if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
                 all(rank(p) < rank(host) for p in people if p is not host):
             m.kind = "reception"
@@ -711,7 +725,8 @@ class _MeetingReader:
         stated in the headline takes in a body's meeting of the same kind and people."""
         kept: list[MeetingDraft] = []
         for m in self.meetings:
-            twin = next((k for k in kept if k.kind == m.kind and not (k.body or m.body) and k.org == m.org and
+            twin = next((k for k in kept if (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
+                         not (k.body or m.body) and k.org == m.org and
                          k.trigger.start < self.headline_end and
                          set(k.participants) and set(m.participants) and
                          (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants)) and
@@ -721,6 +736,7 @@ class _MeetingReader:
                 continue
             for pid, value in m.participants.items():
                 twin.participants.setdefault(pid, value)
+            twin.kind = m.kind  # the body tells the meeting better than the headline
             twin.evidence += m.evidence
             twin.chair = twin.chair or m.chair
             twin.formats |= m.formats

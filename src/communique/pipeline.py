@@ -99,7 +99,9 @@ class _RecordBuilder:
     def meeting(self, m: MeetingDraft, adopted: list[AdoptedItem]) -> Meeting:
         body = None
         if m.body is not None:
-            body = Body(name=m.body.name, aliases=list(m.body.aliases),
+            printed = self.text[m.body_span.start:m.body_span.end] if m.body_span else None
+            aliases = list(m.body.aliases) + ([printed] if printed and printed != m.body.name else [])
+            body = Body(name=m.body.name, aliases=aliases,
                         evidence=[self.evidence(m.body_span)] if m.body_span else [])
         return Meeting(
             kind=m.kind,
