@@ -104,16 +104,20 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
     runs: list[Mention] = []
     for run in _run_pattern(tuple(sorted(particles))).finditer(text):
         current: list[re.Match] = []
+        words = 0  # name words (not particles) in `current`
         for word in _WORD.finditer(text, run.start(), run.end()):
             token = word.group()
             name_word = token[0].isupper() and not (len(token) > 1 and token.isupper()) and \
                 not any(c.isdigit() for c in token)
             if covered[word.start()] or token in stop or not (name_word or (token in particles and current)):
                 _close(current, particles, runs, text)
+                words = 0
                 continue
             current.append(word)
-            if sum(1 for w in current if w.group() not in particles) > 6:
+            words += token not in particles
+            if words > 6:
                 current.clear()
+                words = 0
         _close(current, particles, runs, text)
     return runs
 
