@@ -46,7 +46,7 @@ def _patterns() -> _Patterns:
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
     passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
     return _Patterns(
-        active=re.compile(rf"\b(?:{verbs})\s+{_DETERMINERS}(?P<kind>{kinds})\b(?P<rest>[^.;]*)", re.I),
+        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+{_DETERMINERS}(?P<kind>{kinds})\b(?P<rest>[^.;]*)", re.I),
         passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
         fronted=re.compile(rf"^(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
         kind_of=kind_of,
@@ -116,6 +116,7 @@ def _item(kind: str, raw: str, start: int, evidence: Span) -> AdoptedItem:
     lead = _LEAD.match(raw.lstrip())
     skip = (len(raw) - len(raw.lstrip())) + (lead.end() if lead else 0)
     subject = raw[skip:]
-    subject = re.split(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|approved|signed)\b|\.\s", subject)[0]
+    subject = re.split(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|approved|signed)\b|\.\s|"
+                       r",?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|agreed|endorsed|discussed|exchanged|noted)\b", subject)[0]
     subject = subject.rstrip(" ,;:.")
     return AdoptedItem(kind, subject, start + skip, start + skip + len(subject), evidence)

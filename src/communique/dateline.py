@@ -21,7 +21,8 @@ HEAD_CHARS = 800
 class DatelineFacts:
     place: str | None = None
     date: str | None = None
-    source: str | None = None
+    source: str | None = None  # as printed ("TDI", "NIAT Khovar")
+    agency: str | None = None  # the agency it names, as agencies.toml knows it
     evidence: dict[str, Span] = field(default_factory=dict)
     end: int = 0  # where the dateline ends: the body starts after it
 
@@ -78,7 +79,7 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
                 facts.place = _place_name(place)
                 facts.evidence["place"] = Span(offset + m.start("place"), offset + m.start("place") + len(place.rstrip()))
             if groups.get("source") and not facts.source:
-                facts.source = _source_name(groups["source"], gz, style.source_pick)
+                facts.source, facts.agency = _source_name(groups["source"], gz, style.source_pick)
                 facts.evidence["source"] = Span(offset + m.start("source"), offset + m.end("source"))
             if groups.get("date") and not facts.date:
                 value = dates.parse_date(groups["date"], None)
@@ -114,12 +115,13 @@ def _place_name(place: str) -> str:
     return place.title() if place.isupper() else place
 
 
-def _source_name(raw: str, gz: Gazetteer, pick: str) -> str:
+def _source_name(raw: str, gz: Gazetteer, pick: str) -> tuple[str, str | None]:
+    """The publisher as printed, without quotes, and the agency it names."""
     parts = [p.strip() for p in raw.split("/") if p.strip()] or [raw.strip()]
-    chosen = re.sub(r"[\"“”«»]", "", parts[-1] if pick == "last" else parts[0])
+    chosen = re.sub(r"[\"“”«»]", "", parts[-1] if pick == "last" else parts[0]).strip(" '.,:-–")
     lower = chosen.lower()
     for _, (length, entries, _acronym) in gz.automaton.iter(lower):
         agency = next((e for e in entries if e.kind == "agency"), None)
-        if agency and length >= len(lower.strip(" \"“”'")) - 4:
-            return agency.key
-    return chosen.strip(" \"“”'.,:-–")
+        if agency and length >= len(lower) - 4:
+            return chosen, agency.key
+    return chosen, None

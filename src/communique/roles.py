@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .gazetteer import BodyInfo, Gazetteer
 from .mentions import Mention
@@ -267,6 +268,7 @@ class _Reader:
             last_claims[sentence] = claims
             i = max(last, target if target is not None and target > i else last) + 1
         self.name_of_state(last_claims)
+        self.acting_names()
         self.counterparts()
         return Roles(sorted(self.people.values(), key=lambda p: p.start), self.references)
 
@@ -323,6 +325,25 @@ class _Reader:
             if claims:
                 self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
 
+    def acting_names(self) -> None:
+        """A full name that holds talks, meets, receives or speaks is a person
+        even without a title ("Vladimir Putin, who is on a state visit, held
+        talks with ...", "Wang said")."""
+        pattern = _acting_pattern(tuple(self.gz.names.get("person_verbs", ())))
+        for m in self.mentions:
+            if m.kind != "name" or len(m.text.split()) < 2 or m.start in self.people:
+                continue
+            after = self.text[m.end:m.end + 120]
+            before = self.text[max(0, m.start - 40):m.start]
+            if pattern.match(after) or re.search(r"(?:\b(?:with|and|between|by|to|according to)|,)\s+$", before) and \
+                    re.match(r"\s*(?:,|and\b|held|met|had|discussed|said)", after) and self.near_meeting_verb(m):
+                self.person(m).titled = True
+
+    def near_meeting_verb(self, m: Mention) -> bool:
+        sentence = self.doc.sentence_of(m.start)
+        return re.search(r"\b(?:talks|met|meets|meeting|received|receives|conversation|call)\b",
+                         self.text[sentence.start:sentence.end]) is not None
+
     def honorific_name(self, i: int) -> None:
         ms = self.mentions
         k = i + 1
@@ -345,6 +366,13 @@ class _Reader:
             if r.claim.role == "counterpart":
                 other = next((q for q in reversed(ordered) if q.start < r.start and any(x.role != "counterpart" for x in q.claims)), None)
                 r.claim.role = best_claim(other.claims, self.gz).role if other else "other"
+
+
+@cache
+def _acting_pattern(verbs: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(verbs, key=len, reverse=True))
+    # the verb right after the name, or after an apposition clause ("X, who is on a visit, held talks")
+    return re.compile(rf"(?:\s*,\s*(?:who|which)\b[^,.;]{{0,80}},)?\s+(?:{alternation})\b")
 
 
 def best_claim(claims: list[RoleClaim], gz: Gazetteer) -> RoleClaim:
