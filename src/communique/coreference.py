@@ -50,12 +50,17 @@ class People:
 
 
 def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gazetteer,
-                   home_state: str | None) -> People:
+                   home_state: str | None, date: str | None = None) -> People:
     people: list[Person] = []
     by_mention: dict[int, Person] = {}
     # Full names first, so "President Jokowi" in a headline can join "President
     # Joko Widodo" of the body.
-    ordered = sorted((pm for pm in roles.people if pm.titled), key=lambda pm: (len(names.tokens(pm.name)) == 1, pm.start))
+    found = [pm for pm in roles.people if pm.titled]
+    seen = {pm.start for pm in roles.people}
+    # An untitled full name of a known office holder is a person too.
+    found += [PersonMention(m.start, m.end, m.text, titled=True) for m in mentions
+              if m.kind == "name" and m.start not in seen and _known_person(m.text, gz) is not None]
+    ordered = sorted(found, key=lambda pm: (len(names.tokens(pm.name)) == 1, pm.start))
     for pm in ordered:
         person = _find(people, pm, gz)
         if person is None:
@@ -70,7 +75,7 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
         person.id = f"p{n}"
     # A title without a country is the report's own state's ("Minister of State").
     for person in people:
-        _settle(person, gz, home_state)
+        _settle(person, gz, home_state, date)
     # Bare names ("Muhriddin noted", "Chung and Blinken held") are mentions of
     # the one person whose name they can only be.
     for m in mentions:
@@ -144,12 +149,17 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
         if c not in person.claims:
             person.claims.append(c)
     if claims:
-        best = max(person.claims, key=lambda c: (c.role != "counterpart", c.role in STATE_ROLES or c.role == "secretary_general", 0))
-        person.role = best.role
+        person.role = max(person.claims, key=lambda c: c.role != "counterpart").role
 
 
-def _settle(person: Person, gz: Gazetteer, home_state: str | None) -> None:
+def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None) -> None:
+    """The role a person is recorded with, and the state or organisation they
+    act for: as the text states it; else as people.toml knows the office
+    holder at the report's date; else the report's own state."""
+    known = _known_term(person, gz, date)
     if not person.claims:
+        if known is not None:
+            person.role, person.country, person.org = known.role, known.country, known.org
         return
     best = best_claim(person.claims, gz)
     person.role = best.role
@@ -157,12 +167,29 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None) -> None:
     person.org = best.org or next((c.org for c in person.claims if c.org), None)
     if best.role == "secretary_general" or (best.role == "other" and person.org and not best.country):
         person.country = None
-        person.org = person.org or next((c.org for c in person.claims if c.org), None)
         if person.org is None:
             person.country = best.country or home_state
     elif person.country is None:
-        person.country = home_state
-        person.org = None if home_state else person.org
+        if known is not None and known.country:
+            person.country = known.country
+        else:
+            person.country = home_state
+        person.org = None if person.country else person.org
+
+
+def _known_term(person: Person, gz: Gazetteer, date: str | None):
+    known = _known_person(person.name, gz)
+    return known.term_at(date) if known is not None else None
+
+
+def _known_person(name: str, gz: Gazetteer):
+    toks = names.tokens(name)
+    if len(toks) < 2:
+        return None
+    for known in gz.people.get(toks[-1], []):
+        if any(len(names.tokens(form)) >= 2 and names.same_name(form, name) for form in known.names):
+            return known
+    return None
 
 
 _MINISTRY = re.compile(r"(?:according to\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:foreign|Foreign)\s+(?:ministry|Ministry)")

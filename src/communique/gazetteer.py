@@ -21,6 +21,8 @@ from pathlib import Path
 import ahocorasick
 import pycountry
 
+from . import names
+
 ROLE_RANK_DEFAULT = 0
 
 
@@ -52,6 +54,35 @@ class Entry:
     extra: object = None
 
 
+@dataclass(frozen=True, slots=True)
+class Term:
+    role: str
+    country: str | None
+    org: str | None
+    start: str
+    end: str | None
+
+
+@dataclass(slots=True)
+class KnownPerson:
+    """An office holder from people.toml, for names a report gives without a title."""
+
+    name: str
+    names: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+    def term_at(self, date: str | None) -> Term | None:
+        """The office held on `date` (ISO, possibly partial); the latest one without a date."""
+        if not self.terms:
+            return None
+        if date is None:
+            return max(self.terms, key=lambda t: t.start)
+        for t in self.terms:
+            if t.start[:len(date)] <= date and (t.end is None or date <= t.end):
+                return t
+        return None
+
+
 @dataclass(slots=True, eq=False)  # hashable by identity: one per process
 class Gazetteer:
     states: dict[str, dict] = field(default_factory=dict)
@@ -64,6 +95,7 @@ class Gazetteer:
     meetings: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)
     automaton: ahocorasick.Automaton | None = None
+    people: dict[str, list[KnownPerson]] = field(default_factory=dict)  # by the last word of each name form
     place_country: dict[str, str] = field(default_factory=dict)
 
     def state_name(self, code: str) -> str:
@@ -184,6 +216,15 @@ def load() -> Gazetteer:
                 gz.meetings[key] = value
     for data in load_toml("names.toml"):
         gz.names.update(data)
+    for data in load_toml("people.toml"):
+        for p in data.get("person", []):
+            known = KnownPerson(p["name"], (p["name"], *p.get("aliases", [])),
+                                tuple(Term(r["role"], r.get("country"), r.get("org"), str(r.get("start", "0000")),
+                                           str(r["end"]) if r.get("end") else None) for r in p.get("roles", [])))
+            for form in known.names:
+                toks = names.tokens(form)
+                if toks:
+                    gz.people.setdefault(toks[-1], []).append(known)
 
     gz.automaton = _build_automaton(add)
     return gz

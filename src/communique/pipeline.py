@@ -39,7 +39,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     mentions = find_mentions(doc, gz)
     roles = find_roles(doc, mentions, gz)
     home = home_state(doc, mentions, gz, dateline.place, dateline.agency)
-    people = resolve_people(doc, mentions, roles, gz, home)
+    people = resolve_people(doc, mentions, roles, gz, home, dateline.date)
     meetings = find_meetings(doc, mentions, roles, people, date_mentions, dateline.date, dateline.place, gz)
     adopted = find_adopted(doc, gz)
     topics = find_topics(doc)
