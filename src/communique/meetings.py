@@ -670,8 +670,8 @@ class _MeetingReader:
                 roles = LEVEL_ROLES.get(m.level, set())
                 members = self.gz.orgs[m.org].members if m.org in self.gz.orgs else frozenset()
                 for p in everyone:
-                    if p.id in m.absent:
-                        continue
+                    if p.id in m.absent or not p.claims:
+                        continue  # only office holders the text itself names as such
                     if p.role in roles and (not members or p.country in members) and p.country:
                         m.add(p, p.mentions[0])
                     elif p.role == "secretary_general" and m.org and p.org == m.org:
