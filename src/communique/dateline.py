@@ -123,5 +123,6 @@ def _source_name(raw: str, gz: Gazetteer, pick: str) -> tuple[str, str | None]:
     for _, (length, entries, _acronym) in gz.automaton.iter(lower):
         agency = next((e for e in entries if e.kind == "agency"), None)
         if agency and length >= len(lower) - 4:
-            return chosen, agency.key
+            # "KAZINFORM" is Kazinform; "TDI" stays as printed
+            return (agency.key if agency.key.lower() == lower else chosen), agency.key
     return chosen, None
