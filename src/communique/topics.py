@@ -12,9 +12,16 @@ from functools import cache
 from .gazetteer import load_toml
 from .text import Document
 
-_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:which|who|while|where|based|and\s+(?:the|they|he|she|it)\s+(?:\w+ed|noted|stated|agreed|expressed))\b|\s+—\s+", re.I)
-_SPLIT = re.compile(r",\s+as\s+well\s+as\s+|\s+as\s+well\s+as\s+|,\s+and\s+(?:the\s+)?(?=\w)|\s+and\s+the\s+|,\s+(?:on|in)\s+|;\s+", re.I)
+_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:which|who|while|where|based)\b|,?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|"
+                         r"agreed|exchanged|expressed|noted|stated|discussed)\b|\s+—\s+", re.I)
+_SPLIT = re.compile(r",\s+as\s+well\s+as\s+|\s+as\s+well\s+as\s+|,\s+and\s+(?:the\s+)?(?=\w)|\s+and\s+the\s+|"
+                    r",\s+(?:on|in|so|by|in\s+the\s+midst\s+of)\s+|;\s+", re.I)
 _LEAD = re.compile(r"^(?:(?:the|a|an|on|of|to|upon|over|about|with|that|their|its|his|her|also|in|for|ways|issues?|state)\s+)+", re.I)
+# "... cultural and humanitarian spheres was discussed": the topic comes before the verb.
+_PASSIVE = re.compile(r"\b(?:was|were|had\s+been|have\s+been)\s+(?:also\s+)?(?:discussed|considered|reviewed|"
+                      r"examined|addressed|touched\s+upon)\b", re.I)
+_EMPTY = re.compile(r"^(?:the\s+|this\s+|that\s+)?(?:meeting|talks|summit|session|conversation|event|issue|"
+                    r"issues|matter|matters|sides?|parties|ministers?)$", re.I)
 
 
 @dataclass(slots=True)
@@ -46,29 +53,30 @@ def find_topics(doc: Document) -> list[TopicPhrase]:
     text = doc.text
     out: list[TopicPhrase] = []
     seen: set[str] = set()
-    taken_until = -1
+    spans: list[tuple[int, int]] = []
     for cue in cues.pattern.finditer(text):
-        if cue.start() < taken_until:
-            continue
         sentence = doc.sentence_of(cue.start())
         end = _CLAUSE_END.search(text, cue.end(), sentence.end)
-        clause_end = end.start() if end else sentence.end
-        taken_until = clause_end
-        pos = cue.end()
-        for piece in _SPLIT.split(text[pos:clause_end]) if pos < clause_end else []:
+        spans.append((cue.end(), end.start() if end else sentence.end))
+    for verb in _PASSIVE.finditer(text):
+        sentence = doc.sentence_of(verb.start())
+        clause = max(text.rfind(",", sentence.start, verb.start()) + 1, sentence.start)
+        spans.append((clause, verb.start()))
+    for start, stop in sorted(spans):
+        pos = start
+        for piece in _SPLIT.split(text[start:stop]) if start < stop else []:
             at = text.index(piece, pos) if piece else pos
             pos = at + len(piece)
-            lead = _LEAD.match(piece)
-            start = at + (lead.end() if lead else 0)
-            words = list(re.finditer(r"\S+", text[start:pos]))
-            if len(words) < 1:
+            stripped = piece.lstrip()
+            lead = _LEAD.match(stripped)
+            begin = at + (len(piece) - len(stripped)) + (lead.end() if lead else 0)
+            words = list(re.finditer(r"\S+", text[begin:pos]))[: cues.max_words]
+            if not words:
                 continue
-            words = words[: cues.max_words]
-            stop = start + words[-1].end()
-            phrase = text[start:stop].rstrip(" ,")
+            phrase = text[begin:begin + words[-1].end()].rstrip(" ,")
             key = phrase.lower()
-            if len(re.findall(r"[A-Za-z]{3,}", phrase)) < 1 or key in seen:
+            if not re.search(r"[A-Za-z]{3,}", phrase) or _EMPTY.match(phrase) or key in seen:
                 continue
             seen.add(key)
-            out.append(TopicPhrase(phrase, start, start + len(phrase)))
+            out.append(TopicPhrase(phrase, begin, begin + len(phrase)))
     return out
