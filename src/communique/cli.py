@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from .inputs import BadInput, iter_paths, read_report
 from .pipeline import extract
@@ -19,7 +18,6 @@ EXAMPLES = Path(str(resources.files("communique") / "examples"))
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn diplomatic news reports into structured, sourced meeting records.")
-err = Console(stderr=True, highlight=False)
 
 
 class OutputFormat(str, Enum):
@@ -41,26 +39,33 @@ def extract_command(
     if example:
         paths.append(str(EXAMPLES))
     if not paths:
-        err.print("error: give report files, folders, - for standard input, or --example")
+        _error("give report files, folders, - for standard input, or --example")
         raise typer.Exit(2)
     if out is not None:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            err.print(f"error: cannot write to {out}: {exc.strerror}")
+            _error(f"cannot write to {out}: {exc.strerror}")
             raise typer.Exit(2)
+    if out is not None and output_format is OutputFormat.jsonl:
+        (out / "records.jsonl").write_text("", encoding="utf-8")  # each run writes the file anew
     failures = 0
     for item in iter_paths(paths):
         try:
             report = read_report(item)
             record = extract(report.text, published=published, source=source, doc_id=report.name)
         except BadInput as exc:
-            err.print(f"error: {exc}")
+            _error(str(exc))
             failures += 1
             continue
         _write(record, report.name, out, output_format)
     if failures:
         raise typer.Exit(1)
+
+
+def _error(message: str) -> None:
+    """One plain line on standard error: no wrapping, no markup, whatever the terminal."""
+    sys.stderr.write("error: " + " ".join(message.split()) + "\n")
 
 
 def _write(record: Record, name: str, out: Path | None, fmt: OutputFormat) -> None:

@@ -105,13 +105,14 @@ def _member(p: Person, claim: RoleClaim, gz: Gazetteer) -> bool:
 
 
 def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | None:
-    country = next((c.country for c in pm.claims if c.country), None)
+    countries = {c.country for c in pm.claims if c.country}
     for person in people:
         if not names.same_name(person.name, pm.name):
             continue
         if len(names.tokens(pm.name)) == 1 and not _surname_or_given(person.name, pm.name):
             continue
-        if country and person.country and country != person.country:
+        theirs = {c.country for c in person.claims if c.country}
+        if countries and theirs and not countries & theirs:
             continue  # two different Kims
         return person
     if len(names.tokens(pm.name)) == 1 and pm.claims:

@@ -136,6 +136,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         trigger_kind=kind_of,
         future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;]{{0,60}}$", re.I),
         future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)|"
+                                r"^[^.;]{0,160}?\b(?:is|are)\s+(?:scheduled|expected|due|planned|set)\s+to\b|"
+                                r"^[^.;,]{0,80}?\bwill\s+(?:be\s+held|take\s+place|meet|hold|convene)\b|"
                                 r"^[^.;,]{0,40}?\b(?:next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
                                 r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b", re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
@@ -324,9 +326,9 @@ class _MeetingReader:
         for r in self.plural_refs:
             before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
-            if not (before or after) or r.claim.role not in LEVEL_ROLES:
-                continue
-            org = self.gz.orgs.get(r.claim.org or "")
+            if not (before or after) or r.claim.role not in LEVEL_ROLES or not r.claim.org:
+                continue  # "Turkish, Azerbaijani foreign ministers meet": talks, not a body's session
+            org = self.gz.orgs.get(r.claim.org)
             # "ministers" meet in the ministerial body the organisation has
             levels = [r.claim.role] + (["foreign_minister", "minister"] if r.claim.role == "minister" else [])
             generic = self.gz.orgs.get("GENERIC")
@@ -345,7 +347,7 @@ class _MeetingReader:
         before = self.text[max(sentence.start, t.start - 70):t.start]
         if self.lex.future_before.search(before):
             return True
-        return self.lex.future_after.match(self.text[t.end:t.end + 40]) is not None
+        return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
 
     def is_urging(self, t: Trigger) -> bool:
         """"called on all parties to show restraint" urges; it is no visit."""

@@ -40,7 +40,9 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     roles = find_roles(doc, mentions, gz)
     home = home_state(doc, mentions, gz, dateline.place, dateline.agency)
     people = resolve_people(doc, mentions, roles, gz, home, dateline.date)
-    meetings = find_meetings(doc, mentions, roles, people, date_mentions, dateline.date, dateline.place, gz)
+    # The dateline's date is when the report was filed, not when a meeting was held.
+    body_dates = [d for d in date_mentions if d.start >= dateline.end]
+    meetings = find_meetings(doc, mentions, roles, people, body_dates, dateline.date, dateline.place, gz)
     adopted = find_adopted(doc, gz)
     topics = find_topics(doc)
 

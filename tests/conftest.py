@@ -1,0 +1,109 @@
+"""Shared fixtures for the communique tests.
+
+Every report used in these tests is written for them, in the style of wire
+agencies and ministry press offices; none is taken from real coverage or from
+the evaluation material.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+import communique
+from communique import gazetteer
+from communique.record import Meeting, Participant, Person, Record
+
+VENV_BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def gz() -> gazetteer.Gazetteer:
+    return gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def extract() -> Callable[..., Record]:
+    """communique.extract itself: the whole pipeline, nothing replaced."""
+    return communique.extract
+
+
+# ---------------------------------------------------------------- small finders
+
+
+def find_person(record: Record, fragment: str) -> Person:
+    """The one person of the record with a name form containing `fragment`."""
+    found = [p for p in record.people if any(fragment in n for n in [p.name, *p.names])]
+    assert len(found) == 1, f"{fragment!r}: {[p.name for p in record.people]}"
+    return found[0]
+
+
+def find_people(record: Record, fragment: str) -> list[Person]:
+    return [p for p in record.people if any(fragment in n for n in [p.name, *p.names])]
+
+
+def find_participant(meeting: Meeting, fragment: str) -> Participant:
+    found = [p for p in meeting.participants if fragment in p.name]
+    assert len(found) == 1, f"{fragment!r}: {[p.name for p in meeting.participants]}"
+    return found[0]
+
+
+def participant_names(meeting: Meeting) -> set[str]:
+    return {p.name for p in meeting.participants}
+
+
+def meetings_of(record: Record, kind: str) -> list[Meeting]:
+    return [m for m in record.meetings if m.kind == kind]
+
+
+def only_meeting(record: Record, kind: str | None = None) -> Meeting:
+    found = record.meetings if kind is None else meetings_of(record, kind)
+    assert len(found) == 1, [(m.kind, [e.text for e in m.evidence]) for m in record.meetings]
+    return found[0]
+
+
+def walk_evidence(node, path: str = "$") -> Iterator[tuple[str, dict]]:
+    """Every evidence object ({start, end, text}) anywhere in a dumped record."""
+    if isinstance(node, dict):
+        if set(node) == {"start", "end", "text"}:
+            yield path, node
+            return
+        for key, value in node.items():
+            yield from walk_evidence(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk_evidence(value, f"{path}[{i}]")
+
+
+def dumped(record: Record) -> dict:
+    """The record as the CLI writes it: through JSON and back."""
+    return json.loads(record.model_dump_json())
+
+
+@pytest.fixture(scope="session")
+def helpers():
+    """The finders above, for tests that prefer a fixture to an import."""
+
+    class _Helpers:
+        person = staticmethod(find_person)
+        people = staticmethod(find_people)
+        participant = staticmethod(find_participant)
+        names = staticmethod(participant_names)
+        meetings = staticmethod(meetings_of)
+        only_meeting = staticmethod(only_meeting)
+        walk_evidence = staticmethod(walk_evidence)
+        dumped = staticmethod(dumped)
+
+    return _Helpers
+
+
+@pytest.fixture(scope="session")
+def communique_cmd() -> list[str]:
+    """The installed console script, or the module when it is not installed."""
+    script = VENV_BIN / "communique"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "communique.cli"]

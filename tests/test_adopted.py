@@ -1,0 +1,117 @@
+"""Stage 7: what meetings adopted, approved or signed."""
+from __future__ import annotations
+
+import pytest
+
+from communique.adopted import find_adopted
+from communique.text import Document
+from conftest import only_meeting
+
+
+@pytest.fixture(scope="module")
+def adopted(gz):
+    def run(text: str):
+        items = find_adopted(Document.from_text(text), gz)
+        for item in items:
+            assert text[item.start:item.end] == item.subject
+            assert item.evidence.start <= item.start and item.end <= item.evidence.end
+        return [(i.kind, i.subject) for i in items]
+    return run
+
+
+def test_statements_on_a_list_of_subjects(adopted):
+    assert adopted("Following the session, statements were adopted on the situation in Afghanistan, on countering "
+                   "drug trafficking, as well as on cybersecurity.") == [
+        ("statement", "situation in Afghanistan"),
+        ("statement", "countering drug trafficking"),
+        ("statement", "cybersecurity"),
+    ]
+
+
+def test_decision_and_plan_considered_and_adopted(adopted):
+    assert adopted("The decision on the budget of the Organization for 2022 and the plan of consultations for "
+                   "2022-2023 were also considered and adopted.") == [
+        ("decision", "budget of the Organization for 2022"),
+        ("plan", "consultations for 2022-2023"),
+    ]
+
+
+def test_signed_protocol(adopted):
+    found = adopted("The ministers signed the Protocol amending the Agreement on the Secretariat of the Council.")
+    assert len(found) == 1
+    kind, subject = found[0]
+    assert kind == "protocol"
+    assert subject.startswith("amending the Agreement")
+    assert "Secretariat of the Council" in subject
+
+
+def test_approved_programme(adopted):
+    found = adopted("The ministers approved the Programme of cooperation in the field of information security "
+                    "for 2022-2024.")
+    assert found == [("programme", "cooperation in the field of information security for 2022-2024")]
+
+
+def test_decisions_without_a_subject_are_nothing(adopted):
+    assert adopted("Following the meeting, relevant decisions were approved and signed.") == []
+
+
+def test_general_line_then_in_particular_is_counted_once(adopted):
+    found = adopted("The ministers adopted a number of statements. In particular, statements were adopted on the "
+                    "anniversary of the Organization and on the fight against terrorism.")
+    assert found == [("statement", "anniversary of the Organization"), ("statement", "fight against terrorism")]
+
+
+def test_memorandum_of_understanding(adopted):
+    assert adopted("The parties signed a memorandum of understanding on cooperation in tourism.") == [
+        ("memorandum", "cooperation in tourism")]
+
+
+def test_joint_statement(adopted):
+    assert adopted("The sides adopted a joint statement on regional security.") == [
+        ("statement", "regional security")]
+
+
+def test_sentence_without_an_adoption_verb_adopts_nothing(adopted):
+    assert adopted("The ministers discussed the draft statement on climate and the plan of consultations.") == []
+
+
+def test_same_document_told_twice_is_one(adopted):
+    found = adopted("The sides adopted a joint statement on regional security. Later the sides adopted a joint "
+                    "statement on regional security.")
+    assert found == [("statement", "regional security")]
+
+
+REPORT = """\
+TASHKENT, 20.05.2021 (UzA) - Yesterday, a session of the Council of Foreign Ministers of the Shanghai Cooperation Organisation was held in Tashkent under the chairmanship of the Minister of Foreign Affairs of Uzbekistan Abdulaziz Kamilov.
+The session was attended by the foreign ministers of Kazakhstan Mukhtar Tileuberdi, Russia Sergey Lavrov and Tajikistan Sirojiddin Mukhriddin.
+The ministers adopted a number of statements. In particular, statements were adopted on the anniversary of the Organization and on the fight against terrorism.
+The ministers also approved the Programme of cooperation in the field of information security for 2022-2024.
+"""
+
+
+def test_adopted_documents_belong_to_the_session(extract):
+    record = extract(REPORT)
+    session = only_meeting(record, "session")
+    assert [(a.kind, a.subject) for a in session.adopted] == [
+        ("statement", "anniversary of the Organization"),
+        ("statement", "fight against terrorism"),
+        ("programme", "cooperation in the field of information security for 2022-2024"),
+    ]
+    for a in session.adopted:
+        for e in a.evidence:
+            assert REPORT[e.start:e.end] == e.text
+            assert a.subject in e.text
+
+
+def test_adoption_goes_to_the_meeting_stated_before_it(extract):
+    text = ("BAKU, 20.05.2021 (AZERTAC) - Azerbaijani Foreign Minister Jeyhun Bayramov held talks with Georgian "
+            "Foreign Minister David Zalkaliani in Baku on Wednesday.\n"
+            "Later, the ministers were received by President of Azerbaijan Ilham Aliyev.\n"
+            "Following the talks, the ministers signed a memorandum of understanding on cooperation in tourism.\n")
+    record = extract(text)
+    kinds = [m.kind for m in record.meetings]
+    assert "talks" in kinds
+    owners = [m for m in record.meetings if m.adopted]
+    assert len(owners) == 1
+    assert owners[0].kind == "talks"
+    assert [(a.kind, a.subject) for a in owners[0].adopted] == [("memorandum", "cooperation in tourism")]

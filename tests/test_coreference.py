@@ -1,0 +1,120 @@
+"""Stage 5: one person per real person of the report."""
+from __future__ import annotations
+
+import pytest
+
+from communique.coreference import home_state, resolve_people
+from communique.dateline import find_dateline
+from communique.mentions import find_mentions
+from communique.roles import find_roles
+from communique.text import Document
+from conftest import find_people, find_person
+
+
+def people_stage(text, gz):
+    """The stages up to coreference, run as the pipeline runs them."""
+    doc = Document.from_text(text)
+    dateline = find_dateline(text, gz)
+    mentions = find_mentions(doc, gz)
+    roles = find_roles(doc, mentions, gz)
+    home = home_state(doc, mentions, gz, dateline.place, dateline.source)
+    return roles, resolve_people(doc, mentions, roles, gz, home)
+
+
+def test_transliterated_surname_joins_the_full_name(extract):
+    text = ("DUSHANBE, 20.05.2021 (Khovar) - Minister of Foreign Affairs of Tajikistan Sirojiddin Mukhriddin "
+            "received the Ambassador of Russia Igor Lyakin-Frolov on Wednesday. Muhriddin noted the high level "
+            "of bilateral relations.")
+    record = extract(text)
+    person = find_person(record, "Sirojiddin")
+    assert person.name == "Sirojiddin Mukhriddin"
+    assert set(person.names) == {"Sirojiddin Mukhriddin", "Muhriddin"}
+    printed = [m.text for m in person.mentions]
+    assert printed == ["Sirojiddin Mukhriddin", "Muhriddin"]
+    assert len(find_people(record, "riddin")) == 1
+
+
+def test_sergei_and_sergey_are_one_person(extract):
+    text = ("MOSCOW, 20.05.2021 (TASS) - Russian Foreign Minister Sergey Lavrov held talks with Greek Foreign "
+            "Minister Nikos Dendias in Moscow on Wednesday. Earlier in the day, Sergei Lavrov addressed the "
+            "students of the diplomatic academy.")
+    record = extract(text)
+    lavrovs = find_people(record, "Lavrov")
+    assert len(lavrovs) == 1
+    assert set(lavrovs[0].names) == {"Sergey Lavrov", "Sergei Lavrov"}
+    assert {(r.role, r.country) for r in lavrovs[0].roles} == {("foreign_minister", "RUS")}
+    assert len(record.people) == 2
+
+
+def test_title_without_a_name_resolves_to_the_one_person_it_fits(gz):
+    text = ("RIYADH, 20.05.2021 (SPA) - Saudi Foreign Minister Prince Faisal bin Farhan Al Saud held talks with "
+            "Egyptian Foreign Minister Sameh Shoukry in Riyadh on Wednesday. The Saudi Foreign Minister stressed "
+            "the importance of coordination between the two countries.")
+    roles, people = people_stage(text, gz)
+    start = text.index("The Saudi Foreign Minister") + len("The ")
+    assert start in people.references
+    resolved = people.references[start]
+    assert [p.name for p in resolved] == ["Faisal bin Farhan Al Saud"]
+    assert resolved[0].country == "SAU"
+
+
+def test_title_reference_brings_its_person_to_a_meeting(extract):
+    record = extract("RIYADH, 20.05.2021 (SPA) - Saudi Foreign Minister Prince Faisal bin Farhan Al Saud held "
+                     "talks with Egyptian Foreign Minister Sameh Shoukry in Riyadh on Wednesday. Later, the "
+                     "Egyptian Foreign Minister was received by Crown Prince Mohammed bin Salman.")
+    reception = next(m for m in record.meetings if m.kind == "reception")
+    names = {p.name for p in reception.participants}
+    assert "Sameh Shoukry" in names
+    assert "Mohammed bin Salman" in names
+    assert "Faisal bin Farhan Al Saud" not in names
+    assert reception.chair == "Mohammed bin Salman"
+
+
+def test_ambiguous_title_reference_resolves_to_nobody(gz):
+    # two foreign ministers: "the Foreign Minister" alone cannot be told apart
+    text = ("RIYADH, 20.05.2021 (SPA) - Saudi Foreign Minister Faisal bin Farhan Al Saud held talks with Egyptian "
+            "Foreign Minister Sameh Shoukry in Riyadh. The Foreign Minister later left for Jeddah.")
+    _, people = people_stage(text, gz)
+    start = text.index("The Foreign Minister later") + len("The ")
+    assert start not in people.references
+
+
+def test_same_surname_different_given_names_and_states_are_two_people(extract):
+    record = extract("MOSCOW, 20.05.2021 (TASS) - Russian Foreign Minister Ivan Petrov held talks with Belarusian "
+                     "Defence Minister Oleg Petrov in Moscow on Wednesday.")
+    petrovs = find_people(record, "Petrov")
+    assert len(petrovs) == 2
+    assert {(p.name, p.roles[0].country) for p in petrovs} == {("Ivan Petrov", "RUS"), ("Oleg Petrov", "BLR")}
+
+
+def test_two_kims_of_two_koreas_are_two_people(extract):
+    record = extract("SEOUL, 20.05.2021 (Yonhap) - South Korean Foreign Minister Kim Jin-wook met North Korean "
+                     "Foreign Minister Kim Song-hwan at the border village on Wednesday.")
+    kims = find_people(record, "Kim")
+    assert {p.name for p in kims} == {"Kim Jin-wook", "Kim Song-hwan"}
+    assert {p.roles[0].country for p in kims} == {"KOR", "PRK"}
+
+
+def test_same_surname_with_titles_of_different_states_are_not_merged(extract):
+    record = extract("MOSCOW, 20.05.2021 (TASS) - Russian Foreign Minister Ivan Petrov held talks with Belarusian "
+                     "Defence Minister Petrov in Moscow on Wednesday.")
+    petrovs = find_people(record, "Petrov")
+    assert len(petrovs) == 2
+    for p in petrovs:
+        assert len({r.country for r in p.roles}) == 1
+
+
+def test_bare_surname_shared_by_two_people_joins_neither(extract):
+    record = extract("MOSCOW, 20.05.2021 (TASS) - Russian Foreign Minister Ivan Petrov held talks with Belarusian "
+                     "Defence Minister Oleg Petrov in Moscow. Petrov said the talks were useful.")
+    for p in find_people(record, "Petrov"):
+        assert "Petrov" not in p.names
+        assert len(p.mentions) == 1
+
+
+def test_people_ids_follow_first_mention(extract):
+    record = extract("BAKU, 11.04.2022 (AZERTAC) - Azerbaijani Foreign Minister Jeyhun Bayramov received "
+                     "Hungarian Foreign Minister Peter Szijjarto in Baku. Szijjarto thanked Bayramov.")
+    assert [(p.id, p.name) for p in record.people] == [("p1", "Jeyhun Bayramov"), ("p2", "Peter Szijjarto")]
+    assert [m.text for m in record.people[1].mentions] == ["Peter Szijjarto", "Szijjarto"]
+    assert [m.text for m in record.people[0].mentions] == ["Jeyhun Bayramov", "Bayramov"]

@@ -1,0 +1,228 @@
+"""Stage 6: the meetings a report says took place."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import find_participant, meetings_of, only_meeting, participant_names
+
+SESSION = """\
+CSTO foreign ministers gather in Yerevan
+YEREVAN, 14.06.2022 (Armenpress) – Yesterday, a session of the Council of Foreign Ministers of the Collective Security Treaty Organization took place in Yerevan under the chairmanship of the Minister of Foreign Affairs of Armenia Ararat Mirzoyan.
+The session was held in narrow and expanded formats. It was attended by the foreign ministers of Belarus Vladimir Makei, Kazakhstan Mukhtar Tileuberdi, Kyrgyzstan Ruslan Kazakbaev, Russia Sergei Lavrov and Tajikistan Sirojiddin Mukhriddin, as well as CSTO Secretary General Stanislav Zas.
+After the session, the officials were received by President of Armenia Vahagn Khachaturyan.
+"""
+
+SESSION_MINISTERS = {"Ararat Mirzoyan", "Vladimir Makei", "Mukhtar Tileuberdi", "Ruslan Kazakbaev", "Sergei Lavrov",
+                     "Sirojiddin Mukhriddin"}
+
+
+@pytest.fixture(scope="module")
+def session_record(extract):
+    return extract(SESSION)
+
+
+def test_session_org_body_date_place(session_record):
+    session = only_meeting(session_record, "session")
+    assert session.org is not None and session.org.name == "CSTO"
+    assert session.org.full_name == "Collective Security Treaty Organization"
+    assert session.body is not None and session.body.name == "Council of Foreign Ministers"
+    # "Yesterday" against the dateline's 14 June
+    assert session.date == "2022-06-13"
+    assert [e.text for e in session.date_evidence] == ["Yesterday"]
+    assert session.location is not None
+    assert (session.location.name, session.location.country) == ("Yerevan", "ARM")
+    assert [e.text for e in session.location.evidence] == ["Yerevan"]
+
+
+def test_session_body_evidence_names_the_body(session_record):
+    session = only_meeting(session_record, "session")
+    assert session.body.evidence
+    for e in session.body.evidence:
+        assert SESSION[e.start:e.end] == e.text
+    assert any("Council of Foreign Ministers" in e.text for e in session.body.evidence)
+
+
+def test_session_chair_formats_participants(session_record):
+    session = only_meeting(session_record, "session")
+    assert session.chair == "Ararat Mirzoyan"
+    chair = next(p for p in session_record.people if p.id == session.chair_person)
+    assert chair.name == "Ararat Mirzoyan"
+    assert session.formats == ["expanded", "narrow"]
+    assert participant_names(session) == SESSION_MINISTERS | {"Stanislav Zas"}
+    for name in SESSION_MINISTERS:
+        assert find_participant(session, name).role == "foreign_minister"
+    assert {find_participant(session, n).country for n in SESSION_MINISTERS} == {"ARM", "BLR", "KAZ", "KGZ", "RUS",
+                                                                                 "TJK"}
+    zas = find_participant(session, "Zas")
+    assert (zas.role, zas.country, zas.org) == ("secretary_general", None, "CSTO")
+    # the president who received them afterwards did not sit in the session
+    assert "Vahagn Khachaturyan" not in participant_names(session)
+
+
+def test_reception_of_the_officials_takes_in_the_session_attendees(session_record):
+    reception = only_meeting(session_record, "reception")
+    assert reception.chair == "Vahagn Khachaturyan"
+    names = participant_names(reception)
+    assert names == SESSION_MINISTERS | {"Stanislav Zas", "Vahagn Khachaturyan"}
+    president = find_participant(reception, "Khachaturyan")
+    assert (president.role, president.country) == ("head_of_state", "ARM")
+    assert [e.text for e in reception.evidence] == ["were received by"]
+    assert reception.date == "2022-06-13"
+    assert reception.location is not None and reception.location.name == "Yerevan"
+
+
+def test_reception_people_carry_their_own_evidence(session_record):
+    reception = only_meeting(session_record, "reception")
+    for p in reception.participants:
+        assert p.evidence
+        for e in p.evidence:
+            assert SESSION[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("TASHKENT, 20.05.2021 (UzA) - Uzbek Foreign Minister Abdulaziz Kamilov will hold talks with his "
+                 "Turkmen counterpart Rashid Meredov next week.", id="will-hold-talks-next-week"),
+    pytest.param("TASHKENT, 20.05.2021 (UzA) - The foreign ministers of Uzbekistan Abdulaziz Kamilov and "
+                 "Turkmenistan Rashid Meredov are scheduled to meet in Ashgabat in June.", id="scheduled-to-meet"),
+    pytest.param("TASHKENT, 20.05.2021 (UzA) - Uzbek Foreign Minister Abdulaziz Kamilov said that the talks are "
+                 "scheduled to take place in Ashgabat with Turkmen Foreign Minister Rashid Meredov.",
+                 id="talks-are-scheduled"),
+])
+def test_future_meeting_is_not_extracted(extract, text):
+    record = extract(text)
+    assert record.meetings == []
+    # the people are still read
+    assert {p.name for p in record.people} == {"Abdulaziz Kamilov", "Rashid Meredov"}
+
+
+def test_future_meeting_with_a_long_subject_is_not_extracted(extract):
+    record = extract("TASHKENT, 20.05.2021 (UzA) - Talks between Uzbek Foreign Minister Abdulaziz Kamilov and "
+                     "Turkmen Foreign Minister Rashid Meredov are scheduled to take place in Ashgabat in June.")
+    assert record.meetings == []
+
+
+BILATERAL = ("BISHKEK, 12.03.2019 (Kabar) - Kazakh Foreign Minister Beibut Atamkulov held talks with his Kyrgyz "
+             "counterpart Chingiz Aidarbekov in Osh on Saturday.\n"
+             "The ministers discussed border crossings and water management.\n")
+
+
+def test_bilateral_talks(extract):
+    record = extract(BILATERAL)
+    talks = only_meeting(record)
+    assert talks.kind == "talks"
+    assert participant_names(talks) == {"Beibut Atamkulov", "Chingiz Aidarbekov"}
+    assert {(p.role, p.country) for p in talks.participants} == {("foreign_minister", "KAZ"),
+                                                                  ("foreign_minister", "KGZ")}
+    assert talks.location is not None
+    assert (talks.location.name, talks.location.country) == ("Osh", "KGZ")
+    assert [e.text for e in talks.evidence][0] == "held talks"
+    assert talks.org is None and talks.body is None
+
+
+def test_bilateral_talks_date_is_the_day_stated(extract):
+    record = extract(BILATERAL)
+    talks = only_meeting(record)
+    # 12 March 2019 was a Tuesday: "on Saturday" is 9 March
+    assert talks.date == "2019-03-09"
+    assert [e.text for e in talks.date_evidence] == ["on Saturday"]
+
+
+def test_session_held_yesterday_at_end_of_sentence(extract):
+    record = extract("BAKU, 20.05.2021 (AZERTAC) - A meeting of the Council of Foreign Ministers of the "
+                     "Organization of Islamic Cooperation was held in Baku yesterday.\nThe meeting was attended by "
+                     "the foreign ministers of Azerbaijan Jeyhun Bayramov, Turkey Mevlut Cavusoglu and Pakistan Shah "
+                     "Mahmood Qureshi.")
+    session = only_meeting(record, "session")
+    assert session.date == "2021-05-19"
+
+
+def test_talks_date_stated_before_the_trigger(extract):
+    record = extract("BISHKEK, 12.03.2019 (Kabar) - On Saturday, Kazakh Foreign Minister Beibut Atamkulov held "
+                     "talks in Osh with his Kyrgyz counterpart Chingiz Aidarbekov.")
+    talks = only_meeting(record, "talks")
+    assert talks.date == "2019-03-09"
+    assert [e.text for e in talks.date_evidence] == ["On Saturday"]
+
+
+def test_trilateral_after_bilateral_gives_two_meetings(extract):
+    record = extract(
+        "ASTANA, 15.10.2022 (Kazinform) - Kazakh Foreign Minister Mukhtar Tileuberdi held talks with his Uzbek "
+        "counterpart Vladimir Norov in Samarkand on Saturday.\n"
+        "The two ministers discussed transport corridors and water management.\n"
+        "Later, Tileuberdi, Norov and Turkmen Foreign Minister Rashid Meredov held a trilateral meeting.\n")
+    talks = meetings_of(record, "talks")
+    assert len(talks) == 2
+    bilateral, trilateral = talks
+    assert participant_names(bilateral) == {"Mukhtar Tileuberdi", "Vladimir Norov"}
+    assert participant_names(trilateral) == {"Mukhtar Tileuberdi", "Vladimir Norov", "Rashid Meredov"}
+    assert [e.text for e in trilateral.evidence] == ["trilateral meeting"]
+    assert trilateral.location is not None and trilateral.location.name == "Samarkand"
+
+
+def test_telephone_conversation_is_a_call_without_location(extract):
+    record = extract("TASHKENT, 20.05.2021 (UzA) - Uzbek Foreign Minister Abdulaziz Kamilov had a telephone "
+                     "conversation with Russian Foreign Minister Sergey Lavrov on Tuesday.\n"
+                     "The ministers discussed preparations for the summit.\n")
+    call = only_meeting(record)
+    assert call.kind == "call"
+    assert call.location is None
+    assert participant_names(call) == {"Abdulaziz Kamilov", "Sergey Lavrov"}
+    assert [e.text for e in call.evidence] == ["telephone conversation"]
+
+
+def test_phone_call_with_date_before_the_dateline_is_resolved(extract):
+    record = extract("TASHKENT, 20.05.2021 (UzA) - Uzbek Foreign Minister Abdulaziz Kamilov and Turkmen Foreign "
+                     "Minister Rashid Meredov had a phone call on Tuesday.")
+    call = only_meeting(record, "call")
+    assert call.date == "2021-05-18"
+    assert call.location is None
+
+
+def test_meeting_named_only_as_a_modifier_is_not_a_meeting(extract):
+    record = extract("MINSK, 20.05.2021 (BelTA) - Belarusian Foreign Minister Vladimir Makei discussed the "
+                     "implementation of the decisions of the session of the Collective Security Council with CSTO "
+                     "Secretary General Stanislav Zas.")
+    assert record.meetings == []
+    assert {p.name for p in record.people} == {"Vladimir Makei", "Stanislav Zas"}
+
+
+def test_person_who_sent_a_video_address_did_not_attend(extract):
+    record = extract(
+        "BAKU, 20.05.2021 (AZERTAC) - Yesterday, a meeting of the Council of Foreign Ministers of the Organization "
+        "of Islamic Cooperation was held in Baku.\n"
+        "The meeting was attended by the foreign ministers of Azerbaijan Jeyhun Bayramov, Turkey Mevlut Cavusoglu "
+        "and Pakistan Shah Mahmood Qureshi.\n"
+        "OIC Secretary General Yousef Al-Othaimeen sent a video address to the participants.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "OIC"
+    assert session.body is not None and session.body.name == "Council of Foreign Ministers"
+    assert session.date == "2021-05-19"
+    assert participant_names(session) == {"Jeyhun Bayramov", "Mevlut Cavusoglu", "Shah Mahmood Qureshi"}
+    # he is still a person of the report, with his role
+    person = next(p for p in record.people if p.name == "Yousef Al-Othaimeen")
+    assert {(r.role, r.org) for r in person.roles} == {("secretary_general", "OIC")}
+
+
+def test_president_receiving_a_minister_is_a_reception(extract):
+    record = extract("ASHGABAT, 20.05.2021 (TDH) - President of Turkmenistan Gurbanguly Berdimuhamedov received "
+                     "Iranian Foreign Minister Mohammad Javad Zarif in Ashgabat on Wednesday.")
+    reception = only_meeting(record)
+    assert reception.kind == "reception"
+    assert reception.chair == "Gurbanguly Berdimuhamedov"
+    assert participant_names(reception) == {"Gurbanguly Berdimuhamedov", "Mohammad Javad Zarif"}
+    assert reception.date == "2021-05-19"
+
+
+def test_headline_restating_bilateral_talks_is_one_meeting(extract):
+    record = extract("Turkish, Azerbaijani foreign ministers meet in Ankara\n"
+                     "ANKARA, 20.05.2021 (Anadolu) - Turkish Foreign Minister Mevlut Cavusoglu held talks with his "
+                     "Azerbaijani counterpart Jeyhun Bayramov in Ankara on Wednesday.\n")
+    talks = only_meeting(record)
+    assert talks.kind == "talks"
+    assert talks.body is None
+
+
+def test_report_without_a_meeting(extract):
+    record = extract("MOSCOW, 11.04.2022 (TASS) - The Russian Foreign Ministry issued a statement on the "
+                     "situation at the border.")
+    assert record.meetings == []

@@ -1,0 +1,158 @@
+"""Stage 3: states, demonyms, organisations, bodies, titles and name runs."""
+from __future__ import annotations
+
+import pytest
+
+from communique.mentions import find_mentions
+from communique.text import Document
+
+
+@pytest.fixture(scope="module")
+def mentions(gz):
+    def run(text: str):
+        found = find_mentions(Document.from_text(text), gz)
+        for m in found:
+            assert text[m.start:m.end] == m.text
+        return found
+    return run
+
+
+def of_kind(found, *kinds):
+    return [(m.text, m.key) for m in found if m.kind in kinds]
+
+
+def test_states_by_name(mentions):
+    found = mentions("Delegations of Tajikistan, Kyrgyzstan, the Russian Federation and Armenia attended.")
+    assert of_kind(found, "state") == [("Tajikistan", "TJK"), ("Kyrgyzstan", "KGZ"),
+                                       ("Russian Federation", "RUS"), ("Armenia", "ARM")]
+
+
+def test_states_by_adjective(mentions):
+    found = mentions("The Tajik side handed the Kyrgyz delegation a note.")
+    assert of_kind(found, "demonym") == [("Tajik", "TJK"), ("Kyrgyz", "KGZ")]
+
+
+def test_hyphenated_adjectives_give_two_states(mentions):
+    found = mentions("The ministers discussed the Armenian-Azerbaijani border delimitation.")
+    assert of_kind(found, "demonym", "state") == [("Armenian", "ARM"), ("Azerbaijani", "AZE")]
+
+
+ACRONYMS = ["CSTO", "CIS", "SCO", "EAEU", "UN", "OSCE", "NATO", "EU", "ASEAN", "AU", "GCC", "OIC", "BRICS",
+            "G7", "G20"]
+
+
+@pytest.mark.parametrize("acronym", ACRONYMS)
+def test_organisation_by_acronym(mentions, acronym):
+    found = mentions(f"Representatives of the {acronym} attended the briefing.")
+    assert of_kind(found, "org") == [(acronym, acronym)]
+
+
+@pytest.mark.parametrize("full_name, key", [
+    ("Collective Security Treaty Organization", "CSTO"),
+    ("Commonwealth of Independent States", "CIS"),
+    ("Shanghai Cooperation Organisation", "SCO"),
+    ("Eurasian Economic Union", "EAEU"),
+    ("United Nations", "UN"),
+    ("Organization for Security and Co-operation in Europe", "OSCE"),
+    ("North Atlantic Treaty Organization", "NATO"),
+    ("European Union", "EU"),
+    ("Association of Southeast Asian Nations", "ASEAN"),
+    ("African Union", "AU"),
+    ("Gulf Cooperation Council", "GCC"),
+    ("Organisation of Islamic Cooperation", "OIC"),
+    ("Arab League", "Arab League"),
+])
+def test_organisation_by_full_name(mentions, full_name, key):
+    found = mentions(f"Representatives of the {full_name} attended the briefing.")
+    assert of_kind(found, "org") == [(full_name, key)]
+
+
+def test_several_organisations_in_one_list(mentions):
+    found = mentions("Observers from the UN, the OSCE, the Arab League and BRICS were present.")
+    assert [k for _, k in of_kind(found, "org")] == ["UN", "OSCE", "Arab League", "BRICS"]
+
+
+@pytest.mark.parametrize("body, org", [
+    ("Council of Foreign Ministers", None),
+    ("Ministerial Council", None),
+    ("Collective Security Council", "CSTO"),
+    ("Council of Heads of State", None),
+    ("Foreign Affairs Council", "EU"),
+])
+def test_bodies(mentions, body, org):
+    found = mentions(f"The {body} met in the capital.")
+    bodies = [m for m in found if m.kind == "body"]
+    assert [m.text for m in bodies] == [body]
+    orgs_of_body = {b.org for b in bodies[0].bodies}
+    if org is not None:
+        assert org in orgs_of_body
+    assert all(b.name for b in bodies[0].bodies)
+
+
+def test_body_beats_the_title_inside_it(mentions):
+    found = mentions("The Council of Foreign Ministers adopted the plan.")
+    assert [m.kind for m in found] == ["body"]
+    assert not [m for m in found if m.kind == "title"]
+
+
+@pytest.mark.parametrize("title, role, plural", [
+    ("Foreign Minister", "foreign_minister", False),
+    ("foreign ministers", "foreign_minister", True),
+    ("Ministers of Foreign Affairs", "foreign_minister", True),
+    ("heads of state", "head_of_state", True),
+    ("Presidents", "head_of_state", True),
+    ("Prime Ministers", "head_of_government", True),
+    ("Deputy Foreign Minister", "deputy_foreign_minister", False),
+    ("Defence Ministers", "defence_minister", True),
+    ("Heads of Government", "head_of_government", True),
+    ("Ambassadors", "ambassador", True),
+])
+def test_titles_and_plurals(mentions, title, role, plural):
+    found = mentions(f"Later the {title} spoke to the press.")
+    titles = [m for m in found if m.kind == "title"]
+    assert [(m.text, m.key, m.plural) for m in titles] == [(title, role, plural)]
+
+
+def test_city_as_first_name_is_part_of_the_name(mentions):
+    found = mentions("Belarusian Foreign Minister Vladimir Makei arrived in Minsk.")
+    names = [m.text for m in found if m.kind == "name"]
+    places = [m.text for m in found if m.kind == "place"]
+    assert "Vladimir Makei" in names
+    assert "Vladimir" not in places
+    assert places == ["Minsk"]
+
+
+def test_city_alone_stays_a_place(mentions):
+    found = mentions("The delegation then travelled to Vladimir.")
+    assert of_kind(found, "place") == [("Vladimir", "RUS")]
+
+
+def test_lower_case_us_is_not_the_united_states(mentions):
+    found = mentions("He told us that the sides would meet again.")
+    assert of_kind(found, "state") == []
+
+
+def test_capital_us_is_the_united_states(mentions):
+    found = mentions("He told us that the US would send a delegation.")
+    assert of_kind(found, "state") == [("US", "USA")]
+
+
+def test_lower_case_acronym_word_is_not_an_organisation(mentions):
+    # "au" in lower case, inside French names, is not the African Union
+    found = mentions("The guests dined au restaurant with the delegation.")
+    assert of_kind(found, "org") == []
+
+
+def test_person_name_with_particles(mentions):
+    found = mentions("Foreign Minister Abdullah bin Zayed Al Nahyan received the envoy.")
+    names = [m.text for m in found if m.kind == "name"]
+    assert "Abdullah bin Zayed Al Nahyan" in names
+
+
+def test_mentions_are_ordered_and_do_not_overlap(mentions):
+    found = mentions("The CSTO Secretary General and the Foreign Minister of Armenia Ara Ayvazyan met the "
+                     "Council of Foreign Ministers of the CIS in Minsk.")
+    starts = [m.start for m in found]
+    assert starts == sorted(starts)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start

@@ -1,0 +1,128 @@
+"""Stage 4: who holds which role for which state or organisation, read through
+communique.extract(...).people."""
+from __future__ import annotations
+
+from conftest import find_person
+
+
+def roles_of(person):
+    return {(r.role, r.country, r.org) for r in person.roles}
+
+
+def test_list_of_foreign_ministers_gives_one_person_per_state(extract):
+    text = ("MINSK, 20.05.2021 (BelTA) - The meeting was attended by the foreign ministers of Armenia "
+            "Ara Ayvazyan, Belarus Vladimir Makei, and Russia Sergei Lavrov.")
+    record = extract(text)
+    by_name = {p.name: p for p in record.people}
+    assert set(by_name) == {"Ara Ayvazyan", "Vladimir Makei", "Sergei Lavrov"}
+    assert roles_of(by_name["Ara Ayvazyan"]) == {("foreign_minister", "ARM", None)}
+    assert roles_of(by_name["Vladimir Makei"]) == {("foreign_minister", "BLR", None)}
+    assert roles_of(by_name["Sergei Lavrov"]) == {("foreign_minister", "RUS", None)}
+    # each role's evidence names the state the list gives that person
+    for person, state in [("Ara Ayvazyan", "Armenia"), ("Vladimir Makei", "Belarus"), ("Sergei Lavrov", "Russia")]:
+        evidence = by_name[person].roles[0].evidence[0]
+        assert evidence.text.endswith(state)
+        assert text[evidence.start:evidence.end] == evidence.text
+
+
+def test_chairman_of_a_body_and_president_is_one_person_with_both_roles(extract):
+    text = ("DUSHANBE, 16.09.2021 (Khovar) - The session was chaired by the Chairman of the CSTO Collective "
+            "Security Council, President of Tajikistan Emomali Rahmon.")
+    record = extract(text)
+    assert len(record.people) == 1
+    person = record.people[0]
+    assert person.name == "Emomali Rahmon"
+    roles = {r.role for r in person.roles}
+    assert "head_of_state" in roles
+    assert len(person.roles) == 2
+    assert any(r.org == "CSTO" for r in person.roles)
+    assert any(r.role == "head_of_state" and r.country == "TJK" for r in person.roles)
+    # the best role is the one the person takes part with
+    meeting = record.meetings[0]
+    assert meeting.chair == "Emomali Rahmon"
+    participant = next(p for p in meeting.participants if p.name == "Emomali Rahmon")
+    assert (participant.role, participant.country) == ("head_of_state", "TJK")
+
+
+def test_acting_minister(extract):
+    record = extract("YEREVAN, 10.06.2021 (Armenpress) - Acting Minister of Foreign Affairs of Armenia "
+                     "Ara Ayvazyan received the Ambassador of Greece at the ministry on Thursday.")
+    person = find_person(record, "Ayvazyan")
+    assert person.name == "Ara Ayvazyan"
+    assert roles_of(person) == {("foreign_minister", "ARM", None)}
+    assert person.roles[0].title == "Acting Minister of Foreign Affairs"
+
+
+def test_apposition_after_the_name(extract):
+    record = extract("YEREVAN, 10.06.2021 (Armenpress) - Armenian Foreign Minister Ara Ayvazyan held a "
+                     "meeting with Vladimir Makei, Foreign Minister of Belarus, in Yerevan on Thursday.")
+    makei = find_person(record, "Makei")
+    assert makei.name == "Vladimir Makei"
+    assert roles_of(makei) == {("foreign_minister", "BLR", None)}
+    evidence = makei.roles[0].evidence[0]
+    assert evidence.text == "Foreign Minister of Belarus"
+
+
+def test_counterpart_takes_the_role_of_the_other_side(extract):
+    record = extract("BISHKEK, 12.03.2019 (Kabar) - Kazakh Foreign Minister Beibut Atamkulov held talks with "
+                     "his Kyrgyz counterpart Chingiz Aidarbekov in Bishkek on Monday.")
+    person = find_person(record, "Aidarbekov")
+    assert person.name == "Chingiz Aidarbekov"
+    assert roles_of(person) == {("foreign_minister", "KGZ", None)}
+    assert roles_of(find_person(record, "Atamkulov")) == {("foreign_minister", "KAZ", None)}
+
+
+def test_counterpart_of_a_defence_minister_is_a_defence_minister(extract):
+    record = extract("TASHKENT, 12.03.2019 (UzA) - Uzbek Defence Minister Bakhodir Kurbanov received his "
+                     "Tajik counterpart Sherali Mirzo in Tashkent on Monday.")
+    assert roles_of(find_person(record, "Mirzo")) == {("defence_minister", "TJK", None)}
+
+
+def test_arabic_names_with_particles_and_ambassador_to(extract):
+    record = extract("ABU DHABI, 3rd March, 2020 (WAM) -- Sheikh Abdullah bin Zayed Al Nahyan, Minister of "
+                     "Foreign Affairs and International Cooperation, received Turki bin Abdullah Al Dakhil, Saudi "
+                     "Ambassador to the UAE, at his office in Abu Dhabi.")
+    names = {p.name for p in record.people}
+    assert names == {"Abdullah bin Zayed Al Nahyan", "Turki bin Abdullah Al Dakhil"}
+    envoy = find_person(record, "Al Dakhil")
+    # "to the UAE" names where he serves, not whom he represents
+    assert roles_of(envoy) == {("ambassador", "SAU", None)}
+    minister = find_person(record, "Nahyan")
+    assert {r.role for r in minister.roles} == {"foreign_minister"}
+    meeting = record.meetings[0]
+    by_name = {p.name: p for p in meeting.participants}
+    # a title naming no state is the report's own (the dateline's) state
+    assert by_name["Abdullah bin Zayed Al Nahyan"].country == "ARE"
+    assert by_name["Turki bin Abdullah Al Dakhil"].country == "SAU"
+
+
+def test_secretary_general_of_an_organisation_has_no_country(extract):
+    record = extract("MOSCOW, 11.04.2022 (TASS) - Russian Foreign Minister Sergey Lavrov met CSTO Secretary "
+                     "General Stanislav Zas in Moscow.")
+    zas = find_person(record, "Zas")
+    assert roles_of(zas) == {("secretary_general", None, "CSTO")}
+    participant = next(p for p in record.meetings[0].participants if p.name == "Stanislav Zas")
+    assert (participant.role, participant.country, participant.org) == ("secretary_general", None, "CSTO")
+
+
+def test_double_title_with_and_ranks_foreign_minister_first(extract):
+    record = extract("NIAMEY, 11.04.2022 (ANP) - Deputy Prime Minister and Foreign Minister of Niger Hassoumi "
+                     "Massaoudou received the Ambassador of Ghana in Niamey.")
+    person = find_person(record, "Massaoudou")
+    assert {r.role for r in person.roles} == {"minister", "foreign_minister"}
+    assert all(r.country == "NER" for r in person.roles)
+    participant = next(p for p in record.meetings[0].participants if p.name == person.name)
+    assert participant.role == "foreign_minister"
+
+
+def test_role_evidence_points_at_the_title(extract):
+    text = ("BAKU, 11.04.2022 (AZERTAC) - Minister of Foreign Affairs of the Republic of Azerbaijan Jeyhun "
+            "Bayramov met the Ambassador of Italy in Baku.")
+    record = extract(text)
+    person = find_person(record, "Bayramov")
+    role = person.roles[0]
+    assert (role.role, role.country) == ("foreign_minister", "AZE")
+    assert role.title == "Minister of Foreign Affairs"
+    for e in role.evidence:
+        assert text[e.start:e.end] == e.text
+        assert "Minister of Foreign Affairs" in e.text
