@@ -146,11 +146,10 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
         person.names.append(name)
     if len(names.tokens(name)) > len(names.tokens(person.name)):
         person.name = name
-    for c in claims:
-        if c not in person.claims:
-            person.claims.append(c)
-    if claims:
-        person.role = max(person.claims, key=lambda c: c.role != "counterpart").role
+    person.claims += claims  # each claim is stated once, at its own place
+    if person.role in (None, "counterpart"):
+        person.role = next((c.role for c in claims if c.role != "counterpart"), person.role or
+                           next((c.role for c in claims), None))
 
 
 def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None) -> None:

@@ -37,6 +37,7 @@ _KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "receptio
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Kremlin))\b")
 # "The GCC Ministerial Council held its 155th session"
 _HELD_ITS = re.compile(r"\s+(?:held|holds|convened|convenes|opened|opens|concluded|began|started)\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
 _NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
@@ -89,6 +90,7 @@ class MeetingDraft:
     participants: dict[str, tuple[Person, Span]] = field(default_factory=dict)
     absent: set[str] = field(default_factory=set)
     evidence: list[Span] = field(default_factory=list)
+    stated_at: set[int] = field(default_factory=set)  # starts of `evidence`
 
     def add(self, person: Person, span: Span) -> None:
         if person.id not in self.participants:
@@ -199,6 +201,12 @@ class _MeetingReader:
         self.title_spans = [(c.start, c.end) for p in roles.people for c in p.claims] + \
                            [(r.start, r.end) for r in roles.references]
         self.reference_end = {r.start: r.end for r in roles.references}
+        self.in_title = bytearray(len(doc.text) + 1)  # 1 where a title phrase stands
+        for s, e in self.title_spans:
+            self.in_title[s:e] = b"\x01" * (e - s)
+        self.references_in: dict[int, list[tuple[int, list[Person]]]] = {}
+        for start, persons in people.references.items():
+            self.references_in.setdefault(doc.sentence_index(start), []).append((start, persons))
         self.plural_refs = [r for r in roles.references if r.plural]
         self.plural_starts = {r.start for r in self.plural_refs}
         first_line = doc.text.lstrip().split("\n", 1)
@@ -272,7 +280,7 @@ class _MeetingReader:
         return False
 
     def _inside_title(self, m: Mention) -> bool:
-        return any(s <= m.start and m.end <= e for s, e in self.title_spans)
+        return all(self.in_title[m.start:m.end])
 
     def _adjacent(self, t: Trigger, b: Mention) -> bool:
         """"meeting of the Council", "Council meeting", or one inside the other."""
@@ -377,13 +385,12 @@ class _MeetingReader:
         sp = SentencePeople()
         for start, person in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []):
             sp.items.append((start, person, next(s for s in person.mentions if s.start == start)))
-        for start, persons in self.people.references.items():
-            if sentence.start <= start < sentence.end:
-                end = self.reference_end.get(start, start)
-                for p in persons:
-                    sp.items.append((start, p, Span(start, end)))
-                if start in self.plural_starts:
-                    sp.plural.add(start)
+        for start, persons in self.references_in.get(self.doc.sentence_index(sentence.start), []):
+            end = self.reference_end.get(start, start)
+            for p in persons:
+                sp.items.append((start, p, Span(start, end)))
+            if start in self.plural_starts:
+                sp.plural.add(start)
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
             if self.last_person is not None and m.start() == sentence.start:
                 sp.items.append((m.start(), self.last_person, Span(m.start(), m.end())))
@@ -470,8 +477,8 @@ class _MeetingReader:
 
     def _clause_end(self, pos: int) -> int:
         sentence = self.doc.sentence_of(pos)
-        m = re.search(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b", self.text[pos:sentence.end])
-        return pos + m.start() if m else sentence.end
+        m = _CLAUSE_END.search(self.text, pos, sentence.end)
+        return m.start() if m else sentence.end
 
     def _same_body(self, m: MeetingDraft, t: Trigger) -> bool:
         """One body's meeting named twice: by the same name, or by the same
@@ -503,6 +510,7 @@ class _MeetingReader:
     def new(self, t: Trigger) -> MeetingDraft:
         m = MeetingDraft(t.kind, t, len(self.meetings))
         m.evidence.append(Span(t.start, t.end))
+        m.stated_at.add(t.start)
         if t.body is not None:
             m.body, m.body_span = t.body, t.body_span or Span(t.start, t.end)
         if t.org:
@@ -519,7 +527,8 @@ class _MeetingReader:
         attendance = bool(self.lex.attendance.search(text))
         new_ones = [m for m, _, new in touched if new]
         for meeting, trigger, new in touched:
-            if trigger is not None and trigger.start not in (s.start for s in meeting.evidence):
+            if trigger is not None and trigger.start not in meeting.stated_at:
+                meeting.stated_at.add(trigger.start)
                 meeting.evidence.append(Span(trigger.start, trigger.end))
             if absent:
                 for _, p, _ in sp.items:
@@ -533,10 +542,15 @@ class _MeetingReader:
                 if near and self._previous(meeting) is not None:
                     for p, span in self._previous(meeting).participants.values():
                         meeting.add(p, span)
-            self.sentence_date(meeting, sentence, trigger)
-            self.sentence_place(meeting, sentence, trigger)
+            if meeting.date_span is None:
+                self.sentence_date(meeting, sentence, trigger)
+            if meeting.location_span is None:
+                self.sentence_place(meeting, sentence, trigger)
+        first_trigger: dict[int, Trigger | None] = {}
         for meeting, trigger, _ in touched:
-            self.sentence_chair(meeting, sentence, trigger, sp, len(touched) > 1)
+            first_trigger.setdefault(id(meeting), trigger)
+        for meeting in {id(m): m for m, _, _ in touched}.values():
+            self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
         target = touched[-1][0]
         for m in self.lex.formats.finditer(self.text, sentence.start, sentence.end):
             for word in re.findall(r"[\w-]+", m.group()):
@@ -608,7 +622,7 @@ class _MeetingReader:
             meeting.location, meeting.location_span = venue.group(1), Span(venue.start(1), venue.end(1))
 
     def _inside_title_span(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.title_spans)
+        return bool(self.in_title[pos])
 
     def sentence_chair(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None,
                        sp: SentencePeople, shared: bool) -> None:

@@ -9,6 +9,7 @@ with the evidence (offsets and exact text) of every value.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
 from . import gazetteer
 from .adopted import AdoptedItem, find_adopted
@@ -54,7 +55,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
         dateline_place=dateline.place,
         dateline=Dateline(place=dateline.place, date=dateline.date, source=dateline.source,
                           evidence=[builder.evidence(s) for s in dateline.evidence.values()]),
-        meetings=[builder.meeting(m, _adopted_for(m, meetings, adopted, doc)) for m in meetings],
+        meetings=[builder.meeting(m, items) for m, items in zip(meetings, _assign_adopted(meetings, adopted))],
         people=[builder.person(p) for p in people.people],
         states=builder.states(mentions),
         organisations=builder.organisations(mentions),
@@ -65,23 +66,19 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     )
 
 
-def _adopted_for(meeting: MeetingDraft, meetings: list[MeetingDraft], adopted: list[AdoptedItem],
-                 doc: Document) -> list[AdoptedItem]:
-    """An adoption belongs to the meeting last stated before it (or the first
-    meeting, for one told in a headline above every meeting)."""
+def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem]) -> list[list[AdoptedItem]]:
+    """Each adoption belongs to the meeting (not a reception or a call) last
+    stated before it, or to the first meeting for one told above them all."""
+    owned: list[list[AdoptedItem]] = [[] for _ in meetings]
     if not meetings:
-        return []
-    starts = sorted((min(s.start for s in m.evidence), i) for i, m in enumerate(meetings))
-    mine = []
-    index = meetings.index(meeting)
+        return owned
+    firsts = sorted((min(s.start for s in m.evidence), i) for i, m in enumerate(meetings))
+    adopting = [(start, i) for start, i in firsts if meetings[i].kind in ("session", "summit", "talks")]
+    starts = [start for start, _ in adopting]
     for item in adopted:
-        owner = starts[0][1]
-        for start, i in starts:
-            if start <= item.evidence.start and meetings[i].kind in ("session", "summit", "talks"):
-                owner = i
-        if owner == index:
-            mine.append(item)
-    return mine
+        k = bisect_right(starts, item.evidence.start) - 1
+        owned[adopting[k][1] if k >= 0 else firsts[0][1]].append(item)
+    return owned
 
 
 class _RecordBuilder:

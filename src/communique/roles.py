@@ -14,6 +14,7 @@ resolves to people.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -81,6 +82,8 @@ class _Reader:
     def __init__(self, doc: Document, mentions: list[Mention], gz: Gazetteer):
         self.doc, self.text, self.gz = doc, doc.text, gz
         self.mentions = mentions
+        self.index_of = {m.start: n for n, m in enumerate(mentions)}
+        self.ends = [m.end for m in mentions]
         self.people: dict[int, PersonMention] = {}  # by start offset of the name
         self.references: list[Reference] = []
         self.used_titles: set[int] = set()
@@ -178,7 +181,7 @@ class _Reader:
         return generic[0] if generic else specific[0]
 
     def org_after(self, m: Mention) -> str | None:
-        idx = next((n for n, x in enumerate(self.mentions) if x.start == m.start), None)
+        idx = self.index_of.get(m.start)
         if idx is not None and idx + 1 < len(self.mentions):
             nxt = self.mentions[idx + 1]
             if nxt.kind == "org" and re.match(r"^\s+(?:of\s+)?(?:the\s+)?$", self.gap(m.end, nxt.start) + " "):
@@ -217,7 +220,7 @@ class _Reader:
     def name_before(self, start: int) -> int | None:
         """The name a title phrase starting at `start` stands in apposition to."""
         ms = self.mentions
-        j = next((n for n in range(len(ms) - 1, -1, -1) if ms[n].end <= start), -1)
+        j = bisect_right(self.ends, start) - 1  # mentions do not overlap: ends rise with starts
         if j >= 0 and ms[j].kind == "name" and _COMMA.match(self.gap(ms[j].end, start)):
             return j
         return None

@@ -73,7 +73,7 @@ def split_sentences(text: str) -> list[Span]:
                 continue
         blocks.append([start + (len(line) - len(line.lstrip())), end])
     spans: list[Span] = []
-    for start, end in blocks:
+    for start, end in _bounded(blocks, text):
         cursor = start
         for m in _SENTENCE_END.finditer(text, start, end):
             word = re.search(r"([\w.]+)$", text[cursor:m.start()])
@@ -85,6 +85,22 @@ def split_sentences(text: str) -> list[Span]:
         if cursor < end:
             spans.append(Span(cursor, end))
     return spans or [Span(0, len(text))]
+
+
+MAX_SENTENCE = 1500  # characters; a news sentence is far shorter, and every stage's work per sentence stays bounded
+
+
+def _bounded(blocks: list[list[int]], text: str):
+    """Blocks cut to at most MAX_SENTENCE characters, at a comma or space where possible."""
+    for start, end in blocks:
+        while end - start > MAX_SENTENCE:
+            cut = max(text.rfind(", ", start, start + MAX_SENTENCE), text.rfind(" ", start, start + MAX_SENTENCE))
+            cut = cut + 1 if cut > start else start + MAX_SENTENCE
+            yield start, cut
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        yield start, end
 
 
 def _block_last_line(text: str, block: list[int]) -> int:
