@@ -103,10 +103,11 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
 def _complete_year(text: str, day_month: str) -> str | None:
     """A dateline without its year ("10 October") takes the year of the first
     full date the report states."""
-    for d in dates.find_dates(text, None):
-        if d.value and len(d.value) >= 7 and not d.relative:
-            year = int(d.value[:4])
-            return dates.parse_date(day_month, dt.date(year, 12, 31))
+    found = [d for d in dates.find_dates(text, None) if d.value and not d.relative]
+    for precision in (10, 7):  # a full date before a month ("in December 2023" may be long past)
+        for d in found:
+            if len(d.value) >= precision:
+                return dates.parse_date(day_month, dt.date(int(d.value[:4]), 12, 31))
     return None
 
 

@@ -357,6 +357,12 @@ class _MeetingReader:
             return True
         return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
 
+    def is_visit_frame(self, t: Trigger) -> bool:
+        """"Son, who is paying an official visit to China": the setting of the
+        meetings the report tells, not a meeting of its own."""
+        return _is_visit(t) and re.search(r"\b(?:is|are)\s+(?:currently\s+)?(?:paying|on|making|in\s+\w+\s+on)\s+(?:an?\s+)?(?:\w+\s+)?$",
+                                          self.text[max(0, t.start - 40):t.start]) is not None
+
     def is_urging(self, t: Trigger) -> bool:
         """"called on all parties to show restraint" urges; it is no visit."""
         return t.text.lower().startswith(("called on", "calls on")) and \
@@ -407,7 +413,8 @@ class _MeetingReader:
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
             remote = False
             for t in self.triggers(sentence):
-                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t):
+                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) \
+                        or self.is_visit_frame(t):
                     continue
                 if t.kind == "call" and re.search(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
                     remote = True  # "joined via videoconference": how, not a meeting of its own

@@ -30,6 +30,9 @@ _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:,|,?[ \u00a0]+and|,?[ \u00a0]+as well as)[ \u00a0]+$")
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|against|between|among|towards)\s+"
+                                r"(?:(?:the|his|her|their|its|a|an)\s+)?$", re.I)
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 _DETERMINER = re.compile(r"(?:^|[\s(])(the|his|her|their|its|both|two|all)[ \u00a0]+$", re.I)
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
@@ -197,7 +200,7 @@ class _Reader:
         return t.key
 
     # ------------------------------------------------------------ names near titles
-    def name_after(self, k: int, end: int, tight: bool) -> int | None:
+    def name_after(self, k: int, end: int, tight: bool, start: int = -1) -> int | None:
         """The name right after a title phrase: "Minister X" (tight), or
         "Minister, Dr. X" (after a comma, only when not tight)."""
         ms = self.mentions
@@ -215,6 +218,9 @@ class _Reader:
         comma = comma or bool(_COMMA.match(between) and not _SPACE.match(between))
         if not (_SPACE.match(between) or _COMMA.match(between)):
             return None
+        if comma and not _APPOSITION_END.match(self.text[ms[k].end:ms[k].end + 12]) and \
+                _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
+            return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
 
     def name_before(self, start: int) -> int | None:
@@ -256,7 +262,7 @@ class _Reader:
                 if before is not None and not self.person(ms[before]).claims:
                     target = before
                 else:
-                    target = self.name_after(k, end, tight=False)
+                    target = self.name_after(k, end, tight=False, start=claims[0].start)
             if target is not None and target == last + 1 and self.given_name_title(i, last, target):
                 # "Sultan Mohammed Al Shamsi, Assistant Minister ...": the word is a given name
                 self.extend_name(ms[target], ms[i])
@@ -264,6 +270,7 @@ class _Reader:
                 continue
             if target is not None:
                 self.bind(ms[target], claims)
+                self.state_after_name(target, claims)
                 if ms[i].plural and target > i:
                     self.list_items(target, claims)
             else:
@@ -289,6 +296,14 @@ class _Reader:
     def extend_name(self, name: Mention, word: Mention) -> None:
         name.start, name.text = word.start, self.text[word.start:name.end]
         word.kind = "honorific"  # no longer a title; keeps the mention list ordered
+
+    def state_after_name(self, k: int, claims: list[RoleClaim]) -> None:
+        """"President Nana Akufo-Addo of Ghana": the state after the name is the title's."""
+        ms = self.mentions
+        if k + 1 < len(ms) and ms[k + 1].kind == "state" and _OF_STATE.match(self.gap(ms[k].end, ms[k + 1].start)):
+            for c in claims:
+                if c.country is None and c.org is None:
+                    c.country = ms[k + 1].key
 
     def chained(self, k: int) -> bool:
         """A title after a comma continues the phrase when a name follows it."""
