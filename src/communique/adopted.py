@@ -31,6 +31,7 @@ class _Patterns:
     fronted: re.Pattern
     kind_of: dict[str, str]
     kinds: str  # the alternation of every document word
+    next_document: re.Pattern  # "... and an agreement ..." inside what a verb adopted
     verb_stems: re.Pattern
 
 
@@ -51,6 +52,8 @@ def _patterns() -> _Patterns:
         fronted=re.compile(rf"^(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
         kind_of=kind_of,
         kinds=kinds,
+        next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
+                                 rf"(?:(?:a|an|the|another|two|three|several|a\s+number\s+of)\s+)?(?P<kind>{kinds})\b", re.I),
         verb_stems=re.compile("|".join(sorted({re.escape(v.lower()[:5]) for v in data["verbs"]} | {"adopt", "approv", "sign"}))),
     )
 
@@ -84,8 +87,13 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
                     found.append(_item(kind, piece[km.end():], base + at + km.end(), Span(sentence.start + m.start(), sentence.start + m.end())))
         if not found:
             for m in p.active.finditer(text):
-                kind = p.kind_of[_norm(m.group("kind"))]
-                found.append(_item(kind, m.group("rest"), sentence.start + m.start("rest"), Span(sentence.start + m.start(), sentence.start + m.end())))
+                evidence = Span(sentence.start + m.start(), sentence.start + m.end())
+                kind, rest, at = p.kind_of[_norm(m.group("kind"))], m.group("rest"), sentence.start + m.start("rest")
+                # "signed a memorandum on A and an agreement on B": one item per document word
+                for more in p.next_document.finditer(rest):
+                    found.append(_item(kind, rest[:more.start()], at, evidence))
+                    kind, at, rest = p.kind_of[_norm(more.group("kind"))], at + more.end(), rest[more.end():]
+                found.append(_item(kind, rest, at, evidence))
         found = [f for f in found if f.subject]
         # "adopted a number of statements ... In particular, statements were adopted on A, B":
         # the general line is told again in detail.
@@ -112,11 +120,17 @@ def _parts(rest: str):
     yield pos, rest[pos:]
 
 
+# Where what a document is about ends: a new verb, or a clause about something else.
+_SUBJECT_END = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|approved|signed)\b|\.\s|"
+                          r",?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|agreed|endorsed|discussed|exchanged|noted)\b|"
+                          r",\s+(?:at|during|which\s+(?:began|was|were|opened)|who|where|when|while|according|after|before|"
+                          r"following|the\s+central|said)\b|,\s+[^,]{0,60}\b(?:said|told|announced|stated)\b", re.I)
+
+
 def _item(kind: str, raw: str, start: int, evidence: Span) -> AdoptedItem:
     lead = _LEAD.match(raw.lstrip())
     skip = (len(raw) - len(raw.lstrip())) + (lead.end() if lead else 0)
     subject = raw[skip:]
-    subject = re.split(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|approved|signed)\b|\.\s|"
-                       r",?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|agreed|endorsed|discussed|exchanged|noted)\b", subject)[0]
+    subject = _SUBJECT_END.split(subject)[0]
     subject = subject.rstrip(" ,;:.")
     return AdoptedItem(kind, subject, start + skip, start + skip + len(subject), evidence)
