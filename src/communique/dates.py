@@ -21,7 +21,8 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 # A point follows only an abbreviated month ("Jul."), never "July." at a sentence's end.
 _MONTH = (r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+# A day, or the first of a range ("May 19-21, 2023")
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
@@ -36,6 +37,7 @@ PATTERN = re.compile("|".join([
     rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",
+    rf"(?P<month>\b(?:in|since|during|last|this|early|late|mid-?)\s+{_MONTH.format('m6')}(?!\s*\d))",
 ]), re.IGNORECASE)
 
 
@@ -109,6 +111,14 @@ def _infer_year(month: int, day: int, reference: dt.date | None) -> str | None:
     return candidate.isoformat() if candidate else None
 
 
+def _month_before(month: int, ref: dt.date | None) -> str | None:
+    """"in October": the latest October not after the report's month."""
+    if ref is None:
+        return None
+    year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
 def _resolve(m: re.Match, ref: dt.date | None) -> tuple[str | None, bool]:
     kind = m.lastgroup
     g = m.group
@@ -127,6 +137,8 @@ def _resolve(m: re.Match, ref: dt.date | None) -> tuple[str | None, bool]:
         return _infer_year(month, day, ref), True
     if kind == "my":
         return f"{int(g('y3')):04d}-{_month(g('m3')):02d}", False
+    if kind == "month":
+        return _month_before(_month(g("m6")), ref), True
     if kind == "half":
         return g("y4"), False
     if kind == "year":

@@ -37,6 +37,13 @@ _KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "receptio
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Kremlin))\b")
 # "The GCC Ministerial Council held its 155th session"
 _HELD_ITS = re.compile(r"\s+(?:held|holds|convened|convenes|opened|opens|concluded|began|started)\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
+# "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
+# a body that acts or is attended is meeting.
+_BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s]{0,60}?)?(?:\s*\([A-Z]+\))?\s+(?:\w+\s+){0,3}?"
+                        r"(?:adopted|approved|met|convened|opened|concluded|gathered|endorsed|agreed|considered|reviewed|"
+                        r"held\s+(?:a|an|its)|began|closed)\b")
+_BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|participating\s+in|took\s+part\s+in|"
+                            r"addressed|chaired|opened|hosted|joined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}$")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
@@ -243,8 +250,9 @@ class _MeetingReader:
                         self._adjacent(t, b)), None) or \
                 next((t for t in found if t.start > b.end and _HELD_ITS.fullmatch(self.text[b.end:t.start])), None)
             if hit is None:
-                if not re.search(r"meeting|summit|session|retreat|conference", b.text, re.I):
-                    continue
+                acting = _BODY_ACTS.match(self.text, b.end) or _BODY_ATTENDED.search(self.text[max(sentence.start, b.start - 60):b.start])
+                if not (re.search(r"meeting|summit|session|retreat|conference", b.text, re.I) or acting):
+                    continue  # a body named, not meeting: "the members of the CSTO Ministerial Council"
                 hit = Trigger(info.kind or "session", b.start, b.end, b.text)
                 found.append(hit)
             elif hit.start >= b.start and hit.end <= b.end:
@@ -331,10 +339,13 @@ class _MeetingReader:
         """"CIS foreign ministers meet", "a meeting of ASEAN foreign ministers":
         a meeting of a group of office holders is a session of the body where
         they meet."""
+        sentence = self.doc.sentence_of(t.start)
         for r in self.plural_refs:
             before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
-            if not (before or after) or r.claim.role not in LEVEL_ROLES or not r.claim.org:
+            # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
+            subject = sentence.start <= r.start < t.start and self.article(t) in _INDEFINITE
+            if not (before or after or subject) or r.claim.role not in LEVEL_ROLES or not r.claim.org:
                 continue  # "Turkish, Azerbaijani foreign ministers meet": talks, not a body's session
             org = self.gz.orgs.get(r.claim.org)
             # "ministers" meet in the ministerial body the organisation has
@@ -475,10 +486,11 @@ class _MeetingReader:
         return self.new(t), True
 
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
-        joint = r"with|between|from|of" if _is_visit(t) else r"with|between|from"
-        m = re.match(rf"\s+(?:{joint})\s", self.text[t.end:t.end + 12])
-        if not m:
-            return []
+        joint = r"with|between|from|of" if _is_visit(t) else r"with|between|from|to" if t.kind == "call" else r"with|between|from"
+        m = re.match(rf"\s+(?:(?:today|\w+day)\s+)?(?:{joint})\s", self.text[t.end:t.end + 20])
+        verb = " ".join(t.text.lower().split()) in self.lex.verbs
+        if not (m or verb):
+            return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
         clause_end = self._clause_end(t.end)
         return [p for pos, p, _ in sp.people(t.end, clause_end)]
 

@@ -24,7 +24,7 @@ from .text import Document
 
 _SPACE = re.compile(r"^[ \u00a0]+$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
-_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
 _MODIFIER = re.compile(r"^[ \u00a0]+(?:(?:new|newly appointed|visiting|acting|incoming|outgoing|then|current)[ \u00a0]+)+$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -195,8 +195,8 @@ class _Reader:
         chair_word = t.text.split()[0].lower() in self.gz.chair_words
         if body is not None and body.head_role and (chair_word or t.key in ("other", "secretary_general")):
             return body.head_role
-        if t.key in STATE_ROLES and country is None and (org or body) and chair_word:
-            return "other"  # "President of the European Council" leads a body, not a state
+        if t.key in STATE_ROLES and country is None and (org or body) and (chair_word or not t.plural):
+            return "other"  # "President of the European Council", "the U.N. special envoy": for a body, not a state
         return t.key
 
     # ------------------------------------------------------------ names near titles
