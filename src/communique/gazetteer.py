@@ -189,6 +189,8 @@ def load() -> Gazetteer:
     for data in load_toml("titles.toml"):
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
+        for phrase in data.get("ministries", []):
+            add.append((phrase, Entry("ministry", phrase)))
         for phrase in data.get("honorifics", []):
             add.append((phrase, Entry("honorific", phrase)))
         for role in data.get("role", []):
@@ -232,7 +234,7 @@ def load() -> Gazetteer:
 
 # Priority of kinds when one phrase means several things: a longer match always
 # wins; among matches of one length, the first kind listed here.
-KIND_ORDER = {"body": 0, "title": 1, "org": 2, "agency": 3, "state": 4, "demonym": 5, "place": 6, "honorific": 7}
+KIND_ORDER = {"ministry": 0, "body": 0, "title": 1, "org": 2, "agency": 3, "state": 4, "demonym": 5, "place": 6, "honorific": 7}
 
 
 def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:

@@ -47,6 +47,7 @@ _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|p
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
+_VENUE_WORD = re.compile(r"\s+(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Airport|Stadium|Park|Square|Street|Tower|Building)\b")
 _NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
 _GENERIC_WORDS = {"meeting", "meetings", "meet", "meets", "met", "session", "gathering"}
 _DEFINITE = {"the", "this", "that", "its", "their", "these", "his", "her", "both"}
@@ -145,7 +146,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         trigger_kind=kind_of,
         future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;]{{0,60}}$", re.I),
         future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)|"
-                                r"^[^.;]{0,160}?\b(?:is|are)\s+(?:scheduled|expected|due|planned|set)\s+to\b|"
+                                r"^[^.;,]{0,160}?\b(?:is|are)\s+(?:scheduled|expected|due|planned|set)\s+to\b|"
                                 r"^[^.;,]{0,80}?\bwill\s+(?:be\s+held|take\s+place|meet|hold|convene)\b|"
                                 r"^[^.;,]{0,40}?\b(?:next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
                                 r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b", re.I),
@@ -472,6 +473,8 @@ class _MeetingReader:
             if same is not None:
                 return same, False
             return self.new(t), True
+        if re.search(r"\b(?:last|previously|had\s+(?:last\s+)?)\s*$", self.text[max(0, t.start - 14):t.start], re.I) and sp.items:
+            return self.new(t), True  # "Lavrov and Fidan last met in Antalya": an earlier meeting
         if article in _DEFINITE and not t.named:
             target = self._compatible(t, with_people)
             if target is not None:
@@ -625,6 +628,8 @@ class _MeetingReader:
         for m in self.mentions_of(sentence):
             if m.kind not in ("place", "state") or self._inside_title_span(m.start):
                 continue
+            if _VENUE_WORD.match(self.text, m.end):
+                continue  # "Lusail Palace" is a venue, not the city of Lusail
             if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue

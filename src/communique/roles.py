@@ -155,6 +155,8 @@ class _Reader:
                 self.used_titles.add(k)  # "Adviser to the UAE President": not a second person
             elif nxt.kind == "place" and prep in ("of", "to") and country is None:
                 country = nxt.key
+            elif nxt.kind == "ministry" and prep in ("at", "of"):
+                pass  # "Minister of State at the Ministry of Foreign Affairs": part of the title
             else:
                 break
             end, last = nxt.end, k
