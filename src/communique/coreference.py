@@ -106,11 +106,13 @@ def _member(p: Person, claim: RoleClaim, gz: Gazetteer) -> bool:
 
 def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | None:
     countries = {c.country for c in pm.claims if c.country}
+    roles = {c.role for c in pm.claims if c.role != "counterpart"}
     for person in people:
         if not names.same_name(person.name, pm.name):
             continue
-        if len(names.tokens(pm.name)) == 1 and not _surname_or_given(person.name, pm.name):
-            continue
+        if len(names.tokens(pm.name)) == 1 and (not _surname_or_given(person.name, pm.name) or
+                                                (roles and person.role and person.role not in roles)):
+            continue  # "King Abdullah II" is not "Foreign Minister Abdullah Ali Al-Yahya"
         theirs = {c.country for c in person.claims if c.country}
         if countries and theirs and not countries & theirs:
             continue  # two different Kims

@@ -39,7 +39,7 @@ _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|
 _HELD_ITS = re.compile(r"\s+(?:held|holds|convened|convenes|opened|opens|concluded|began|started)\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
 # "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
 # a body that acts or is attended is meeting.
-_BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s]{0,60}?)?(?:\s*\([A-Z]+\))?\s+(?:\w+\s+){0,3}?"
+_BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s]{0,60}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
                         r"(?:adopted|approved|met|convened|opened|concluded|gathered|endorsed|agreed|considered|reviewed|"
                         r"held\s+(?:a|an|its)|began|closed)\b")
 _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|participating\s+in|took\s+part\s+in|"
@@ -99,6 +99,7 @@ class MeetingDraft:
     absent: set[str] = field(default_factory=set)
     evidence: list[Span] = field(default_factory=list)
     stated_at: set[int] = field(default_factory=set)  # starts of `evidence`
+    principals: set[str] = field(default_factory=set)  # who the sentence stating it names: host and guests
 
     def add(self, person: Person, span: Span) -> None:
         if person.id not in self.participants:
@@ -564,6 +565,8 @@ class _MeetingReader:
                 if near and self._previous(meeting) is not None:
                     for p, span in self._previous(meeting).participants.values():
                         meeting.add(p, span)
+                if new:
+                    meeting.principals = set(meeting.participants)
             if meeting.date_span is None:
                 self.sentence_date(meeting, sentence, trigger)
             if meeting.location_span is None:
@@ -741,9 +744,9 @@ class _MeetingReader:
         rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
         word = m.trigger.text.lower()
         host = m.host
-        if m.kind == "reception" and word.split()[0] in _RECEIVING and host is not None and people and \
-                not all(rank(p) < rank(host) for p in people if p is not host) and \
-                not all(p.role == "ambassador" for p in people if p is not host):
+        guests = [p for p in people if p is not host and (p.id in m.principals or not m.principals)]
+        if m.kind == "reception" and word.split()[0] in _RECEIVING and host is not None and guests and \
+                all(rank(p) == rank(host) for p in guests):
             m.kind = "talks"  # ministers of one rank receiving each other hold talks
         if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
             top = max(people, key=rank)
@@ -764,8 +767,9 @@ class _MeetingReader:
         """A headline and the body often state one meeting twice: a meeting first
         stated in the headline takes in a body's meeting of the same kind and people."""
         kept: list[MeetingDraft] = []
+        absorbed: set[int] = set()  # a headline states one meeting: it takes in one
         for m in self.meetings:
-            twin = next((k for k in kept if (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
+            twin = next((k for k in kept if id(k) not in absorbed and (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
                          not (k.body or m.body) and k.org == m.org and
                          k.trigger.start < self.headline_end and
                          set(k.participants) and set(m.participants) and
@@ -774,6 +778,7 @@ class _MeetingReader:
             if twin is None:
                 kept.append(m)
                 continue
+            absorbed.add(id(twin))
             for pid, value in m.participants.items():
                 twin.participants.setdefault(pid, value)
             twin.kind = m.kind  # the body tells the meeting better than the headline

@@ -32,6 +32,9 @@ _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:,|,?[ \u00a0]+and|,?[ \u00a0]+as we
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|against|between|among|towards)\s+"
                                 r"(?:(?:the|his|her|their|its|a|an)\s+)?$", re.I)
+_DELEGATION = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s[A-Z][\w-]*)?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
+                         r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
+_DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 _DETERMINER = re.compile(r"(?:^|[\s(])(the|his|her|their|its|both|two|all)[ \u00a0]+$", re.I)
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
@@ -270,7 +273,9 @@ class _Reader:
                 self.extend_name(ms[target], ms[i])
                 i += 1
                 continue
-            if target is not None:
+            if target is not None and ms[i].plural and target > i and self.paired_list(i, target, claims):
+                pass  # "his Azerbaijani and Georgian counterparts, A and B"
+            elif target is not None:
                 self.bind(ms[target], claims)
                 self.state_after_name(target, claims)
                 if ms[i].plural and target > i:
@@ -280,6 +285,7 @@ class _Reader:
             last_claims[sentence] = claims
             i = max(last, target if target is not None and target > i else last) + 1
         self.name_of_state(last_claims)
+        self.delegations()
         self.acting_names()
         self.counterparts()
         return Roles(sorted(self.people.values(), key=lambda p: p.start), self.references)
@@ -298,6 +304,41 @@ class _Reader:
     def extend_name(self, name: Mention, word: Mention) -> None:
         name.start, name.text = word.start, self.text[word.start:name.end]
         word.kind = "honorific"  # no longer a title; keeps the mention list ordered
+
+    def paired_list(self, i: int, target: int, claims: list[RoleClaim]) -> bool:
+        """"his Azerbaijani and Georgian counterparts, Jeyhun Bayramov and Ilia
+        Darchiashvili": the n-th state goes with the n-th name."""
+        ms = self.mentions
+        states: list[Mention] = []
+        j, start = i - 1, ms[i].start
+        while j >= 0 and ms[j].kind in ("state", "demonym") and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", self.gap(ms[j].end, start)):
+            states.insert(0, ms[j])
+            start, j = ms[j].start, j - 1
+        names = [ms[target]]
+        k = target + 1
+        while k < len(ms) and ms[k].kind == "name" and _LIST_SEPARATOR.match(self.gap(ms[k - 1].end, ms[k].start)):
+            names.append(ms[k])
+            k += 1
+        if len(states) < 2 or len(states) != len(names):
+            return False
+        for state, name in zip(states, names):
+            self.bind(name, [RoleClaim(c.role, c.title, state.start, ms[i].end, state.key, None, c.body) for c in claims])
+        return True
+
+    def delegations(self) -> None:
+        """"The Kyrgyz delegation was headed by X", "Australia was represented by
+        Y": the people so named act for that state."""
+        for m in _DELEGATION.finditer(self.text):
+            state = next((x for x in self.mentions if x.kind in ("state", "demonym") and x.start <= m.start("who") < x.end), None)
+            if state is None:
+                continue
+            end = _DELEGATION_END.search(self.text, m.end())
+            stop = end.start() if end else len(self.text)
+            for p in self.people.values():
+                if m.end() <= p.start < stop:
+                    for c in p.claims:
+                        if c.country is None and c.org is None:
+                            c.country = state.key
 
     def state_after_name(self, k: int, claims: list[RoleClaim]) -> None:
         """"President Nana Akufo-Addo of Ghana": the state after the name is the title's."""
