@@ -47,9 +47,11 @@ def _patterns() -> _Patterns:
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
     passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
     return _Patterns(
-        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+{_DETERMINERS}(?P<kind>{kinds})\b(?P<rest>[^.;]*)", re.I),
+        # the rest stops where another adoption verb begins ("approved the plan ... and adopted a decision")
+        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+{_DETERMINERS}(?:(?-i:[A-Z])[\w'’-]*\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,3}}(?P<kind>{kinds})\b"
+                          rf"(?P<rest>(?:(?!\b(?:{verbs})\b)[^.;])*)", re.I),
         passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
-        fronted=re.compile(rf"^(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
+        fronted=re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
         kind_of=kind_of,
         kinds=kinds,
         next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
@@ -69,9 +71,8 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
         found: list[AdoptedItem] = []
         for m in p.passive.finditer(text):
             kind = p.kind_of[_norm(m.group("kind"))]
-            offset = sentence.start + m.start("rest")
-            for part_start, part in _parts(m.group("rest")):
-                found.append(_item(kind, part, offset + part_start, Span(sentence.start + m.start(), sentence.start + m.end())))
+            found += _items(kind, m.group("rest"), sentence.start + m.start("rest"),
+                            Span(sentence.start + m.start(), sentence.start + m.end()))
         m = p.fronted.match(text)
         if m and not found:
             items = m.group("items")
@@ -88,12 +89,13 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
         if not found:
             for m in p.active.finditer(text):
                 evidence = Span(sentence.start + m.start(), sentence.start + m.end())
-                kind, rest, at = p.kind_of[_norm(m.group("kind"))], m.group("rest"), sentence.start + m.start("rest")
+                kind, rest, base = p.kind_of[_norm(m.group("kind"))], m.group("rest"), sentence.start + m.start("rest")
                 # "signed a memorandum on A and an agreement on B": one item per document word
+                begin = 0
                 for more in p.next_document.finditer(rest):
-                    found.append(_item(kind, rest[:more.start()], at, evidence))
-                    kind, at, rest = p.kind_of[_norm(more.group("kind"))], at + more.end(), rest[more.end():]
-                found.append(_item(kind, rest, at, evidence))
+                    found += _items(kind, rest[begin:more.start()], base + begin, evidence)
+                    kind, begin = p.kind_of[_norm(more.group("kind"))], more.end()
+                found += _items(kind, rest[begin:], base + begin, evidence)
         found = [f for f in found if f.subject]
         # "adopted a number of statements ... In particular, statements were adopted on A, B":
         # the general line is told again in detail.
@@ -125,6 +127,13 @@ _SUBJECT_END = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|
                           r",?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|agreed|endorsed|discussed|exchanged|noted)\b|"
                           r",\s+(?:at|during|which\s+(?:began|was|were|opened)|who|where|when|while|according|after|before|"
                           r"following|the\s+central|said)\b|,\s+[^,]{0,60}\b(?:said|told|announced|stated)\b", re.I)
+
+
+def _items(kind: str, rest: str, start: int, evidence: Span) -> list[AdoptedItem]:
+    """"on A, on B and on C" is three documents of one kind; anything else one."""
+    if re.match(r"\s*on\s", rest):
+        return [_item(kind, part, start + at, evidence) for at, part in _parts(rest)]
+    return [_item(kind, rest, start, evidence)]
 
 
 def _item(kind: str, raw: str, start: int, evidence: Span) -> AdoptedItem:
