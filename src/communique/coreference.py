@@ -53,6 +53,9 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
                    home_state: str | None, date: str | None = None) -> People:
     people: list[Person] = []
     by_mention: dict[int, Person] = {}
+    # a secretary-general the text ties to no organisation heads the one it names most
+    orgs = Counter(m.key for m in mentions if m.kind == "org")
+    main_org = orgs.most_common(1)[0][0] if orgs else None
     # Full names first, so "President Jokowi" in a headline can join "President
     # Joko Widodo" of the body.
     found = [pm for pm in roles.people if pm.titled]
@@ -75,7 +78,7 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
         person.id = f"p{n}"
     # A title without a country is the report's own state's ("Minister of State").
     for person in people:
-        _settle(person, gz, home_state, date)
+        _settle(person, gz, home_state, date, main_org)
     # Bare names ("Muhriddin noted", "Chung and Blinken held") are mentions of
     # the one person whose name they can only be.
     for m in mentions:
@@ -110,8 +113,8 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
     for person in people:
         if not names.same_name(person.name, pm.name):
             continue
-        if len(names.tokens(pm.name)) == 1 and (not _surname_or_given(person.name, pm.name) or
-                                                (roles and person.role and person.role not in roles)):
+        clash = person.role in STATE_ROLES and roles & STATE_ROLES and person.role not in roles
+        if len(names.tokens(pm.name)) == 1 and (not _surname_or_given(person.name, pm.name) or clash):
             continue  # "King Abdullah II" is not "Foreign Minister Abdullah Ali Al-Yahya"
         theirs = {c.country for c in person.claims if c.country}
         if countries and theirs and not countries & theirs:
@@ -154,7 +157,8 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
                            next((c.role for c in claims), None))
 
 
-def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None) -> None:
+def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None,
+            main_org: str | None = None) -> None:
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
@@ -169,6 +173,10 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     person.org = best.org or next((c.org for c in person.claims if c.org), None)
     if best.role == "secretary_general" or (best.role == "other" and person.org and not best.country):
         person.country = None
+        if person.org is None and known is not None and known.org:
+            person.org = known.org
+        if person.org is None:
+            person.org = main_org
         if person.org is None:
             person.country = best.country or home_state
     elif person.country is None:

@@ -130,5 +130,7 @@ def _close(current: list[re.Match], particles: frozenset[str], runs: list[Mentio
         current.pop()
     if current:
         start, end = current[0].start(), current[-1].end()
+        if text[end - 2:end] in ("'s", "’s"):
+            end -= 2  # "Lavrov's": the name without its possessive
         runs.append(Mention("name", start, end, text[start:end]))
     current.clear()
