@@ -113,7 +113,8 @@ def _complete_year(text: str, day_month: str) -> str | None:
 
 def _place_name(place: str) -> str:
     place = place.strip(" ,.")
-    return place.title() if place.isupper() else place
+    # "ABU DHABI" -> "Abu Dhabi", "XI'AN" -> "Xi'an"
+    return " ".join(w.capitalize() for w in place.split()) if place.isupper() else place
 
 
 def _source_name(raw: str, gz: Gazetteer, pick: str) -> tuple[str, str | None]:

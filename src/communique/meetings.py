@@ -13,6 +13,7 @@ people it says attended (or sent only a message).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,6 +57,12 @@ _ADJECTIVE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
                         r"informal|formal|regular|extraordinary|ordinary|special|joint|standing|annual|new|"
                         r"bilateral|trilateral|tripartite|separate|courtesy|telephone|phone|video|high-level|"
                         r"brief|lengthy|productive|friendly|expanded|enlarged|narrow|restricted|\w+-level)$", re.I)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return 1 << 30
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
 
 
 def _is_visit(t: "Trigger | None") -> bool:
@@ -639,6 +646,13 @@ class _MeetingReader:
             prep = re.search(r"(\w+)\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))
+        if not found:
+            # "the summit in Gabala": an unknown place right after the meeting's words
+            for m in self.mentions_of(sentence):
+                if m.kind == "name" and m.start > trigger.end and " " not in m.text and not _VENUE_WORD.match(self.text, m.end) and \
+                        re.fullmatch(r"[^,.;]{0,25}?\b(?:in|at)\s+", self.text[trigger.end:m.start]):
+                    meeting.location, meeting.location_span = m.text, Span(m.start, m.end)
+                    return
         if found:
             _, m = min(found, key=lambda x: (x[0], abs(x[1].start - trigger.start)))
             meeting.location = m.text if m.kind == "place" else self.gz.state_name(m.key)
@@ -731,6 +745,9 @@ class _MeetingReader:
                 self._reception_or_talks(m)
             if m.date is None:
                 m.date = previous.date if previous and previous.date else published
+            if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
+                    self.gz.places.get(dateline_place) == m.location_country and _days_apart(m.date, published) <= 3:
+                m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
             if m.location is None and m.kind != "call":
                 source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"), None)
                 if source is not None:
