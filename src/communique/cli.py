@@ -81,6 +81,26 @@ def _write(record: Record, name: str, out: Path | None, fmt: OutputFormat) -> No
 
 
 @app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="A folder of NAME.txt reports with NAME.gold.json records.")],
+    verbose: Annotated[bool, typer.Option("--verbose", help="Each report's F1 and every wrong or missing value.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The figures as JSON.")] = False,
+) -> None:
+    """Extract every report of GOLD_DIR and score it against its gold record."""
+    from .evaluate import GoldError, evaluate_dir
+
+    if not gold_dir.is_dir():
+        _error(f"{gold_dir}: not a folder")
+        raise typer.Exit(2)
+    try:
+        report = evaluate_dir(gold_dir)
+    except GoldError as exc:
+        _error(str(exc))
+        raise typer.Exit(1)
+    sys.stdout.write((json.dumps(report.as_json(), indent=1) if as_json else report.table(verbose)) + "\n")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the record."""
     sys.stdout.write(json.dumps(Record.model_json_schema(), indent=2) + "\n")
