@@ -36,14 +36,15 @@ class Style:
 
 
 @cache
-def styles() -> tuple[Style, ...]:
+def styles(where: str = "style") -> tuple[Style, ...]:
+    """The dateline styles of the report's first lines ("style") or its last ones ("bottom")."""
     out: list[Style] = []
     files = load_toml("datelines.toml")
     parts: dict[str, str] = {}
     for data in files:
         parts.update(data.get("patterns", {}))
     for data in files:
-        for style in data.get("style", []):
+        for style in data.get(where, []):
             pattern = style["regex"]
             for key, sub in parts.items():
                 pattern = pattern.replace("{" + key + "}", sub)
@@ -65,32 +66,11 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
             break
     undated_year: tuple[int, int] | None = None
     for offset, line in lines:
-        for style in styles():
-            m = style.regex.search(line)
-            if not m:
-                continue
-            groups = m.groupdict()
-            if groups.get("date") and not dates.parse_date(groups["date"], dt.date(2000, 1, 1)):
-                continue
-            place = groups.get("place")
-            if place and style.require_known_place and place.strip() not in gz.places:
-                continue
-            if place and not facts.place:
-                facts.place = _place_name(place)
-                facts.evidence["place"] = Span(offset + m.start("place"), offset + m.start("place") + len(place.rstrip()))
-            if groups.get("source") and not facts.source:
-                facts.source, facts.agency = _source_name(groups["source"], gz, style.source_pick)
-                facts.evidence["source"] = Span(offset + m.start("source"), offset + m.end("source"))
-            if groups.get("date") and not facts.date:
-                value = dates.parse_date(groups["date"], None)
-                start = offset + m.start("date")
-                facts.evidence["date"] = Span(start, start + len(groups["date"].rstrip(" ,.")))
-                if value:
-                    facts.date = value
-                else:
-                    undated_year = (start, start + len(groups["date"]))
-            facts.end = max(facts.end, offset + m.end())
-            break
+        undated_year = _read_line(facts, gz, offset, line, styles(), undated_year)
+    if facts.date is None or facts.place is None:
+        # a ministry's release signs off with its place and date
+        for offset, line in _last_lines(text):
+            undated_year = _read_line(facts, gz, offset, line, styles("bottom"), undated_year, keep_end=True)
     if facts.date is None and undated_year is not None:
         facts.date = _complete_year(text, text[undated_year[0]:undated_year[1]])
     if published:
@@ -98,6 +78,51 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     if source:
         facts.source = source
     return facts
+
+
+def _last_lines(text: str, count: int = 4) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    end = len(text)
+    while end > 0 and len(out) < count:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            out.insert(0, (start + len(line) - len(line.lstrip()), line.strip()))
+        end = start - 1
+    return out
+
+
+def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, candidates: tuple[Style, ...],
+               undated_year: tuple[int, int] | None, keep_end: bool = False) -> tuple[int, int] | None:
+    """Take what the first style that fits `line` says, where `facts` has nothing yet."""
+    for style in candidates:
+        m = style.regex.search(line)
+        if not m:
+            continue
+        groups = m.groupdict()
+        if groups.get("date") and not dates.parse_date(groups["date"], dt.date(2000, 1, 1)):
+            continue
+        place = groups.get("place")
+        if place and style.require_known_place and _place_name(place) not in gz.places:
+            continue
+        if place and not facts.place:
+            facts.place = _place_name(place)
+            facts.evidence["place"] = Span(offset + m.start("place"), offset + m.start("place") + len(place.rstrip()))
+        if groups.get("source") and not facts.source:
+            facts.source, facts.agency = _source_name(groups["source"], gz, style.source_pick)
+            facts.evidence["source"] = Span(offset + m.start("source"), offset + m.end("source"))
+        if groups.get("date") and not facts.date:
+            value = dates.parse_date(groups["date"], None)
+            start = offset + m.start("date")
+            facts.evidence["date"] = Span(start, start + len(groups["date"].rstrip(" ,.")))
+            if value:
+                facts.date = value
+            else:
+                undated_year = (start, start + len(groups["date"]))
+        if not keep_end:
+            facts.end = max(facts.end, offset + m.end())
+        break
+    return undated_year
 
 
 def _complete_year(text: str, day_month: str) -> str | None:
