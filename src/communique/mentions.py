@@ -13,7 +13,7 @@ from .text import Document
 PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific"}
 # A word, or an initial with its point ("S. Jaishankar").
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
-_WORD = re.compile(r"[A-Z]\.(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+_WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 
 
 @dataclass(slots=True)
@@ -89,7 +89,7 @@ def _case_fits(kind: str, span: str) -> bool:
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words joined by single spaces and name particles:
     only these few spans are then looked at word by word."""
-    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|[A-Z]\.(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
+    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<![\w’'\-]){cap}(?:[ \u00a0](?:(?:{part})[ \u00a0])*{cap})*")
 
@@ -109,7 +109,7 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
         words = 0  # name words (not particles) in `current`
         for word in _WORD.finditer(text, run.start(), run.end()):
             token = word.group()
-            initial = (len(token) == 2 and token[1] == ".") or _ARABIC_ARTICLE.match(token) is not None
+            initial = re.fullmatch(r"(?:[A-Z]\.){1,4}", token) is not None or _ARABIC_ARTICLE.match(token) is not None
             name_word = initial or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
                                     not any(c.isdigit() for c in token))
             if covered[word.start()] or token in stop or not (name_word or (token in particles and current)):

@@ -148,7 +148,8 @@ class _Reader:
                 break
             prep = suffix.group(1).lower() if suffix else ""
             if nxt.kind in ("state", "demonym"):
-                if not (prep == "to" and country):  # "Saudi Ambassador to the UAE" stays Saudi
+                # "Saudi Ambassador to the UAE" stays Saudi; "the U.N. envoy for Afghanistan" stays the U.N.'s
+                if not (prep == "to" and country) and not (prep == "for" and org):
                     country = nxt.key
             elif nxt.kind == "org":
                 org = nxt.key
