@@ -417,9 +417,13 @@ class _MeetingReader:
                 sp.items.append((start, p, Span(start, end)))
             if start in self.plural_starts:
                 sp.plural.add(start)
+        first_named = min((start for start, _ in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), [])),
+                          default=sentence.end)
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
-            if self.last_person is not None and m.start() == sentence.start:
+            # "He held ...", "On the same day he held ...": the person last named before
+            if self.last_person is not None and m.start() < first_named:
                 sp.items.append((m.start(), self.last_person, Span(m.start(), m.end())))
+            break
         for m in self.lex.groups.finditer(self.text, sentence.start, sentence.end):
             sp.groups.append(Span(m.start(), m.end()))
         sp.items.sort(key=lambda x: x[0])
@@ -754,6 +758,9 @@ class _MeetingReader:
                     m.location, m.location_country = source.location, source.location_country
                 elif dateline_place:
                     m.location = dateline_place
+        # a meeting dated after the report is announced, not held
+        self.meetings = [m for m in self.meetings
+                         if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
         self._merge_restatements()
 
     def _reception_or_talks(self, m: MeetingDraft) -> None:
