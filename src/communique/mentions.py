@@ -12,6 +12,8 @@ from .text import Document
 
 PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific"}
 # A word, or an initial with its point ("S. Jaishankar").
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+_DIGIT = re.compile(r"\d")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
 _WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 
@@ -109,9 +111,9 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
         words = 0  # name words (not particles) in `current`
         for word in _WORD.finditer(text, run.start(), run.end()):
             token = word.group()
-            initial = re.fullmatch(r"(?:[A-Z]\.){1,4}", token) is not None or _ARABIC_ARTICLE.match(token) is not None
+            initial = _INITIALS.fullmatch(token) is not None or _ARABIC_ARTICLE.match(token) is not None
             name_word = initial or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
-                                    not any(c.isdigit() for c in token))
+                                    _DIGIT.search(token) is None)
             if covered[word.start()] or token in stop or not (name_word or (token in particles and current)):
                 _close(current, particles, runs, text)
                 words = 0

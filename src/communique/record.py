@@ -45,7 +45,7 @@ class Dateline(Model):
     place: str | None = None
     date: str | None = Field(None, description="ISO date of the report")
     source: str | None = Field(None, description="news agency or publisher")
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class State(Model):
@@ -53,30 +53,30 @@ class State(Model):
 
     code: str = Field(pattern=r"^[A-Z]{3}$")
     name: str
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Organisation(Model):
     name: str = Field(description="the organisation's acronym, or its name when it has none")
     full_name: str | None = None
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Body(Model):
     name: str
-    aliases: list[str] = []
-    evidence: list[Evidence] = []
+    aliases: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Place(Model):
     name: str
     country: str | None = Field(None, description="ISO 3166-1 alpha-3 code of the place's state")
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class DateValue(Model):
     value: str = Field(description="ISO date, or YYYY-MM / YYYY when the text gives no more")
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class PersonRole(Model):
@@ -84,7 +84,7 @@ class PersonRole(Model):
     title: str = Field(description="the title as the text states it")
     country: str | None = None
     org: str | None = None
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Person(Model):
@@ -93,8 +93,8 @@ class Person(Model):
     id: str
     name: str = Field(description="the fullest name the report gives")
     names: list[str]
-    roles: list[PersonRole] = []
-    mentions: list[Evidence] = []
+    roles: list[PersonRole] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list)
 
 
 class Participant(Model):
@@ -103,13 +103,13 @@ class Participant(Model):
     role: Role | None = None
     country: str | None = None
     org: str | None = None
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Adopted(Model):
     kind: AdoptedKind
     subject: str
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Meeting(Model):
@@ -117,19 +117,19 @@ class Meeting(Model):
     org: Organisation | None = None
     body: Body | None = None
     date: str | None = None
-    date_evidence: list[Evidence] = []
+    date_evidence: list[Evidence] = Field(default_factory=list)
     location: Place | None = None
     chair: str | None = Field(None, description="name of the chair or host")
     chair_person: str | None = Field(None, description="id of the chair or host in `people`")
-    formats: list[MeetingFormat] = []
-    participants: list[Participant] = []
-    adopted: list[Adopted] = []
+    formats: list[MeetingFormat] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)
+    adopted: list[Adopted] = Field(default_factory=list)
     evidence: list[Evidence] = Field([], description="the words that state the meeting")
 
 
 class Topic(Model):
     text: str
-    evidence: list[Evidence] = []
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Record(Model):
@@ -140,10 +140,10 @@ class Record(Model):
     published: str | None = None
     dateline_place: str | None = None
     dateline: Dateline
-    meetings: list[Meeting] = []
-    people: list[Person] = []
-    states: list[State] = []
-    organisations: list[Organisation] = []
-    dates: list[DateValue] = []
-    topics: list[str] = []
-    topic_evidence: list[Topic] = []
+    meetings: list[Meeting] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    states: list[State] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list)
+    dates: list[DateValue] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    topic_evidence: list[Topic] = Field(default_factory=list)
