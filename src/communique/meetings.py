@@ -450,12 +450,13 @@ class _MeetingReader:
                     continue
                 meeting, new = self.place_trigger(t, sp)
                 same = next((m for m, prev, was_new in touched if was_new and new and not (t.body or t.org or t.named)
-                             and not (prev.body or prev.org) and {m.kind, t.kind} <= {"talks", "reception"}), None)
+                             and not (prev.body or prev.org) and
+                             ({m.kind, t.kind} <= {"talks", "reception"} or (m.kind == "reception" and t.kind == "call"))), None)
                 if same is not None:
-                    # "received a courtesy call from": one meeting stated in two words
+                    # "received a courtesy call from", "received a phone call from": one meeting in two words
                     self.meetings.remove(meeting)
-                    if t.kind == "reception":
-                        same.kind = "reception"
+                    if t.kind in ("reception", "call"):
+                        same.kind = t.kind
                     meeting, new = same, False
                 if meeting is not None:
                     touched.append((meeting, t, new))
@@ -530,6 +531,8 @@ class _MeetingReader:
         """The earlier meeting a trigger that states no new one refers to."""
         word = t.text.lower().split()[-1]
         kind = t.kind if t.kind in ("call", "reception") else _KIND_FOR_WORD.get(word)
+        if kind is None and t.specific:
+            kind = "talks"  # "the bilateral consultation" is no courtesy call
         candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
         if with_people:
             ids = {p.id for p in with_people}
