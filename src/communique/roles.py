@@ -35,6 +35,11 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|aga
 _DELEGATION = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s[A-Z][\w-]*)?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
+_INSTITUTION = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
+                          r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8}\s+")
+_INSTITUTION_HEADS = {"Committee", "Council", "Security", "Service", "Services", "Agency", "Department", "Commission",
+                      "Office", "Administration", "Bureau", "Ministry", "Guard", "Forces", "Staff", "Assembly",
+                      "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet"}
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 _DETERMINER = re.compile(r"(?:^|[\s(])(the|his|her|their|its|both|two|all)[ \u00a0]+$", re.I)
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
@@ -221,6 +226,8 @@ class _Reader:
         if k >= len(ms) or ms[k].kind != "name":
             return None
         between = self.gap(end, ms[k].start)
+        if self.institution(between):
+            return k  # "Chairman of the State Committee for National Security Kamchybek Tashiev"
         comma = comma or bool(_COMMA.match(between) and not _SPACE.match(between))
         if not (_SPACE.match(between) or _COMMA.match(between)):
             return None
@@ -228,6 +235,15 @@ class _Reader:
                 _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
             return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
+
+    def institution(self, between: str) -> bool:
+        """An institution the title is of, named in words that are never a person's."""
+        m = _INSTITUTION.fullmatch(between)
+        if not m:
+            return False
+        stop = self.gz.names.get("not_name_words", ())
+        words = re.findall(r"[A-Z][\w'’-]*", between)
+        return bool(words) and all(w in stop for w in words) and words[-1] in _INSTITUTION_HEADS
 
     def name_before(self, start: int) -> int | None:
         """The name a title phrase starting at `start` stands in apposition to."""
