@@ -40,7 +40,7 @@ _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|
 _HELD_ITS = re.compile(r"\s+(?:held|holds|convened|convenes|opened|opens|concluded|began|started)\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
 # "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
 # a body that acts or is attended is meeting.
-_BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s]{0,60}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
+_BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
                         r"(?:adopted|approved|met|convened|opened|concluded|gathered|endorsed|agreed|considered|reviewed|"
                         r"held\s+(?:a|an|its)|began|closed)\b")
 _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|participating\s+in|took\s+part\s+in|"
@@ -263,6 +263,9 @@ class _MeetingReader:
                 if not (re.search(r"meeting|summit|session|retreat|conference", b.text, re.I) or acting):
                     continue  # a body named, not meeting: "the members of the CSTO Ministerial Council"
                 hit = Trigger(info.kind or "session", b.start, b.end, b.text)
+                if acting is not None and acting.re is _BODY_ACTS:
+                    # "The Ministerial Council of the CICA met": the verb states the body's meeting
+                    found = [t for t in found if not (b.end <= t.start < acting.end())]
                 found.append(hit)
             elif hit.start >= b.start and hit.end <= b.end:
                 hit.start, hit.end, hit.text = b.start, b.end, b.text
