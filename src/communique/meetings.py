@@ -45,6 +45,7 @@ _BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*
                         r"held\s+(?:a|an|its)|began|closed)\b")
 _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|participating\s+in|took\s+part\s+in|"
                             r"addressed|chaired|opened|hosted|joined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}$")
+_REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
@@ -565,6 +566,14 @@ class _MeetingReader:
             return
         absent = bool(self.lex.absence.search(text))
         attendance = bool(self.lex.attendance.search(text))
+        stand_in = _REPRESENTED_BY.search(self.text, sentence.start, sentence.end)
+        if stand_in is not None:
+            # "Blinken was represented by Under Secretary Nuland": the one absent, the other there
+            clause = max(self.text.rfind(",", sentence.start, stand_in.start()), sentence.start)
+            for meeting, _, _ in touched:
+                for pos, p, _ in sp.items:
+                    if clause <= pos < stand_in.start():
+                        meeting.absent.add(p.id)
         new_ones = [m for m, _, new in touched if new]
         for meeting, trigger, new in touched:
             if trigger is not None and trigger.start not in meeting.stated_at:
