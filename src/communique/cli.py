@@ -106,5 +106,13 @@ def schema() -> None:
     sys.stdout.write(json.dumps(Record.model_json_schema(), indent=2) + "\n")
 
 
+def _register_knowledge_base() -> None:
+    from .kb.cli import register
+
+    register(app)
+
+
+_register_knowledge_base()
+
 if __name__ == "__main__":
     app()

@@ -1,0 +1,67 @@
+"""Reports per second ingested into the knowledge base, on SQLite and (when
+COMMUNIQUE_TEST_PG names a database server) PostgreSQL.
+
+    python bench/ingest_speed.py [--reports 300] [--runs 3]
+
+Each run ingests distinct reports (the project's corpus, each copy made
+unique by a line of its own) into a fresh database; the figure includes
+extraction, as `communique ingest` does."""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from communique.kb import ingest_text, open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(count: int) -> list[tuple[str, str]]:
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    return [(f"{name}-{i}", body + f"\n(copy {i})\n") for i in range(count // len(texts) + 1)
+            for name, body in texts][:count]
+
+
+def fresh_postgres(url: str) -> str:
+    name = "bench_" + uuid.uuid4().hex[:10]
+    admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+def run(url: str, reports: list[tuple[str, str]]) -> float:
+    db = open_db(url)
+    start = time.perf_counter()
+    for name, body in reports:
+        ingest_text(db, body, name)
+    return len(reports) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    reports = corpus(args.reports)
+    targets = {"sqlite": lambda: f"sqlite:///{tempfile.mkdtemp()}/kb.db"}
+    if os.environ.get("COMMUNIQUE_TEST_PG"):
+        targets["postgresql"] = lambda: fresh_postgres(os.environ["COMMUNIQUE_TEST_PG"])
+    for label, make_url in targets.items():
+        rates = [run(make_url(), reports) for _ in range(args.runs)]
+        print(f"{label}: " + ", ".join(f"{r:.0f}" for r in rates) +
+              f" reports/s; median {statistics.median(rates):.0f} over {len(reports)} reports, one core")
+
+
+if __name__ == "__main__":
+    main()

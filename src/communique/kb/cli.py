@@ -1,0 +1,104 @@
+"""The knowledge-base commands of `communique`: ingest, meetings, person, export."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from . import export as export_module
+from .db import open_db
+from .ingest import ingest_paths
+from .queries import meetings as find_meetings
+from .queries import person as find_person
+
+DbOption = Annotated[Optional[str], typer.Option("--db", help="sqlite:///FILE or postgresql://...; default COMMUNIQUE_DB or sqlite:///communique.db")]
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def ingest(paths: Annotated[list[str], typer.Argument(help="Reports (.txt), folders of them, or -.")], db: DbOption = None) -> None:
+    """Extract reports and store them in the knowledge base (each report once)."""
+    database = open_db(db)
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+        summary = ingest_paths(database, paths, progress=lambda name: progress.advance(task))
+    for origin, reason in summary.failed:
+        sys.stderr.write(f"error: {reason}\n")
+    out.print(f"{summary.stored} stored, {summary.already} already stored, {len(summary.failed)} failed")
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def meetings(org: Annotated[Optional[str], typer.Option(help="Organisation acronym, e.g. CSTO")] = None,
+             body: Annotated[Optional[str], typer.Option(help="Words of the body's name")] = None,
+             person: Annotated[Optional[str], typer.Option(help="A participant's name, any spelling")] = None,
+             country: Annotated[Optional[str], typer.Option(help="ISO alpha-3 of a participant's state")] = None,
+             since: Annotated[Optional[str], typer.Option(help="ISO date")] = None,
+             until: Annotated[Optional[str], typer.Option(help="ISO date")] = None,
+             output_format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+             db: DbOption = None) -> None:
+    """List meetings, filtered."""
+    rows = find_meetings(open_db(db), org=org, body=body, person=person, country=country, since=since, until=until)
+    if output_format is TableFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    flat = [{"id": r["id"], "date": r["date"], "kind": r["kind"], "org": r["org"], "body": r["body"],
+             "location": r["location"], "chair": r["chair"],
+             "participants": "; ".join(f"{p['name']} ({p['for']})" for p in r["participants"]),
+             "sources": len(r["sources"])} for r in rows]
+    if output_format is TableFormat.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
+        writer.writeheader()
+        writer.writerows(flat)
+        return
+    table = Table("date", "kind", "org", "body", "location", "chair", "participants", "sources")
+    for r in flat:
+        table.add_row(*(str(r[k] or "") for k in ("date", "kind", "org", "body", "location", "chair", "participants", "sources")))
+    out.print(table)
+    out.print(f"{len(flat)} meeting(s)")
+
+
+def person(name: Annotated[str, typer.Argument(help="Any spelling of the person's name")], db: DbOption = None) -> None:
+    """A person's names, roles over time, meetings, and who they met most."""
+    views = find_person(open_db(db), name)
+    if not views:
+        sys.stderr.write(f"error: no person named {name!r}\n")
+        raise typer.Exit(1)
+    for v in views:
+        out.print(f"[bold]{v.name}[/bold]  (also: {', '.join(n for n in v.names if n != v.name) or '-'})")
+        for r in v.roles:
+            out.print(f"  {r['role']} of {r['for']}: {r['first_seen']} to {r['last_seen']} ({r['sources']} report(s))")
+        out.print(f"  meetings: {len(v.meetings)}")
+        for m in v.meetings:
+            out.print(f"    {m['date']} {m['kind']} {m['org'] or ''} {m['body'] or ''} {m['location'] or ''}".rstrip())
+        if v.met_most:
+            out.print("  met most: " + ", ".join(f"{n} ({c})" for n, c in v.met_most))
+
+
+def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")],
+           destination: Annotated[Path, typer.Argument(help="Folder to write the tables to")], db: DbOption = None) -> None:
+    """Export meetings, participants, adopted, people, roles and reports as tables."""
+    if output_format not in export_module.FORMATS:
+        sys.stderr.write(f"error: --format must be one of {', '.join(export_module.FORMATS)}\n")
+        raise typer.Exit(2)
+    written = export_module.export(open_db(db), output_format, destination)
+    for name, path in written.items():
+        out.print(f"{name}: {path}")
+
+
+def register(app: typer.Typer) -> None:
+    for command in (ingest, meetings, person, export):
+        app.command()(command)

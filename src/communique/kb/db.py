@@ -1,0 +1,61 @@
+"""Opening the knowledge base: SQLite in a file by default, PostgreSQL for a
+postgresql:// URL; the schema is brought up to date with Alembic on opening."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_URL = "sqlite:///communique.db"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL given, else COMMUNIQUE_DB, else communique.db in this folder."""
+    url = url or os.environ.get("COMMUNIQUE_DB") or DEFAULT_URL
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+@dataclass
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    def session(self) -> Session:
+        return self.sessions()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers do not block the writer
+    cursor.execute("PRAGMA synchronous=NORMAL")  # with WAL: durable at checkpoints, consistent always
+    cursor.execute("PRAGMA busy_timeout=30000")  # several ingesting processes wait for each other
+    cursor.close()
+
+
+def open_db(url: str | None = None) -> Database:
+    url = database_url(url)
+    if url.startswith("sqlite:///"):
+        folder = Path(url[len("sqlite:///"):]).parent
+        folder.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    migrate(engine)
+    return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def migrate(engine: Engine) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(Path(str(resources.files("communique.kb") / "migrations"))))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
