@@ -103,3 +103,14 @@ def test_cli_commands(communique_cmd, db_url, tmp_path):
     assert as_csv.stdout.splitlines()[0].startswith("id,date,kind")
     exported = run("export", "--format", "parquet", str(tmp_path / "out"))
     assert exported.returncode == 0 and (tmp_path / "out" / "meetings.parquet").exists()
+
+
+def test_meetings_one_report_tells_apart_stay_apart(db, tmp_path):
+    report = tmp_path / "two.txt"
+    report.write_text(
+        "SEOUL, March 9, 2024 (Yonhap) -- Foreign Minister Cho Tae-yul held talks with his Japanese counterpart "
+        "Yoko Kamikawa in Seoul on Saturday. After the bilateral talks, Cho and Kamikawa held a trilateral meeting "
+        "with U.S. Secretary of State Antony Blinken.\n")
+    ingest_paths(db, [str(report)])
+    rows = meetings(db, since="2024-03-09", until="2024-03-09")
+    assert len(rows) == 2

@@ -188,7 +188,10 @@ def _store_meeting(session: Session, report: Report, m: MeetingRecord, persons: 
                 select(Participant.meeting_id, Participant.person_id)
                 .where(Participant.meeting_id.in_([c.id for c in candidates]))):
             present.setdefault(meeting_id, set()).add(person_id)
-    match = next((c for c in candidates if _same_meeting(c, m, people, present.get(c.id, set()))), None)
+    # two meetings one report tells apart stay apart
+    told = set(session.scalars(select(MeetingSource.meeting_id).where(MeetingSource.report_id == report.id)))
+    match = next((c for c in candidates if c.id not in told and _same_meeting(c, m, people, present.get(c.id, set()))),
+                 None)
     meeting = match or Meeting(kind=m.kind, reasons={})
     if match is None:
         session.add(meeting)
