@@ -60,8 +60,8 @@ def ingest_text(db: Database, text: str, name: str, published: str | None = None
         known = session.scalar(select(Report.id).where(Report.content_hash == digest))
         if known is not None:
             return known, False
-    record = extract(text, published=published, source=source, doc_id=name)
-    with db.session() as session:
+        session.rollback()
+        record = extract(text, published=published, source=source, doc_id=name)
         try:
             with session.begin():
                 report = Report(content_hash=digest, name=name, source=record.source, published=record.published,
@@ -83,31 +83,42 @@ def surname_key(name: str) -> str:
     return toks[-1] if toks else ""
 
 
-def _find_person(session: Session, forms: list[str], countries: set[str]) -> Person | None:
-    """The stored person these name forms are, unless the states they act for
-    contradict (two different Kims): both act for states, never the same one."""
-    keys = {surname_key(f) for f in forms} - {""}
-    if not keys:
+@dataclass
+class _Candidates:
+    """The stored people a report's names may be: fetched once per report."""
+
+    people: list[Person]
+    acting: dict[int, set[str]]  # the states each acts for
+
+    @classmethod
+    def load(cls, session: Session, keys: set[str]) -> "_Candidates":
+        if not keys:
+            return cls([], {})
+        people = list(session.scalars(select(Person).options(selectinload(Person.names))
+                                      .where(Person.surname_key.in_(keys))).all())
+        acting: dict[int, set[str]] = {}
+        if people:
+            for person_id, country in session.execute(
+                    select(PersonRole.person_id, PersonRole.country).distinct()
+                    .where(PersonRole.person_id.in_([p.id for p in people]), PersonRole.country.is_not(None),
+                           PersonRole.role.in_(STATE_ROLES))):
+                acting.setdefault(person_id, set()).add(country)
+        return cls(people, acting)
+
+    def find(self, forms: list[str], countries: set[str]) -> Person | None:
+        """The stored person these name forms are, unless the states they act
+        for contradict (two different Kims): both act for states, never the same one."""
+        keys = {surname_key(f) for f in forms}
+        full = [f for f in forms if len(names.tokens(f)) > 1] or forms
+        for person in self.people:
+            if person.surname_key not in keys:
+                continue
+            theirs = self.acting.get(person.id, set())
+            if countries and theirs and not countries & theirs:
+                continue
+            if any(names.same_name(a, b) for a in full for b in (n.name for n in person.names)):
+                return person
         return None
-    candidates = session.scalars(select(Person).options(selectinload(Person.names))
-                                 .where(Person.surname_key.in_(keys))).all()
-    if not candidates:
-        return None
-    acting: dict[int, set[str]] = {}
-    for person_id, country in session.execute(
-            select(PersonRole.person_id, PersonRole.country).distinct()
-            .where(PersonRole.person_id.in_([p.id for p in candidates]), PersonRole.country.is_not(None),
-                   PersonRole.role.in_(STATE_ROLES))):
-        acting.setdefault(person_id, set()).add(country)
-    full = [f for f in forms if len(names.tokens(f)) > 1] or forms
-    for person in candidates:
-        stored = [n.name for n in person.names]
-        theirs = acting.get(person.id, set())
-        if countries and theirs and not countries & theirs:
-            continue
-        if any(names.same_name(a, b) for a in full for b in stored):
-            return person
-    return None
 
 
 def _store(session: Session, report: Report, record: Record) -> None:
@@ -118,9 +129,10 @@ def _store(session: Session, report: Report, record: Record) -> None:
             if p.country:
                 countries.setdefault(p.person, set()).add(p.country)
     persons: dict[str, Person] = {}
+    candidates = _Candidates.load(session, {surname_key(f) for p in record.people for f in p.names or [p.name]} - {""})
     for p in record.people:
         mine = countries.get(p.id, set()) | {r.country for r in p.roles if r.country and r.role in STATE_ROLES}
-        person = _find_person(session, p.names or [p.name], mine)
+        person = candidates.find(p.names or [p.name], mine)
         if person is None:
             person = Person(name=p.name, surname_key=surname_key(p.name))
             session.add(person)
@@ -149,8 +161,9 @@ def _store(session: Session, report: Report, record: Record) -> None:
                           org=r.org, seen=seen, evidence=[e.model_dump() for e in r.evidence]) for r in p.roles]
     if rows:
         session.execute(insert(PersonRole), rows)  # one statement for all, not one object each
+    told: set[int] = set()  # meetings this report has told: two it tells apart stay apart
     for m in record.meetings:
-        _store_meeting(session, report, m, persons)
+        told.add(_store_meeting(session, report, m, persons, told))
 
 
 # ------------------------------------------------------------------ meetings
@@ -179,7 +192,8 @@ def _same_meeting(existing: Meeting, m: MeetingRecord, people: set[int], stored_
     return same_body or (same_people and (existing.kind == m.kind or {existing.kind, m.kind} <= {"talks", "reception"}))
 
 
-def _store_meeting(session: Session, report: Report, m: MeetingRecord, persons: dict[str, Person]) -> None:
+def _store_meeting(session: Session, report: Report, m: MeetingRecord, persons: dict[str, Person],
+                   told: set[int]) -> int:
     people = {persons[p.person].id for p in m.participants}
     candidates = session.scalars(select(Meeting).where(_near(m.date))).all() if m.date else []
     present: dict[int, set[int]] = {}
@@ -188,8 +202,6 @@ def _store_meeting(session: Session, report: Report, m: MeetingRecord, persons: 
                 select(Participant.meeting_id, Participant.person_id)
                 .where(Participant.meeting_id.in_([c.id for c in candidates]))):
             present.setdefault(meeting_id, set()).add(person_id)
-    # two meetings one report tells apart stay apart
-    told = set(session.scalars(select(MeetingSource.meeting_id).where(MeetingSource.report_id == report.id)))
     match = next((c for c in candidates if c.id not in told and _same_meeting(c, m, people, present.get(c.id, set()))),
                  None)
     meeting = match or Meeting(kind=m.kind, reasons={})
@@ -212,6 +224,7 @@ def _store_meeting(session: Session, report: Report, m: MeetingRecord, persons: 
                  evidence=[e.model_dump() for e in a.evidence]) for a in m.adopted])
     session.flush()
     _show(session, meeting)
+    return meeting.id
 
 
 def _show(session: Session, meeting: Meeting) -> None:
