@@ -13,12 +13,10 @@ import os
 import statistics
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from communique.kb import ingest_text, open_db
+from communique.kb.db import create_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,15 +25,6 @@ def corpus(count: int) -> list[tuple[str, str]]:
     texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((ROOT / "corpus").glob("*.txt"))]
     return [(f"{name}-{i}", body + f"\n(copy {i})\n") for i in range(count // len(texts) + 1)
             for name, body in texts][:count]
-
-
-def fresh_postgres(url: str) -> str:
-    name = "bench_" + uuid.uuid4().hex[:10]
-    admin = create_engine(url.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.rsplit("/", 1)[0] + "/" + name
 
 
 def run(url: str, reports: list[tuple[str, str]]) -> float:
@@ -56,7 +45,7 @@ def main() -> None:
     reports = corpus(args.reports)
     targets = {"sqlite": lambda: f"sqlite:///{tempfile.mkdtemp()}/kb.db"}
     if os.environ.get("COMMUNIQUE_TEST_PG"):
-        targets["postgresql"] = lambda: fresh_postgres(os.environ["COMMUNIQUE_TEST_PG"])
+        targets["postgresql"] = lambda: create_database(os.environ["COMMUNIQUE_TEST_PG"], prefix="bench")
     for label, make_url in targets.items():
         rates = [run(make_url(), reports) for _ in range(args.runs)]
         print(f"{label}: " + ", ".join(f"{r:.0f}" for r in rates) +

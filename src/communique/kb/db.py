@@ -3,13 +3,14 @@ postgresql:// URL; the schema is brought up to date with Alembic on opening."""
 from __future__ import annotations
 
 import os
+import uuid
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///communique.db"
@@ -51,6 +52,16 @@ def open_db(url: str | None = None) -> Database:
         event.listen(engine, "connect", _sqlite_pragmas)
     migrate(engine)
     return Database(engine, sessionmaker(engine, expire_on_commit=False))
+
+
+def create_database(server_url: str, prefix: str = "communique") -> str:
+    """A new empty PostgreSQL database on the server of `server_url`; its URL."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(database_url(server_url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + "/" + name
 
 
 def migrate(engine: Engine) -> None:
