@@ -595,8 +595,7 @@ class _MeetingReader:
                     meeting.principals = set(meeting.participants)
             if meeting.date_span is None:
                 self.sentence_date(meeting, sentence, trigger)
-            if meeting.location_span is None:
-                self.sentence_place(meeting, sentence, trigger)
+            self.sentence_place(meeting, sentence, trigger)
         first_trigger: dict[int, Trigger | None] = {}
         for meeting, trigger, _ in touched:
             first_trigger.setdefault(id(meeting), trigger)
@@ -650,7 +649,9 @@ class _MeetingReader:
         """"in Dushanbe", "at the National Convention Centre in Vientiane", "the
         Samarkand Summit", "visit ... to Tajikistan": a known place or state after
         "in", "at" (or "to", for a visit), a city rather than a country or a venue."""
-        if meeting.location_span is not None or trigger is None or meeting.kind == "call":
+        if trigger is None or meeting.kind == "call":
+            return
+        if meeting.location_span is not None and not self._only_state(meeting):
             return
         visit = _is_visit(trigger)
         found: list[tuple[int, Mention]] = []
@@ -672,14 +673,20 @@ class _MeetingReader:
                         re.fullmatch(r"[^,.;]{0,25}?\b(?:in|at)\s+", self.text[trigger.end:m.start]):
                     meeting.location, meeting.location_span = m.text, Span(m.start, m.end)
                     return
+        if found and meeting.location_span is not None:
+            found = [x for x in found if x[1].kind == "place" and x[1].key == meeting.location_country]
         if found:
             _, m = min(found, key=lambda x: (x[0], abs(x[1].start - trigger.start)))
             meeting.location = m.text if m.kind == "place" else self.gz.state_name(m.key)
             meeting.location_country, meeting.location_span = m.key, Span(m.start, m.end)
             return
         venue = _VENUE.search(self.text, sentence.start, sentence.end)
-        if venue is not None:
+        if venue is not None and meeting.location_span is None:
             meeting.location, meeting.location_span = venue.group(1), Span(venue.start(1), venue.end(1))
+
+    def _only_state(self, meeting: MeetingDraft) -> bool:
+        """A meeting placed only in a state may learn its city ("in Russia", then "in the Kremlin")."""
+        return bool(meeting.location_country) and meeting.location == self.gz.state_name(meeting.location_country)
 
     def _inside_title_span(self, pos: int) -> bool:
         return bool(self.in_title[pos])

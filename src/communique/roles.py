@@ -37,6 +37,8 @@ _DELEGATION = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s[A-Z][\w-]*)?)(?:['’]s)
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8}\s+")
+_INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|on|and)\s+(?:the\s+)?){1,8}"
+                                  r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
 _INSTITUTION_HEADS = {"Committee", "Council", "Security", "Service", "Services", "Agency", "Department", "Commission",
                       "Office", "Administration", "Bureau", "Ministry", "Guard", "Forces", "Staff", "Assembly",
                       "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet"}
@@ -173,10 +175,25 @@ class _Reader:
         # "the UAE President" after "to": the title after the state is part of this phrase
         if last + 1 < len(ms) and (last + 1) in self.used_titles:
             end, last = ms[last + 1].end, last + 1
+        if country is None and org is None and body is None:
+            country = self.state_of_institution(last, end)
         role = self.role_of(t, body, org, country)
         org_key = org or (body.org if body and body.org else None)
         claim = RoleClaim(role, self.text[t.start:t.end], start, end, country, org_key, body)
         return [claim], last, end
+
+    def state_of_institution(self, last: int, end: int) -> str | None:
+        """"Chairman of the Foreign Affairs Committee of the German Bundestag":
+        the state of the institution a title is of, named before the phrase ends."""
+        m = _INSTITUTION_PHRASE.match(self.text, end)
+        if not m:
+            return None
+        for x in self.mentions[last + 1:last + 6]:
+            if x.start >= m.end():
+                break
+            if x.kind in ("state", "demonym"):
+                return x.key
+        return None
 
     def pick_body(self, m: Mention, org: str | None) -> BodyInfo:
         if org:
