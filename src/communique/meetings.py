@@ -37,7 +37,8 @@ ORG_ROLES = {"secretary_general", "other"}
 _KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception", "courtesy": "reception"}
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Kremlin))\b")
 # "The GCC Ministerial Council held its 155th session"
-_HELD_ITS = re.compile(r"\s+(?:held|holds|convened|convenes|opened|opens|concluded|began|started)\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
+_HELD_ITS = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){0,2}?(?:held|holds|convened|convenes|opened|opens|concluded|began|started)"
+                       r"\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
 # "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
 # a body that acts or is attended is meeting.
 _BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
@@ -670,7 +671,8 @@ class _MeetingReader:
             # "the summit in Gabala": an unknown place right after the meeting's words
             for m in self.mentions_of(sentence):
                 if m.kind == "name" and m.start > trigger.end and " " not in m.text and not _VENUE_WORD.match(self.text, m.end) and \
-                        re.fullmatch(r"[^,.;]{0,25}?\b(?:in|at)\s+", self.text[trigger.end:m.start]):
+                        re.fullmatch(r"[^,.;]{0,60}?\b(?:held|took\s+place|met|convened|opened|gathered)?\s*\b(?:in|at)\s+",
+                                     self.text[trigger.end:m.start]):
                     meeting.location, meeting.location_span = m.text, Span(m.start, m.end)
                     return
         if found and meeting.location_span is not None:

@@ -298,7 +298,8 @@ class _Reader:
             target = self.name_after(k, end, tight=True)
             if target is None:
                 before = self.name_before(claims[0].start)
-                if before is not None and not self.person(ms[before]).claims:
+                # "Ambassador Mohamed Omar Gad, Permanent Representative of Egypt": the apposition tells more
+                if before is not None and not any(c.country or c.org for c in self.person(ms[before]).claims):
                     target = before
                 else:
                     target = self.name_after(k, end, tight=False, start=claims[0].start)
