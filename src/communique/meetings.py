@@ -204,7 +204,6 @@ class _MeetingReader:
         self.lex = lexicon(gz)
         self.mentions = mentions
         self.position = {id(m): i for i, m in enumerate(mentions)}
-        self.orgs = [m for m in mentions if m.kind == "org"]
         self.in_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self.in_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
@@ -338,7 +337,9 @@ class _MeetingReader:
 
     def _bind_org(self, t: Trigger) -> None:
         """"the SCO summit", "the Samarkand Summit of the Shanghai Cooperation Organization"."""
-        for m in self.orgs:
+        for m in self.in_sentence.get(self.doc.sentence_index(t.start), []):
+            if m.kind != "org" or not (t.start - 40 <= m.end and m.start <= t.end + 12):
+                continue
             before = self.text[m.end:t.start] if m.end <= t.start else None
             after = self.text[t.end:m.start] if t.end <= m.start else None
             if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
@@ -355,6 +356,8 @@ class _MeetingReader:
         they meet."""
         sentence = self.doc.sentence_of(t.start)
         for r in self.plural_refs:
+            if not (sentence.start <= r.start < sentence.end):
+                continue
             before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
             # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
