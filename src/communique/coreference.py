@@ -29,10 +29,12 @@ class Person:
     country: str | None = None
     org: str | None = None
     first: int = 0
+    claimed_roles: set[str] = field(default_factory=set)  # of `claims`, kept as claims are added
+    claimed_countries: set[str] = field(default_factory=set)
 
     def matches(self, claim: RoleClaim) -> bool:
         """Whether a title without a name fits this person."""
-        if claim.role != self.role and claim.role not in {c.role for c in self.claims}:
+        if claim.role != self.role and claim.role not in self.claimed_roles:
             return False
         if claim.country and self.country and claim.country != self.country:
             return False
@@ -116,7 +118,7 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
         clash = person.role in STATE_ROLES and roles & STATE_ROLES and person.role not in roles
         if len(names.tokens(pm.name)) == 1 and (not _surname_or_given(person.name, pm.name) or clash):
             continue  # "King Abdullah II" is not "Foreign Minister Abdullah Ali Al-Yahya"
-        theirs = {c.country for c in person.claims if c.country}
+        theirs = person.claimed_countries
         if countries and theirs and not countries & theirs:
             continue  # two different Kims
         return person
@@ -152,6 +154,8 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
     if len(names.tokens(name)) > len(names.tokens(person.name)):
         person.name = name
     person.claims += claims  # each claim is stated once, at its own place
+    person.claimed_roles.update(c.role for c in claims)
+    person.claimed_countries.update(c.country for c in claims if c.country)
     if person.role in (None, "counterpart"):
         person.role = next((c.role for c in claims if c.role != "counterpart"), person.role or
                            next((c.role for c in claims), None))

@@ -819,8 +819,9 @@ class _MeetingReader:
         stated in the headline takes in a body's meeting of the same kind and people."""
         kept: list[MeetingDraft] = []
         absorbed: set[int] = set()  # a headline states one meeting: it takes in one
+        headliners: list[MeetingDraft] = []
         for m in self.meetings:
-            twin = next((k for k in kept if id(k) not in absorbed and (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
+            twin = next((k for k in headliners if id(k) not in absorbed and (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
                          not (k.body or m.body) and k.org == m.org and
                          k.trigger.start < self.headline_end and
                          set(k.participants) and set(m.participants) and
@@ -828,6 +829,8 @@ class _MeetingReader:
                          (not k.date or not m.date or k.date[:7] == m.date[:7])), None)
             if twin is None:
                 kept.append(m)
+                if m.trigger.start < self.headline_end:
+                    headliners.append(m)
                 continue
             absorbed.add(id(twin))
             for pid, value in m.participants.items():
