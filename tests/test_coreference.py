@@ -1,7 +1,6 @@
 """Stage 5: one person per real person of the report."""
 from __future__ import annotations
 
-import pytest
 
 from communique.coreference import home_state, resolve_people
 from communique.dateline import find_dateline

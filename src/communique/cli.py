@@ -46,7 +46,7 @@ def extract_command(
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             _error(f"cannot write to {out}: {exc.strerror}")
-            raise typer.Exit(2)
+            raise typer.Exit(2) from None
     if out is not None and output_format is OutputFormat.jsonl:
         (out / "records.jsonl").write_text("", encoding="utf-8")  # each run writes the file anew
     failures = 0
@@ -60,7 +60,7 @@ def extract_command(
             continue
         _write(record, report.name, out, output_format)
     if failures:
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 def _error(message: str) -> None:
@@ -96,7 +96,7 @@ def evaluate(
         report = evaluate_dir(gold_dir)
     except GoldError as exc:
         _error(str(exc))
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     sys.stdout.write((json.dumps(report.as_json(), indent=1) if as_json else report.table(verbose)) + "\n")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import names
 from .gazetteer import Gazetteer
 from .mentions import Mention
-from .roles import STATE_ROLES, PersonMention, Reference, RoleClaim, Roles, best_claim
+from .roles import STATE_ROLES, PersonMention, RoleClaim, Roles, best_claim
 from .text import Document, Span
 
 

@@ -33,7 +33,7 @@ PATTERN = re.compile("|".join([
     rf"(?P<mdy>(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?!\d)(?:,?\s+{_YEAR.format('y2')})?)",
     rf"(?P<my>{_MONTH.format('m3')}\s+(?:of\s+)?{_YEAR.format('y3')})",
     rf"(?P<half>(?P<which>first|second)\s+half\s+of\s+{_YEAR.format('y4')})",
-    rf"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
+    r"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
     rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",

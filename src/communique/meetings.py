@@ -22,7 +22,7 @@ from .coreference import People, Person
 from .dates import DateMention
 from .gazetteer import BodyInfo, Gazetteer
 from .mentions import Mention
-from .roles import STATE_ROLES, Roles
+from .roles import Roles
 from .text import Document, Span
 
 LEVEL_ROLES = {
@@ -589,7 +589,7 @@ class _MeetingReader:
                 continue
             verb = trigger is not None and " ".join(trigger.text.lower().split()) in self.lex.verbs
             if new or attendance or verb:
-                for pos, p, span in self._participants_for(meeting, trigger, sp):
+                for _pos, p, span in self._participants_for(meeting, trigger, sp):
                     meeting.add(p, span)
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
                 if near and self._previous(meeting) is not None:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from . import gazetteer
 from .adopted import AdoptedItem, find_adopted
-from .coreference import People, Person, home_state, resolve_people
+from .coreference import Person, home_state, resolve_people
 from .dateline import find_dateline
 from .dates import find_dates
 from .meetings import MeetingDraft, find_meetings

@@ -35,7 +35,7 @@ def ingest(paths: Annotated[list[str], typer.Argument(help="Reports (.txt), fold
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_paths(database, paths, progress=lambda name: progress.advance(task))
-    for origin, reason in summary.failed:
+    for _origin, reason in summary.failed:
         sys.stderr.write(f"error: {reason}\n")
     out.print(f"{summary.stored} stored, {summary.already} already stored, {len(summary.failed)} failed")
     if summary.failed:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from .. import names
 from .db import Database
-from .models import Adopted, Meeting, MeetingSource, Participant, Person, PersonName, PersonRole, Report
+from .models import Adopted, Meeting, MeetingSource, Participant, Person, PersonRole, Report
 
 
 def find_people(session: Session, name: str) -> list[Person]:

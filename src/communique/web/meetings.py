@@ -1,0 +1,168 @@
+"""Meetings for the web: filtered and paginated in SQL, rows fetched in a few
+batched queries per page, a timeline of months, one meeting with its sources."""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from .. import names
+from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, Report
+
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+COUNTRY = r"^[A-Za-z]{3}$"
+
+
+@dataclass
+class Filters:
+    """The filters of `communique meetings`, with the same meaning."""
+
+    org: str | None = None
+    body: str | None = None
+    person: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @classmethod
+    def of(cls, **values: str | None) -> "Filters":
+        """Blank values (an empty form field) are no filter."""
+        return cls(**{k: (v.strip() or None) if isinstance(v, str) else None for k, v in values.items()})
+
+    def problems(self) -> list[str]:
+        out = [f"{k}: expected YYYY, YYYY-MM or YYYY-MM-DD" for k in ("since", "until")
+               if getattr(self, k) and not re.match(PARTIAL_DATE, getattr(self, k))]
+        if self.country and not re.match(COUNTRY, self.country):
+            out.append("country: expected an ISO alpha-3 code such as RUS")
+        return out
+
+    def query(self, **extra: Any) -> str:
+        """The filters (and `extra`) as a query string, blanks left out."""
+        return urlencode({k: v for k, v in {**asdict(self), **extra}.items() if v not in (None, "")})
+
+    def active(self) -> bool:
+        return any(asdict(self).values())
+
+
+def people_named(session: Session, name: str) -> list[int]:
+    """Ids of every person one of whose names agrees with `name` across spellings
+    (as `kb.queries.find_people`, with the names fetched in one query)."""
+    key = names.tokens(name)
+    if not key:
+        return []
+    query = select(Person).options(selectinload(Person.names))
+    if len(key) > 1:
+        query = query.where(Person.surname_key == key[-1])
+    return [p.id for p in session.scalars(query) if any(names.same_name(name, n.name) for n in p.names)]
+
+
+def where(session: Session, query: Select, f: Filters) -> Select:
+    if f.org:
+        query = query.where(func.lower(Meeting.org) == f.org.lower())
+    if f.body:
+        query = query.where(func.lower(Meeting.body).contains(f.body.lower(), autoescape=True))
+    if f.since:
+        query = query.where(Meeting.date >= f.since)
+    if f.until:
+        query = query.where(Meeting.date <= f.until + "\uffff")
+    if f.country:
+        query = query.where(Meeting.id.in_(select(Participant.meeting_id)
+                                           .where(Participant.country == f.country.upper())))
+    if f.person:
+        ids = people_named(session, f.person)
+        query = query.where(Meeting.id.in_(select(Participant.meeting_id).where(Participant.person_id.in_(ids))))
+    return query
+
+
+def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]:
+    return {"total": total, "page": page, "per_page": per_page,
+            "pages": max(1, -(-total // per_page)), "items": items}
+
+
+def list_meetings(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """One page of the meetings `f` selects, newest first."""
+    total = session.scalar(where(session, select(func.count(Meeting.id)), f)) or 0
+    query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
+    rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
+    return page_of(total, page, per_page, meeting_rows(session, list(rows)))
+
+
+def meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, Any]]:
+    """Each meeting's values, participants, adopted documents and sources."""
+    ids = [m.id for m in meetings]
+    if not ids:
+        return []
+    people: dict[int, dict[int, dict]] = {i: {} for i in ids}
+    for meeting_id, person_id, name, role, country, org in session.execute(
+            select(Participant.meeting_id, Person.id, Person.name, Participant.role, Participant.country,
+                   Participant.org).join(Person, Person.id == Participant.person_id)
+            .where(Participant.meeting_id.in_(ids)).order_by(Participant.id)):
+        seen = people[meeting_id].setdefault(person_id, {"id": person_id, "name": name, "role": role,
+                                                         "country": country, "org": org})
+        for key, value in (("role", role), ("country", country), ("org", org)):
+            seen[key] = seen[key] or value
+    sources: dict[int, list[dict]] = {i: [] for i in ids}
+    for meeting_id, report_id, name, agency, published in session.execute(
+            select(MeetingSource.meeting_id, Report.id, Report.name, Report.source, Report.published)
+            .join(Report, Report.id == MeetingSource.report_id)
+            .where(MeetingSource.meeting_id.in_(ids)).order_by(MeetingSource.id)):
+        if all(s["id"] != report_id for s in sources[meeting_id]):
+            sources[meeting_id].append({"id": report_id, "name": name, "source": agency, "published": published})
+    adopted: dict[int, list[dict]] = {i: [] for i in ids}
+    for meeting_id, kind, subject in session.execute(
+            select(Adopted.meeting_id, Adopted.kind, Adopted.subject).where(Adopted.meeting_id.in_(ids))
+            .order_by(Adopted.id)):
+        if {"kind": kind, "subject": subject} not in adopted[meeting_id]:
+            adopted[meeting_id].append({"kind": kind, "subject": subject})
+    chair_ids = {m.chair_id for m in meetings if m.chair_id}
+    chairs = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(chair_ids)))) if chair_ids else {}
+    return [{"id": m.id, "date": m.date, "kind": m.kind, "org": m.org, "body": m.body, "location": m.location,
+             "chair": {"id": m.chair_id, "name": chairs[m.chair_id]} if m.chair_id in chairs else None,
+             "participants": list(people[m.id].values()), "adopted": adopted[m.id], "sources": sources[m.id],
+             "reasons": m.reasons or {}} for m in meetings]
+
+
+def timeline(session: Session, f: Filters, max_bars: int = 120) -> list[dict[str, Any]]:
+    """Meetings per month (per year when the months are too many), gaps included."""
+    month = func.substr(Meeting.date, 1, 7)
+    counts = dict(session.execute(where(session, select(month, func.count(Meeting.id)), f)
+                                  .where(func.length(Meeting.date) >= 7).group_by(month)).all())
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    labels = _months(first, last)
+    if len(labels) > max_bars:
+        years: dict[str, int] = {}
+        for key, n in counts.items():
+            years[key[:4]] = years.get(key[:4], 0) + n
+        labels = [str(y) for y in range(int(first[:4]), int(last[:4]) + 1)]
+        counts = years
+    return [{"label": label, "count": counts.get(label, 0), "since": label, "until": label} for label in labels]
+
+
+def _months(first: str, last: str) -> list[str]:
+    year, month = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{year:04d}-{month:02d}" <= last and len(out) < 12 * 1000:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def meeting_detail(session: Session, meeting_id: int) -> dict[str, Any] | None:
+    """One meeting, and each source with its report's text, record and values."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        return None
+    row = meeting_rows(session, [meeting])[0]
+    row["sources"] = [
+        {"id": report.id, "name": report.name, "source": report.source, "published": report.published,
+         "values": source.values, "text": report.text, "record": report.record}
+        for source, report in session.execute(
+            select(MeetingSource, Report).join(Report, Report.id == MeetingSource.report_id)
+            .where(MeetingSource.meeting_id == meeting_id).order_by(MeetingSource.id))]
+    return row

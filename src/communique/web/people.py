@@ -1,0 +1,74 @@
+"""People for the web: a paginated list, and one person with names, roles
+over time, meetings and the people they met."""
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..kb.models import Meeting, Participant, Person, PersonName, PersonRole
+from .meetings import meeting_rows, page_of, people_named
+
+
+def list_people(session: Session, q: str | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """People by name, with how many meetings each took part in; `q` matches
+    any of their names, in part or across spellings."""
+    ids = matching_people(session, q) if q else None
+    counts = (select(Participant.person_id, func.count(func.distinct(Participant.meeting_id)).label("n"))
+              .group_by(Participant.person_id).subquery())
+    query = select(Person.id, Person.name, func.coalesce(counts.c.n, 0)).outerjoin(counts, counts.c.person_id == Person.id)
+    total_query = select(func.count(Person.id))
+    if ids is not None:
+        query, total_query = query.where(Person.id.in_(ids)), total_query.where(Person.id.in_(ids))
+    total = session.scalar(total_query) or 0
+    rows = session.execute(query.order_by(Person.name, Person.id).limit(per_page).offset((page - 1) * per_page))
+    return page_of(total, page, per_page, [{"id": i, "name": n, "meetings": c} for i, n, c in rows])
+
+
+def matching_people(session: Session, q: str, limit: int = 200) -> list[int]:
+    """Ids of people one of whose names contains `q`, or agrees with it across spellings."""
+    found = list(session.scalars(select(PersonName.person_id).distinct()
+                                 .where(func.lower(PersonName.name).contains(q.strip().lower(), autoescape=True))
+                                 .limit(limit)))
+    return list(dict.fromkeys(found + people_named(session, q)))[:limit]
+
+
+def person_detail(session: Session, person_id: int, met_limit: int = 16) -> dict[str, Any] | None:
+    person = session.get(Person, person_id)
+    if person is None:
+        return None
+    roles = session.execute(
+        select(PersonRole.role, PersonRole.country, PersonRole.org, func.min(PersonRole.seen),
+               func.max(PersonRole.seen), func.count(func.distinct(PersonRole.report_id)))
+        .where(PersonRole.person_id == person_id)
+        .group_by(PersonRole.role, PersonRole.country, PersonRole.org)
+        .order_by(func.min(PersonRole.seen))).all()
+    meeting_ids = select(Participant.meeting_id).where(Participant.person_id == person_id)
+    meetings = list(session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))
+                                    .order_by(Meeting.date.desc(), Meeting.id.desc())))
+    rows = meeting_rows(session, meetings)
+    return {"id": person.id, "name": person.name, "names": sorted({n.name for n in person.names}),
+            "roles": [{"role": r, "country": c, "org": o, "first_seen": a, "last_seen": b, "sources": n}
+                      for r, c, o, a, b, n in roles],
+            "meetings": rows, **met(rows, person.id, met_limit)}
+
+
+def met(rows: list[dict[str, Any]], person_id: int, limit: int) -> dict[str, Any]:
+    """Who `person_id` met most across `rows`, and how often those people met each other there."""
+    counts: Counter[int] = Counter()
+    named: dict[int, str] = {}
+    for row in rows:
+        for p in row["participants"]:
+            if p["id"] != person_id:
+                counts[p["id"]] += 1
+                named[p["id"]] = p["name"]
+    top = [i for i, _ in counts.most_common(limit)]
+    pairs: Counter[tuple[int, int]] = Counter()
+    for row in rows:
+        present = sorted(p["id"] for p in row["participants"] if p["id"] in top)
+        pairs.update(combinations(present, 2))
+    return {"met": [{"id": i, "name": named[i], "meetings": counts[i]} for i in top],
+            "met_pairs": [{"a": a, "b": b, "meetings": n} for (a, b), n in sorted(pairs.items())]}
