@@ -96,7 +96,6 @@ class Gazetteer:
     names: dict = field(default_factory=dict)
     automaton: ahocorasick.Automaton | None = None
     people: dict[str, list[KnownPerson]] = field(default_factory=dict)  # by the last word of each name form
-    place_country: dict[str, str] = field(default_factory=dict)
 
     def state_name(self, code: str) -> str:
         return self.states.get(code, {}).get("name", code)

@@ -34,7 +34,7 @@ LEVEL_ROLES = {
     "ambassador": {"ambassador"},
 }
 ORG_ROLES = {"secretary_general", "other"}
-_KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception", "courtesy": "reception"}
+_KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception"}
 _VENUE = re.compile(r"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){1,4}(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Kremlin))\b")
 # "The GCC Ministerial Council held its 155th session"
 _HELD_ITS = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){0,2}?(?:held|holds|convened|convenes|opened|opens|concluded|began|started)"

@@ -25,7 +25,6 @@ from .text import Document
 _SPACE = re.compile(r"^[ \u00a0]+$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
-_MODIFIER = re.compile(r"^[ \u00a0]+(?:(?:new|newly appointed|visiting|acting|incoming|outgoing|then|current)[ \u00a0]+)+$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:,|,?[ \u00a0]+and|,?[ \u00a0]+as well as)[ \u00a0]+$")
@@ -43,7 +42,6 @@ _INSTITUTION_HEADS = {"Committee", "Council", "Security", "Service", "Services",
                       "Office", "Administration", "Bureau", "Ministry", "Guard", "Forces", "Staff", "Assembly",
                       "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet"}
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
-_DETERMINER = re.compile(r"(?:^|[\s(])(the|his|her|their|its|both|two|all)[ \u00a0]+$", re.I)
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
 
