@@ -55,7 +55,8 @@ def _patterns() -> _Patterns:
         kind_of=kind_of,
         kinds=kinds,
         next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
-                                 rf"(?:(?:a|an|the|another|two|three|several|a\s+number\s+of)\s+)?(?P<kind>{kinds})\b", re.I),
+                                 rf"(?:(?:a|an|the|another|some|about|over|more\s+than|\d+|two|three|several|a\s+number\s+of)\s+)*"
+                                 rf"(?P<kind>{kinds})\b", re.I),
         verb_stems=re.compile("|".join(sorted({re.escape(v.lower()[:5]) for v in data["verbs"]} | {"adopt", "approv", "sign"}))),
     )
 
@@ -77,15 +78,13 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
         if m and not found:
             items = m.group("items")
             base = sentence.start + m.start("items")
-            pieces = re.split(rf"\s+and\s+(?:the\s+)?(?=(?:{kinds_alt})\s)", items, flags=re.I)
-            cursor = 0
-            for piece in pieces:
-                at = items.index(piece, cursor)
-                cursor = at + len(piece)
-                km = re.match(rf"(?P<kind>{kinds_alt})\s+", piece, re.I)
-                if km:
-                    kind = p.kind_of[_norm(km.group("kind"))]
-                    found.append(_item(kind, piece[km.end():], base + at + km.end(), Span(sentence.start + m.start(), sentence.start + m.end())))
+            evidence = Span(sentence.start + m.start(), sentence.start + m.end())
+            first = re.match(rf"(?P<kind>{kinds_alt})\s+", items, re.I)
+            kind, begin = p.kind_of[_norm(first.group("kind"))], first.end()
+            for more in p.next_document.finditer(items):
+                found.append(_item(kind, items[begin:more.start()], base + begin, evidence))
+                kind, begin = p.kind_of[_norm(more.group("kind"))], more.end()
+            found.append(_item(kind, items[begin:], base + begin, evidence))
         if not found:
             for m in p.active.finditer(text):
                 evidence = Span(sentence.start + m.start(), sentence.start + m.end())

@@ -115,7 +115,8 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
     for person in people:
         if not names.same_name(person.name, pm.name):
             continue
-        clash = person.role in STATE_ROLES and roles & STATE_ROLES and person.role not in roles
+        clash = _role_family(person.role) and roles and not any(_role_family(r) in (None, _role_family(person.role))
+                                                                 for r in roles)
         if len(names.tokens(pm.name)) == 1 and (not _surname_or_given(person.name, pm.name) or clash):
             continue  # "King Abdullah II" is not "Foreign Minister Abdullah Ali Al-Yahya"
         theirs = person.claimed_countries
@@ -129,6 +130,16 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
         if len(fits) == 1:
             return fits[0]
     return None
+
+
+_FAMILIES = {"head_of_state": "leader", "head_of_government": "leader", "foreign_minister": "minister",
+             "deputy_foreign_minister": "minister", "defence_minister": "minister", "minister": "minister",
+             "ambassador": "envoy"}
+
+
+def _role_family(role: str | None) -> str | None:
+    """"Minister Muhriddin" may be the foreign minister; "King Abdullah" is no minister."""
+    return _FAMILIES.get(role or "")
 
 
 def _surname_or_given(full: str, single: str) -> bool:

@@ -47,6 +47,7 @@ _BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*
 _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|participating\s+in|took\s+part\s+in|"
                             r"addressed|chaired|opened|hosted|joined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}$")
 _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
+_HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
@@ -500,6 +501,9 @@ class _MeetingReader:
             target = self._compatible(t, with_people)
             if target is not None:
                 return target, False
+        held = _HELD.search(self.text, t.end, self._clause_end(t.end)) is not None
+        if held and not self.meetings:
+            return self.new(t), True  # "political consultations ... were held in Ashgabat"
         if not (t.specific or t.named or article in _INDEFINITE) and not sp.items and not sp.groups:
             target = self._compatible(t, with_people)
             return (target, False) if target is not None else (None, False)

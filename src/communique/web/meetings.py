@@ -3,9 +3,8 @@ batched queries per page, a timeline of months, one meeting with its sources."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
-from urllib.parse import urlencode
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -33,16 +32,16 @@ class Filters:
         """Blank values (an empty form field) are no filter."""
         return cls(**{k: (v.strip() or None) if isinstance(v, str) else None for k, v in values.items()})
 
-    def problems(self) -> list[str]:
-        out = [f"{k}: expected YYYY, YYYY-MM or YYYY-MM-DD" for k in ("since", "until")
-               if getattr(self, k) and not re.match(PARTIAL_DATE, getattr(self, k))]
+    def cleaned(self) -> tuple["Filters", list[str]]:
+        """These filters less the malformed ones, and what is wrong with those."""
+        bad = {k: "expected YYYY, YYYY-MM or YYYY-MM-DD" for k in ("since", "until")
+               if getattr(self, k) and not re.match(PARTIAL_DATE, getattr(self, k))}
         if self.country and not re.match(COUNTRY, self.country):
-            out.append("country: expected an ISO alpha-3 code such as RUS")
-        return out
+            bad["country"] = "expected an ISO alpha-3 code such as RUS"
+        return replace(self, **{k: None for k in bad}), [f"{k}: {v}" for k, v in bad.items()]
 
-    def query(self, **extra: Any) -> str:
-        """The filters (and `extra`) as a query string, blanks left out."""
-        return urlencode({k: v for k, v in {**asdict(self), **extra}.items() if v not in (None, "")})
+    def params(self) -> dict[str, str | None]:
+        return asdict(self)
 
     def active(self) -> bool:
         return any(asdict(self).values())

@@ -1,0 +1,121 @@
+"""The JSON API: /api/meetings, /api/people, /api/organisations, /api/reports,
+/api/search and POST /api/extract."""
+from __future__ import annotations
+
+from typing import Annotated, Any, Iterator
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from sqlalchemy.orm import Session
+
+from ..inputs import MAX_REPORT_BYTES, BadInput, decode
+from ..pipeline import extract
+from ..record import Record
+from . import catalog, schemas
+from .meetings import COUNTRY, PARTIAL_DATE, Filters, list_meetings, meeting_detail
+from .people import list_people, person_detail
+
+router = APIRouter(prefix="/api")
+
+
+def session(request: Request) -> Iterator[Session]:
+    """A session on the application's database, closed after the request."""
+    with request.app.state.db.session() as s:
+        yield s
+
+
+Db = Annotated[Session, Depends(session)]
+PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="page, from 1")]
+PerPage = Annotated[int, Query(ge=1, le=200, description="items per page")]
+DateQ = Annotated[str | None, Query(pattern=PARTIAL_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+def _found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
+@router.get("/meetings", response_model=schemas.Page[schemas.MeetingOut], tags=["meetings"])
+def meetings(db: Db, org: Annotated[str | None, Query(description="organisation acronym, e.g. CSTO")] = None,
+             body: Annotated[str | None, Query(description="words of the body's name")] = None,
+             person: Annotated[str | None, Query(description="a participant's name, any spelling")] = None,
+             country: Annotated[str | None, Query(pattern=COUNTRY, description="ISO alpha-3 of a participant's state")] = None,
+             since: DateQ = None, until: DateQ = None, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """Meetings, newest first, filtered as `communique meetings` filters them."""
+    f = Filters.of(org=org, body=body, person=person, country=country, since=since, until=until)
+    return list_meetings(db, f, page, per_page)
+
+
+@router.get("/meetings/{meeting_id}", response_model=schemas.MeetingDetail, tags=["meetings"])
+def meeting(db: Db, meeting_id: int) -> dict[str, Any]:
+    """A meeting, with each source report's text and its values with evidence."""
+    return _found(meeting_detail(db, meeting_id), "meeting")
+
+
+@router.get("/people", response_model=schemas.Page[schemas.PersonItem], tags=["people"])
+def people(db: Db, q: Annotated[str | None, Query(max_length=200, description="part of a name, any spelling")] = None,
+           page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """People by name."""
+    return list_people(db, (q or "").strip() or None, page, per_page)
+
+
+@router.get("/people/{person_id}", response_model=schemas.PersonDetail, tags=["people"])
+def person(db: Db, person_id: int) -> dict[str, Any]:
+    """A person: names, roles over time, meetings, who they met."""
+    return _found(person_detail(db, person_id), "person")
+
+
+@router.get("/organisations", response_model=list[schemas.OrgItem], tags=["organisations"])
+def organisations(db: Db) -> list[dict[str, Any]]:
+    """Every organisation that met."""
+    return catalog.list_orgs(db)
+
+
+@router.get("/organisations/{name:path}", response_model=schemas.OrgDetail, tags=["organisations"])
+def organisation(db: Db, name: str, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """An organisation: its members, bodies and sessions (paginated)."""
+    return _found(catalog.org_detail(db, name, page, per_page), "organisation")
+
+
+@router.get("/reports", response_model=schemas.Page[schemas.ReportItem], tags=["reports"])
+def reports(db: Db, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """Stored reports, newest first."""
+    return catalog.list_reports(db, page, per_page)
+
+
+@router.get("/reports/{report_id}", response_model=schemas.ReportDetail, tags=["reports"])
+def report(db: Db, report_id: int) -> dict[str, Any]:
+    """A report: its text and the record extracted from it."""
+    return _found(catalog.report_detail(db, report_id), "report")
+
+
+@router.get("/search", response_model=schemas.SearchOut, tags=["search"])
+def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
+    """People, organisations and bodies whose names hold `q`."""
+    return catalog.search(db, q)
+
+
+def check_size(request: Request) -> None:
+    """413 before the body is read, when it says it is too large."""
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > 2 * MAX_REPORT_BYTES:
+        raise HTTPException(413, f"the request is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
+
+
+def checked_text(text: str) -> str:
+    """The text, or a 413 or 422 saying what is wrong with it."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_REPORT_BYTES:
+        raise HTTPException(413, f"{size:,} bytes is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
+    try:
+        return decode(text.encode("utf-8"), "text")
+    except (BadInput, UnicodeEncodeError) as exc:
+        raise HTTPException(422, str(exc) if isinstance(exc, BadInput) else "text: not valid Unicode") from None
+
+
+@router.post("/extract", response_model=Record, tags=["extract"], dependencies=[Depends(check_size)],
+             responses={413: {"description": "the report is too large"}, 422: {"description": "bad input"}})
+def extract_report(body: schemas.ExtractIn) -> Record:
+    """Extract the record of one report (nothing is stored)."""
+    text = checked_text(body.text)
+    return extract(text, published=body.published, source=body.source, doc_id=body.name)

@@ -1,0 +1,95 @@
+"""The FastAPI application: the JSON API under /api (OpenAPI at /docs), the
+pages everywhere else, the stylesheet under /static."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..inputs import MAX_REPORT_BYTES
+from ..kb.db import Database, open_db
+from . import api, pages
+
+MAX_BODY = 2 * MAX_REPORT_BYTES  # a report at the limit, as JSON or a form, escaped
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """Answer 413 to a request body over `limit` bytes, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            return await self._refuse(scope, receive, send)
+        seen, started = 0, False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                raise _TooLarge
+            return message
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, sending)
+        except _TooLarge:
+            if started:
+                raise
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        detail = f"the request body is over the {self.limit:,}-byte limit"
+        await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
+
+
+def create_app(db: Database | str | None = None) -> FastAPI:
+    """The application over `db` (a Database, a URL, or COMMUNIQUE_DB / communique.db)."""
+    app = FastAPI(title="communique", version=__version__,
+                  description="Diplomatic meetings extracted from news reports, every value with its evidence.")
+    app.state.db = db if isinstance(db, Database) else open_db(db)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    app.add_middleware(BodyLimit)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if _is_api(request):
+            return await http_exception_handler(request, exc)
+        return pages.render(request, "error.html", status_code=exc.status_code, status=exc.status_code,
+                            message=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if _is_api(request):
+            return await request_validation_exception_handler(request, exc)
+        return pages.render(request, "error.html", status_code=422, status=422,
+                            message="; ".join(str(e.get("msg")) for e in exc.errors()))
+
+    return app
+
+
+def _is_api(request: Request) -> bool:
+    path = request.url.path
+    return path.startswith("/api") or path in ("/docs", "/redoc", "/openapi.json") or path.startswith("/static")
