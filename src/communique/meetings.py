@@ -499,6 +499,9 @@ class _MeetingReader:
             return self.new(t), True  # "Lavrov and Fidan last met in Antalya": an earlier meeting
         if article in _DEFINITE and not t.named:
             target = self._compatible(t, with_people)
+            stated = self._clause_date(t)
+            if target is not None and stated and target.date and stated[:7] != target.date[:7]:
+                return self.new(t), True  # "at their talks in Tashkent in December 2022": another, earlier meeting
             if target is not None:
                 return target, False
         held = _HELD.search(self.text, t.end, self._clause_end(t.end)) is not None
@@ -521,6 +524,12 @@ class _MeetingReader:
             return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
         clause_end = self._clause_end(t.end)
         return [p for pos, p, _ in sp.people(t.end, clause_end)]
+
+    def _clause_date(self, t: Trigger) -> str | None:
+        """An explicit date stated right after a trigger, in its clause."""
+        end = self._clause_end(t.end)
+        return next((d.value for d in self.dates if t.end <= d.start < end and d.value and not d.relative
+                     and d.start - t.end < 60), None)
 
     def _clause_end(self, pos: int) -> int:
         sentence = self.doc.sentence_of(pos)
