@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SEED = ROOT.parent / "shared" / "seed"
 
-CORPUS_FLOOR = 0.895  # reached on corpus/ when this floor was set; raise it as extraction improves
+CORPUS_FLOOR = 0.90  # reached on corpus/ when this floor was set; raise it as extraction improves
 DEV_FLOOR = 0.95
 
 

@@ -127,7 +127,7 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
     if len(names.tokens(pm.name)) == 1 and pm.claims:
         # "President Jokowi": the one person who holds that title for that state
         claim = best_claim(pm.claims, gz)
-        fits = [p for p in people if p.role == claim.role and (not claim.country or p.country in (None, claim.country))]
+        fits = [p for p in people if p.role == claim.role and (not claim.country or claim.country in p.claimed_countries)]
         if len(fits) == 1:
             return fits[0]
     return None

@@ -53,6 +53,12 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         start, end = end_index - length + 1, end_index + 1
         if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
             continue
+        hyphenated = (start > 0 and lower[start - 1] == "-") or (end < len(lower) and lower[end] == "-")
+        if hyphenated:
+            # "Armenian-Azerbaijani" holds two states; "Amir-Abdollahian" holds no title
+            entries = tuple(e for e in entries if e.kind not in ("title", "honorific"))
+            if not entries:
+                continue
         candidates.append((start, end, entries, acronym))
     # Longest first, so "Council of Foreign Ministers" beats "Foreign Ministers".
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
