@@ -34,6 +34,7 @@ PATTERN = re.compile("|".join([
     rf"(?P<my>{_MONTH.format('m3')}\s+(?:of\s+)?{_YEAR.format('y3')})",
     rf"(?P<half>(?P<which>first|second)\s+half\s+of\s+{_YEAR.format('y4')})",
     r"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
+    r"(?P<same>\b(?:on\s+)?(?:the\s+same|that)\s+day\b)",
     rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",
@@ -55,7 +56,7 @@ class DateMention:
 # the 20th" or "since 2020"), which is an order of magnitude faster than
 # scanning the whole text with it.
 _ANCHOR = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                     r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second))")
+                     r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
 _WORD_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
 
 
@@ -77,7 +78,10 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 best = m
         if best is None:
             continue
-        value, relative = _resolve(best, reference)
+        if best.lastgroup == "same":  # "on the same day": the day last stated
+            value, relative = (out[-1].value if out else None), True
+        else:
+            value, relative = _resolve(best, reference)
         out.append(DateMention(best.start(), best.end(), best.group(), value, relative))
         done = best.end()
     return out
