@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -205,6 +206,7 @@ class _MeetingReader:
         self.lex = lexicon(gz)
         self.mentions = mentions
         self.position = {id(m): i for i, m in enumerate(mentions)}
+        self.org_counts = Counter(m.key for m in mentions if m.kind == "org")
         self.in_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self.in_sentence.setdefault(doc.sentence_index(m.start), []).append(m)
@@ -319,6 +321,10 @@ class _MeetingReader:
                 return info
         generic = [x for x in b.bodies if not x.org and x.kind]
         specific = [x for x in b.bodies if x.org and x.kind]
+        # "the Supreme Council adopted": the body of an organisation the report names
+        named = [x for x in specific if x.org in self.org_counts]
+        if named:
+            return max(named, key=lambda x: self.org_counts[x.org])
         if generic:
             return generic[0]
         return specific[0] if specific else b.bodies[0]
