@@ -113,6 +113,9 @@ def _register_knowledge_base() -> None:
 
 
 _register_knowledge_base()
+from .web.cli import register as _register_web  # noqa: E402  (serve, demo)
+
+_register_web(app)
 
 if __name__ == "__main__":
     app()

@@ -27,6 +27,7 @@ Db = Annotated[Session, Depends(session)]
 PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="page, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=200, description="items per page")]
 DateQ = Annotated[str | None, Query(pattern=PARTIAL_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+CountryQ = Annotated[str | None, Query(pattern=COUNTRY, description="ISO alpha-3 of a participant's state")]
 
 
 def _found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
@@ -39,8 +40,7 @@ def _found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
 def meetings(db: Db, org: Annotated[str | None, Query(description="organisation acronym, e.g. CSTO")] = None,
              body: Annotated[str | None, Query(description="words of the body's name")] = None,
              person: Annotated[str | None, Query(description="a participant's name, any spelling")] = None,
-             country: Annotated[str | None, Query(pattern=COUNTRY, description="ISO alpha-3 of a participant's state")] = None,
-             since: DateQ = None, until: DateQ = None, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+             country: CountryQ = None, since: DateQ = None, until: DateQ = None, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
     """Meetings, newest first, filtered as `communique meetings` filters them."""
     f = Filters.of(org=org, body=body, person=person, country=country, since=since, until=until)
     return list_meetings(db, f, page, per_page)

@@ -64,22 +64,27 @@ def roles_chart(roles: list[dict[str, Any]], width: int = 700, row: int = 26) ->
 
 
 def met_graph(center: dict[str, Any], met: list[dict[str, Any]], pairs: list[dict[str, Any]],
-              size: int = 520) -> dict[str, Any]:
-    """The person in the middle, who they met on a circle around, edges as
-    thick as the meetings they shared."""
-    c = size / 2
-    radius = size / 2 - 80
+              size: int = 460, margin: int = 150) -> dict[str, Any]:
+    """The person in the middle, who they met on a circle around, spokes as
+    thick as the meetings they shared, thin lines between those who met there too."""
+    cx, cy = size / 2 + margin, size / 2
+    radius = size / 2 - 40
     top = max((m["meetings"] for m in met), default=1)
-    nodes = {center["id"]: {"id": center["id"], "name": center["name"], "x": c, "y": c, "r": 12, "center": True}}
+    nodes = {center["id"]: {"id": center["id"], "name": center["name"], "x": cx, "y": cy, "r": 12, "center": True,
+                            "lx": cx, "ly": cy - 20, "anchor": "middle"}}
     for i, m in enumerate(met):
         angle = 2 * math.pi * i / max(len(met), 1) - math.pi / 2
+        cos, sin = math.cos(angle), math.sin(angle)
+        x, y, r = cx + radius * cos, cy + radius * sin, 5 + 5 * m["meetings"] / top
+        anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
+        lx = x + (r + 5) * (1 if anchor == "start" else -1 if anchor == "end" else 0)
+        ly = y + 4 if anchor != "middle" else (y - r - 5 if sin < 0 else y + r + 13)
         nodes[m["id"]] = {"id": m["id"], "name": m["name"], "meetings": m["meetings"], "center": False,
-                          "x": round(c + radius * math.cos(angle), 1), "y": round(c + radius * math.sin(angle), 1),
-                          "r": round(5 + 5 * m["meetings"] / top, 1),
-                          "anchor": "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"}
-    edges = [{"x1": c, "y1": c, "x2": nodes[m["id"]]["x"], "y2": nodes[m["id"]]["y"],
+                          "x": round(x, 1), "y": round(y, 1), "r": round(r, 1), "anchor": anchor,
+                          "lx": round(lx, 1), "ly": round(ly, 1)}
+    edges = [{"x1": cx, "y1": cy, "x2": nodes[m["id"]]["x"], "y2": nodes[m["id"]]["y"],
               "w": round(1 + 4 * m["meetings"] / top, 1), "meetings": m["meetings"], "spoke": True} for m in met]
     edges += [{"x1": nodes[p["a"]]["x"], "y1": nodes[p["a"]]["y"], "x2": nodes[p["b"]]["x"], "y2": nodes[p["b"]]["y"],
                "w": 1, "meetings": p["meetings"], "spoke": False}
               for p in pairs if p["a"] in nodes and p["b"] in nodes]
-    return {"size": size, "nodes": list(nodes.values()), "edges": edges}
+    return {"width": size + 2 * margin, "height": size, "nodes": list(nodes.values()), "edges": edges}

@@ -92,18 +92,19 @@ def record_spans(record: dict[str, Any], meetings: bool = True) -> list[Span]:
 
 def _merge(text: str, spans: Iterable[Span]) -> list[Span]:
     """Valid spans only, one per range: the kinds and titles of a range joined."""
-    ranges: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    ranges: dict[tuple[int, int], list[tuple[int, str, str]]] = {}
     for s in spans:
         if not (0 <= s.start < s.end <= len(text)) or s.kind not in KINDS:
             continue
         if s.said is not None and text[s.start:s.end] != s.said:
             continue
-        kinds, titles = ranges.setdefault((s.start, s.end), ([], []))
-        if s.kind not in kinds:
-            kinds.append(s.kind)
-        if s.title not in titles:
-            titles.append(s.title)
-    return [Span(a, b, " ".join(sorted(k, key=KINDS.index)), "\n".join(t)) for (a, b), (k, t) in ranges.items()]
+        ranges.setdefault((s.start, s.end), []).append((KINDS.index(s.kind), s.kind, s.title))
+    out = []
+    for (a, b), found in ranges.items():
+        found.sort()
+        kinds = " ".join(dict.fromkeys(k for _, k, _ in found))
+        out.append(Span(a, b, kinds, "\n".join(dict.fromkeys(t for _, _, t in found))))
+    return out
 
 
 def highlight(text: str, spans: Iterable[Span]) -> Markup:

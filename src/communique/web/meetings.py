@@ -7,10 +7,10 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from .. import names
-from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, Report
+from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, PersonName, Report
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 COUNTRY = r"^[A-Za-z]{3}$"
@@ -49,14 +49,14 @@ class Filters:
 
 def people_named(session: Session, name: str) -> list[int]:
     """Ids of every person one of whose names agrees with `name` across spellings
-    (as `kb.queries.find_people`, with the names fetched in one query)."""
+    (as `kb.queries.find_people`, reading names as plain rows)."""
     key = names.tokens(name)
     if not key:
         return []
-    query = select(Person).options(selectinload(Person.names))
+    query = select(PersonName.person_id, PersonName.name)
     if len(key) > 1:
-        query = query.where(Person.surname_key == key[-1])
-    return [p.id for p in session.scalars(query) if any(names.same_name(name, n.name) for n in p.names)]
+        query = query.join(Person, Person.id == PersonName.person_id).where(Person.surname_key == key[-1])
+    return sorted({person_id for person_id, form in session.execute(query) if names.same_name(name, form)})
 
 
 def where(session: Session, query: Select, f: Filters) -> Select:
@@ -72,7 +72,8 @@ def where(session: Session, query: Select, f: Filters) -> Select:
         query = query.where(Meeting.id.in_(select(Participant.meeting_id)
                                            .where(Participant.country == f.country.upper())))
     if f.person:
-        ids = people_named(session, f.person)
+        known = session.info.setdefault("people_named", {})  # once per request, not per query
+        ids = known[f.person] if f.person in known else known.setdefault(f.person, people_named(session, f.person))
         query = query.where(Meeting.id.in_(select(Participant.meeting_id).where(Participant.person_id.in_(ids))))
     return query
 
@@ -118,7 +119,9 @@ def meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, An
         if {"kind": kind, "subject": subject} not in adopted[meeting_id]:
             adopted[meeting_id].append({"kind": kind, "subject": subject})
     chair_ids = {m.chair_id for m in meetings if m.chair_id}
-    chairs = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(chair_ids)))) if chair_ids else {}
+    chairs: dict[int, str] = {}
+    if chair_ids:
+        chairs = {i: n for i, n in session.execute(select(Person.id, Person.name).where(Person.id.in_(chair_ids)))}
     return [{"id": m.id, "date": m.date, "kind": m.kind, "org": m.org, "body": m.body, "location": m.location,
              "chair": {"id": m.chair_id, "name": chairs[m.chair_id]} if m.chair_id in chairs else None,
              "participants": list(people[m.id].values()), "adopted": adopted[m.id], "sources": sources[m.id],

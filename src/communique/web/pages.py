@@ -26,7 +26,14 @@ env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), 
 env.filters["label"] = lambda value: (value or "").replace("_", " ")
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
 env.globals["legend"] = LEGEND
-env.globals["qs"] = lambda params, **extra: urlencode({k: v for k, v in {**params, **extra}.items() if v not in (None, "")})
+
+
+def query_string(params: dict[str, Any], **extra: Any) -> str:
+    """`params` and `extra` as a query string, blanks left out."""
+    return urlencode({k: v for k, v in {**params, **extra}.items() if v not in (None, "")})
+
+
+env.globals["qs"] = query_string
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False)
 

@@ -19,7 +19,8 @@ def list_people(session: Session, q: str | None = None, page: int = 1, per_page:
     ids = matching_people(session, q) if q else None
     counts = (select(Participant.person_id, func.count(func.distinct(Participant.meeting_id)).label("n"))
               .group_by(Participant.person_id).subquery())
-    query = select(Person.id, Person.name, func.coalesce(counts.c.n, 0)).outerjoin(counts, counts.c.person_id == Person.id)
+    query = (select(Person.id, Person.name, func.coalesce(counts.c.n, 0))
+             .outerjoin(counts, counts.c.person_id == Person.id))
     total_query = select(func.count(Person.id))
     if ids is not None:
         query, total_query = query.where(Person.id.in_(ids)), total_query.where(Person.id.in_(ids))

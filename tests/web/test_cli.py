@@ -1,0 +1,77 @@
+"""`communique serve` and `communique demo`, run for real in a subprocess."""
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from communique.web.cli import EXAMPLES, build_demo
+
+from .conftest import free_port
+
+
+def _wait(url: str, proc: subprocess.Popen, seconds: float = 90) -> httpx.Response:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "exited"
+        try:
+            return httpx.get(url, timeout=5)
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")
+
+
+@pytest.fixture
+def launch(communique_cmd, tmp_path):
+    started: list[subprocess.Popen] = []
+
+    def _launch(*args: str) -> subprocess.Popen:
+        proc = subprocess.Popen([*communique_cmd, *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        started.append(proc)
+        return proc
+
+    yield _launch
+    for proc in started:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve(launch, sqlite_db):
+    port = free_port()
+    proc = launch("serve", "--db", str(sqlite_db.engine.url), "--host", "127.0.0.1", "--port", str(port))
+    got = _wait(f"http://127.0.0.1:{port}/api/reports", proc)
+    assert got.status_code == 200 and got.json()["total"] == 6
+    assert "<h1>Meetings</h1>" in httpx.get(f"http://127.0.0.1:{port}/").text
+
+
+def test_demo_serves_the_examples(launch, tmp_path):
+    port = free_port()
+    proc = launch("demo", "--port", str(port), "--folder", str(tmp_path / "demo"))
+    got = _wait(f"http://127.0.0.1:{port}/api/meetings", proc)
+    assert got.status_code == 200
+    meetings = got.json()["items"]
+    assert len(meetings) >= 7
+    multi = [m for m in meetings if len(m["sources"]) > 1]
+    assert multi and multi[0]["org"] == "SCO"  # one meeting, two agencies
+    reports = httpx.get(f"http://127.0.0.1:{port}/api/reports").json()
+    assert reports["total"] == len(list(EXAMPLES.glob("*.txt"))) >= 6
+
+
+def test_demo_database_is_fresh(tmp_path):
+    first = build_demo(tmp_path)
+    again = build_demo(tmp_path)
+    assert first == again and Path(first.removeprefix("sqlite:///")).is_file()
+    from communique.kb import open_db
+    from communique.web.catalog import list_reports
+
+    db = open_db(again)
+    with db.session() as s:
+        assert list_reports(s)["total"] == len(list(EXAMPLES.glob("*.txt")))
+    db.engine.dispose()
