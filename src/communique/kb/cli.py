@@ -58,15 +58,18 @@ def meetings(org: Annotated[Optional[str], typer.Option(help="Organisation acron
     flat = [{"id": r["id"], "date": r["date"], "kind": r["kind"], "org": r["org"], "body": r["body"],
              "location": r["location"], "chair": r["chair"],
              "participants": "; ".join(f"{p['name']} ({p['for']})" for p in r["participants"]),
-             "sources": len(r["sources"])} for r in rows]
+             "sources": len(r["sources"]),
+             "disagreements": "; ".join(f"{k}: {d['shown']} ({d['reason']})" for k, d in r["disagreements"].items())}
+            for r in rows]
     if output_format is TableFormat.csv:
         writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
         writer.writeheader()
         writer.writerows(flat)
         return
-    table = Table("date", "kind", "org", "body", "location", "chair", "participants", "sources")
+    columns = ("date", "kind", "org", "body", "location", "chair", "participants", "sources", "disagreements")
+    table = Table(*columns)
     for r in flat:
-        table.add_row(*(str(r[k] or "") for k in ("date", "kind", "org", "body", "location", "chair", "participants", "sources")))
+        table.add_row(*(str(r[k] or "") for k in columns))
     out.print(table)
     out.print(f"{len(flat)} meeting(s)")
 
@@ -80,10 +83,12 @@ def person(name: Annotated[str, typer.Argument(help="Any spelling of the person'
     for v in views:
         out.print(f"[bold]{v.name}[/bold]  (also: {', '.join(n for n in v.names if n != v.name) or '-'})")
         for r in v.roles:
-            out.print(f"  {r['role']} of {r['for']}: {r['first_seen']} to {r['last_seen']} ({r['sources']} report(s))")
+            out.print(f"  {r['role']} of {r['for']}: {r['first_seen']} to {r['last_seen']} "
+                      f"({r['sources']} report(s): {', '.join(r['reports'])})")
         out.print(f"  meetings: {len(v.meetings)}")
         for m in v.meetings:
-            out.print(f"    {m['date']} {m['kind']} {m['org'] or ''} {m['body'] or ''} {m['location'] or ''}".rstrip())
+            what = " ".join(x for x in (m["date"], m["kind"], m["org"], m["body"], m["location"]) if x)
+            out.print(f"    {what}  ({len(m['sources'])} source(s))")
         if v.met_most:
             out.print("  met most: " + ", ".join(f"{n} ({c})" for n, c in v.met_most))
 

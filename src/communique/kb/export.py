@@ -1,5 +1,7 @@
-"""Exporting the knowledge base as tables: meetings, participants, adopted,
-people and reports, in JSON Lines, CSV or Parquet."""
+"""Exporting the knowledge base as tables: meetings, each source's account of
+them, participants, adopted, people, their roles, and reports, in JSON Lines,
+CSV or Parquet. Lists and evidence are JSON strings in every format, so the
+three hold the same columns."""
 from __future__ import annotations
 
 import csv
@@ -26,9 +28,14 @@ def tables(db: Database) -> dict[str, list[dict]]:
             person_names.setdefault(person_id, []).append(name)
         return {
             "meetings": [{"id": m.id, "kind": m.kind, "org": m.org, "body": m.body, "date": m.date,
-                          "location": m.location, "chair_id": m.chair_id, "reasons": json.dumps(m.reasons),
-                          "report_ids": json.dumps(sources.get(m.id, []))}
+                          "location": m.location, "location_country": m.location_country, "chair_id": m.chair_id,
+                          "reasons": json.dumps(m.reasons), "report_ids": json.dumps(sources.get(m.id, []))}
                          for m in s.scalars(select(Meeting).order_by(Meeting.id))],
+            "meeting_sources": [{"meeting_id": ms.meeting_id, "report_id": ms.report_id, "kind": ms.kind,
+                                 "org": ms.org, "body": ms.body, "date": ms.date, "location": ms.location,
+                                 "location_country": ms.location_country, "chair_id": ms.chair_id,
+                                 "values": json.dumps(ms.values, ensure_ascii=False)}
+                                for ms in s.scalars(select(MeetingSource).order_by(MeetingSource.id))],
             "participants": [{"meeting_id": p.meeting_id, "person_id": p.person_id, "report_id": p.report_id,
                               "role": p.role, "country": p.country, "org": p.org, "evidence": json.dumps(p.evidence)}
                              for p in s.scalars(select(Participant).order_by(Participant.id))],
@@ -37,7 +44,7 @@ def tables(db: Database) -> dict[str, list[dict]]:
             "people": [{"id": p.id, "name": p.name, "names": json.dumps(sorted(person_names.get(p.id, [])))}
                        for p in s.scalars(select(Person).order_by(Person.id))],
             "roles": [{"person_id": r.person_id, "report_id": r.report_id, "role": r.role, "country": r.country,
-                       "org": r.org, "seen": r.seen} for r in s.scalars(select(PersonRole).order_by(PersonRole.id))],
+                       "org": r.org, "seen": r.seen, "evidence": json.dumps(r.evidence)} for r in s.scalars(select(PersonRole).order_by(PersonRole.id))],
             "reports": [{"id": r.id, "name": r.name, "content_hash": r.content_hash, "source": r.source,
                          "published": r.published, "dateline_place": r.dateline_place}
                         for r in s.scalars(select(Report).order_by(Report.id))],

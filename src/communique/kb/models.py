@@ -44,6 +44,17 @@ class PersonName(Base):
     person: Mapped[Person] = relationship(back_populates="names")
 
 
+class PersonKey(Base):
+    """Blocking keys of a person's names (`people.name_keys`): the stored people
+    a new name may be are the ones sharing a key with it."""
+
+    __tablename__ = "person_keys"
+    __table_args__ = (UniqueConstraint("person_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(20), index=True)
+
+
 class PersonRole(Base):
     """A role as one report states it, on the report's date."""
 
@@ -69,6 +80,7 @@ class Meeting(Base):
     body: Mapped[str | None] = mapped_column(String(200), index=True)
     date: Mapped[str | None] = mapped_column(String(10), index=True)
     location: Mapped[str | None] = mapped_column(String(200))
+    location_country: Mapped[str | None] = mapped_column(String(3))
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
     reasons: Mapped[dict] = mapped_column(JSON, default=dict)
     sources: Mapped[list["MeetingSource"]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
@@ -86,6 +98,7 @@ class MeetingSource(Base):
     body: Mapped[str | None] = mapped_column(String(200))
     date: Mapped[str | None] = mapped_column(String(10))
     location: Mapped[str | None] = mapped_column(String(200))
+    location_country: Mapped[str | None] = mapped_column(String(3))
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
     values: Mapped[dict] = mapped_column(JSON)  # the extracted meeting, evidence included
     meeting: Mapped[Meeting] = relationship(back_populates="sources")
