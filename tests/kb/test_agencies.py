@@ -157,3 +157,15 @@ def test_the_commands(communique_cmd, db_url, tmp_path):
     for fmt in ("jsonl", "csv", "parquet"):
         assert "meetings:" in run("export", "--format", fmt, str(tmp_path / fmt))
     assert pq.read_table(tmp_path / "parquet" / "participants.parquet").num_rows > 0
+
+
+def test_two_processes_ingesting_at_once_store_each_report_person_and_meeting_once(communique_cmd, db_url, db):
+    runs = [subprocess.Popen([*communique_cmd, "ingest", str(AGENCIES), "--db", db_url],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [r.communicate(timeout=300) for r in runs]
+    assert all(r.returncode == 0 for r in runs), [err for _, err in outs]
+    with db.session() as s:
+        assert s.scalar(select(func.count(Report.id))) == 14
+        assert s.scalar(select(func.count(Meeting.id))) == 9
+        assert s.scalar(select(func.count(Person.id)).where(Person.name.like("%Lavrov"))) == 1
+    assert len(person(db, "Muhriddin")) == 1

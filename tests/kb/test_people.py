@@ -4,7 +4,16 @@ dates that keep two people of one name apart. No database needed."""
 import pytest
 
 from communique.kb.meetings import choose_value, places_agree
-from communique.kb.people import Candidate, Office, Profile, choose, contradiction, name_agreement, name_keys, names_agree
+from communique.kb.people import (
+    Candidate,
+    Office,
+    Profile,
+    choose,
+    contradiction,
+    name_agreement,
+    name_keys,
+    names_agree,
+)
 
 ONE_NAME = [
     ("Sirojiddin Mukhriddin", "Sirojiddin Muhriddin"),  # kh / h

@@ -64,9 +64,10 @@ def create_database(server_url: str, prefix: str = "communique") -> str:
     return server_url.rsplit("/", 1)[0] + "/" + name
 
 
-def migrate(engine: Engine) -> None:
+def migrate(engine: Engine, revision: str = "head", down: bool = False) -> None:
+    """Bring the schema to `revision` (the newest by default), or back down to it."""
     config = Config()
     config.set_main_option("script_location", str(Path(str(resources.files("communique.kb") / "migrations"))))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        (command.downgrade if down else command.upgrade)(config, revision)

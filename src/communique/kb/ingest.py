@@ -70,6 +70,9 @@ def ingest_text(db: Database, text: str, name: str, published: str | None = None
                 if conn.dialect.name == "postgresql":
                     # ingesting processes match people and meetings one at a time, each seeing the others'
                     conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+                    # no wait for the disk at each report's commit: a server crash may lose the last
+                    # moment's reports whole (never part of one), and ingesting them again restores them
+                    conn.execute(sql("SET LOCAL synchronous_commit TO OFF"))
                 _store(session, report_id, record)
         except IntegrityError:
             with db.session() as again:  # another process stored the same report first

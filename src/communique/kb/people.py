@@ -12,9 +12,9 @@ the few stored people who could be them.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz.distance import Indel
 from rigour.names import Name, NamePartTag, NameTypeTag, analyze_names, compare_parts, pair_symbols
@@ -329,7 +329,7 @@ def resolve(session: Session, record: Record) -> dict[str, int]:
     if new:
         made = conn.execute(_NEW_PEOPLE,
                                [{"name": p.name, "surname_key": surname_key(p.name)} for p in new]).scalars().all()
-        ids.update(zip((p.id for p in new), made))
+        ids.update(zip((p.id for p in new), made, strict=True))
     renamed = []
     for p in record.people:
         found = chosen[p.id]

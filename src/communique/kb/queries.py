@@ -116,12 +116,12 @@ def _disagreements(m: Meeting, told: list[tuple], chairs: dict[int, str]) -> dic
                 stated.setdefault(source[i], []).append(source[0])
         if len(stated) < 2:
             continue
-        name = "chair" if field_name == "chair_id" else field_name
-
-        def label(v):
-            return chairs.get(v, v) if field_name == "chair_id" else v
-        out[name] = {"shown": label(getattr(m, field_name)), "reason": (m.reasons or {}).get(field_name),
-                     "values": [{"value": label(v), "sources": s} for v, s in stated.items()]}
+        is_chair = field_name == "chair_id"
+        shown = getattr(m, field_name)
+        out["chair" if is_chair else field_name] = {
+            "shown": chairs.get(shown, shown) if is_chair else shown,
+            "reason": (m.reasons or {}).get(field_name),
+            "values": [{"value": chairs.get(v, v) if is_chair else v, "sources": s} for v, s in stated.items()]}
     return out
 
 
@@ -167,7 +167,7 @@ def person(db: Database, name: str) -> list[PersonView]:
             others: Counter[int] = Counter()
             named: dict[int, str] = {}
             for m in view.meetings:
-                for person_id, part in zip(m["participant_ids"], m["participants"]):
+                for person_id, part in zip(m["participant_ids"], m["participants"], strict=True):
                     if person_id != p.id:
                         others[person_id] += 1
                         named[person_id] = part["name"]
