@@ -52,6 +52,10 @@ class People:
     home_state: str | None
 
 
+_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
+_COUNTED = re.compile(r"\b(two|both|three|four)\s+$", re.I)
+
+
 def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gazetteer,
                    home_state: str | None, date: str | None = None) -> People:
     people: list[Person] = []
@@ -95,6 +99,12 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     for ref in roles.references:
         fits = [p for p in people if p.matches(ref.claim) and _member(p, ref.claim, gz)]
         if ref.plural:
+            count = _COUNTED.search(doc.text, max(0, ref.start - 12), ref.start)
+            if count is not None and len(fits) > _COUNT[count.group(1).lower()]:
+                # "the two ministers": the two of them named last before
+                last_named = {p.id: max((s.start for s in p.mentions if s.start < ref.start), default=-1) for p in fits}
+                fits = sorted(fits, key=lambda p: last_named[p.id], reverse=True)[:_COUNT[count.group(1).lower()]]
+                fits = [p for p in fits if last_named[p.id] >= 0]
             if fits:
                 references[ref.start] = fits
         elif len(fits) == 1:

@@ -78,8 +78,12 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 best = m
         if best is None:
             continue
-        if best.lastgroup == "same":  # "on the same day": the day last stated
-            value, relative = (out[-1].value if out else None), True
+        if best.lastgroup == "same":
+            # "on the same day": the day last stated; not a month ("in June 2022"), nor a day
+            # still to come ("the summit on 9 August"), as the news is of what has happened
+            value = next((d.value for d in reversed(out) if d.value and len(d.value) == 10
+                          and (reference is None or d.value <= reference.isoformat())), None)
+            relative = True
         else:
             value, relative = _resolve(best, reference)
         out.append(DateMention(best.start(), best.end(), best.group(), value, relative))

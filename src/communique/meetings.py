@@ -193,7 +193,7 @@ class SentencePeople:
 def find_meetings(doc: Document, mentions: list[Mention], roles: Roles, people: People,
                   date_mentions: list[DateMention], published: str | None, dateline_place: str | None,
                   gz: Gazetteer) -> list[MeetingDraft]:
-    reader = _MeetingReader(doc, mentions, roles, people, date_mentions, gz)
+    reader = _MeetingReader(doc, mentions, roles, people, date_mentions, published, gz)
     reader.read()
     reader.settle(published, dateline_place)
     return [m for m in reader.meetings if m.participants or m.org or m.body or m.chair]
@@ -201,8 +201,9 @@ def find_meetings(doc: Document, mentions: list[Mention], roles: Roles, people: 
 
 class _MeetingReader:
     def __init__(self, doc: Document, mentions: list[Mention], roles: Roles, people: People,
-                 date_mentions: list[DateMention], gz: Gazetteer):
+                 date_mentions: list[DateMention], published: str | None, gz: Gazetteer):
         self.doc, self.text, self.gz = doc, doc.text, gz
+        self.published = published
         self.lex = lexicon(gz)
         self.mentions = mentions
         self.position = {id(m): i for i, m in enumerate(mentions)}
@@ -561,6 +562,8 @@ class _MeetingReader:
         if kind is None and t.specific:
             kind = "talks"  # "the bilateral consultation" is no courtesy call
         candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
+        # "Following the talks" is about the news, not the earlier talks the report recalled
+        candidates = [m for m in candidates if not self._recalled(m)] + [m for m in candidates if self._recalled(m)]
         if with_people:
             ids = {p.id for p in with_people}
             return next((m for m in candidates if ids & set(m.participants)), None)
@@ -570,6 +573,15 @@ class _MeetingReader:
             return next((m for m in candidates if m.kind == "talks"), None)
         preferred = [m for m in candidates if m.kind in ("session", "summit", "talks")]
         return (preferred or candidates or [None])[0]
+
+    def _recalled(self, m: MeetingDraft) -> bool:
+        """A meeting the report recalls ("the talks in Dushanbe in June 2022"):
+        dated by the text to another month, or over a week, than the report."""
+        if m.date_span is None or not m.date or not self.published:
+            return False
+        if len(m.date) == 10:
+            return _days_apart(m.date, self.published) > 7
+        return m.date[:7] != self.published[:len(m.date)][:7]
 
     def new(self, t: Trigger) -> MeetingDraft:
         m = MeetingDraft(t.kind, t, len(self.meetings))
@@ -617,7 +629,7 @@ class _MeetingReader:
                 if new:
                     meeting.principals = set(meeting.participants)
             if meeting.date_span is None:
-                self.sentence_date(meeting, sentence, trigger)
+                self.sentence_date(meeting, sentence, trigger, new)
             self.sentence_place(meeting, sentence, trigger)
         first_trigger: dict[int, Trigger | None] = {}
         for meeting, trigger, _ in touched:
@@ -649,13 +661,15 @@ class _MeetingReader:
             out.append((pos, p, span))
         return out
 
-    def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
+    def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None, new: bool) -> None:
         if meeting.date_span is not None or trigger is None:
             return
         best = None
         for d in self.dates:
             if not (sentence.start <= d.start < sentence.end) or not d.value:
                 continue
+            if not new and self.published and d.value[:len(self.published)] > self.published:
+                continue  # "the visit comes ahead of the summit on 1 December": a meeting told as held is not to come
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
             if re.search(r"\b(?:of|since|until|for|from|to|through|by)\s+(?:the\s+)?$", before):
                 continue

@@ -68,12 +68,14 @@ def extract(text: str, published: str | None = None, source: str | None = None,
 
 def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem]) -> list[list[AdoptedItem]]:
     """Each adoption belongs to the meeting (not a reception or a call) last
-    stated before it, or to the first meeting for one told above them all."""
+    stated or referred to before it ("Following the talks, ... were signed"),
+    or to the first meeting for one told above them all."""
     owned: list[list[AdoptedItem]] = [[] for _ in meetings]
     if not meetings:
         return owned
     firsts = sorted((min(s.start for s in m.evidence), i) for i, m in enumerate(meetings))
-    adopting = [(start, i) for start, i in firsts if meetings[i].kind in ("session", "summit", "talks")]
+    adopting = sorted((s.start, i) for i, m in enumerate(meetings) if m.kind in ("session", "summit", "talks")
+                      for s in m.evidence)
     starts = [start for start, _ in adopting]
     for item in adopted:
         k = bisect_right(starts, item.evidence.start) - 1
