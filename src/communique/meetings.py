@@ -130,6 +130,7 @@ class Lexicon:
     of_frames: frozenset[str]
     attendance: re.Pattern
     absence: re.Pattern
+    sent_by: re.Pattern
     chair: re.Pattern
     host: re.Pattern
     formats: re.Pattern
@@ -165,6 +166,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
+        sent_by=re.compile(rf"(?<![\w-])(?:{_alternation(cues['sent_by'])})\s+(?:the\s+)?", re.I),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
         formats=re.compile(rf"(?<![\w-])({_alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{_alternation(fmt)}))?"
@@ -609,6 +611,11 @@ class _MeetingReader:
                 for pos, p, _ in sp.items:
                     if clause <= pos < stand_in.start():
                         meeting.absent.add(p.id)
+        senders = self._senders(sentence, sp)
+        if senders:
+            sp = SentencePeople([x for x in sp.items if x[1].id not in senders], sp.groups, sp.plural)
+            for meeting, _, _ in touched:
+                meeting.absent |= {pid for pid in senders if pid not in meeting.participants}
         new_ones = [m for m, _, new in touched if new]
         for meeting, trigger, new in touched:
             if trigger is not None and trigger.start not in meeting.stated_at:
@@ -623,7 +630,9 @@ class _MeetingReader:
                 for _pos, p, span in self._participants_for(meeting, trigger, sp):
                     meeting.add(p, span)
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
-                if near and self._previous(meeting) is not None:
+                if near and not meeting.participants and self._previous(meeting) is not None:
+                    # "the ministers held talks": the people of the meeting before; not when
+                    # the sentence names its own ("Aliyev and Erdogan met, and they discussed")
                     for p, span in self._previous(meeting).participants.values():
                         meeting.add(p, span)
                 if new:
@@ -642,6 +651,16 @@ class _MeetingReader:
                 kind = self.lex.format_kind.get(word.lower())
                 if kind:
                     (new_ones[-1] if new_ones else target).formats.add(kind)
+
+    def _senders(self, sentence: Span, sp: SentencePeople) -> set[str]:
+        """Who a sentence says sent a message or greetings: the first person named
+        right after "greetings from", "on behalf of"."""
+        out = set()
+        for cue in self.lex.sent_by.finditer(self.text, sentence.start, sentence.end):
+            first = next((p for pos, p, _ in sp.people(cue.end(), cue.end() + 60)), None)
+            if first is not None:
+                out.add(first.id)
+        return out
 
     def _previous(self, meeting: MeetingDraft) -> MeetingDraft | None:
         idx = self.meetings.index(meeting)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from . import gazetteer
 from .adopted import AdoptedItem, find_adopted
-from .coreference import Person, home_state, resolve_people
+from .coreference import People, Person, home_state, resolve_people
 from .dateline import find_dateline
 from .dates import find_dates
 from .meetings import MeetingDraft, find_meetings
@@ -55,7 +55,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
         dateline_place=dateline.place,
         dateline=Dateline(place=dateline.place, date=dateline.date, source=dateline.source,
                           evidence=[builder.evidence(s) for s in dateline.evidence.values()]),
-        meetings=[builder.meeting(m, items) for m, items in zip(meetings, _assign_adopted(meetings, adopted))],
+        meetings=[builder.meeting(m, items) for m, items in zip(meetings, _assign_adopted(meetings, adopted, doc, people))],
         people=[builder.person(p) for p in people.people],
         states=builder.states(mentions),
         organisations=builder.organisations(mentions),
@@ -66,21 +66,35 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     )
 
 
-def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem]) -> list[list[AdoptedItem]]:
-    """Each adoption belongs to the meeting (not a reception or a call) last
-    stated or referred to before it ("Following the talks, ... were signed"),
-    or to the first meeting for one told above them all."""
+def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem], doc: Document,
+                    people: People) -> list[list[AdoptedItem]]:
+    """Each adoption belongs to the meeting (not a reception or a call) of the
+    people its sentence says adopted it ("The three ministers signed"), the
+    last such stated or referred to before it ("Following the talks, ... were
+    signed"); or to the first meeting for one told above them all."""
     owned: list[list[AdoptedItem]] = [[] for _ in meetings]
     if not meetings:
         return owned
     firsts = sorted((min(s.start for s in m.evidence), i) for i, m in enumerate(meetings))
     adopting = sorted((s.start, i) for i, m in enumerate(meetings) if m.kind in ("session", "summit", "talks")
                       for s in m.evidence)
-    starts = [start for start, _ in adopting]
     for item in adopted:
-        k = bisect_right(starts, item.evidence.start) - 1
-        owned[adopting[k][1] if k >= 0 else firsts[0][1]].append(item)
+        signers = _named_before(doc, people, item.evidence.start)
+        theirs = [(start, i) for start, i in adopting if signers and signers <= set(meetings[i].participants)]
+        told = theirs or adopting
+        k = bisect_right([start for start, _ in told], item.evidence.start) - 1
+        owned[told[k][1] if k >= 0 else theirs[0][1] if theirs else firsts[0][1]].append(item)
     return owned
+
+
+def _named_before(doc: Document, people: People, pos: int) -> set[str]:
+    """The people a sentence names, or refers to, before `pos`."""
+    sentence = doc.sentence_of(pos)
+    ids = {p.id for start, p in people.by_mention.items() if sentence.start <= start < pos}
+    for start, persons in people.references.items():
+        if sentence.start <= start < pos:
+            ids |= {p.id for p in persons}
+    return ids
 
 
 class _RecordBuilder:
