@@ -116,6 +116,9 @@ _register_knowledge_base()
 from .web.cli import register as _register_web  # noqa: E402  (serve, demo)
 
 _register_web(app)
+from .batch.cli import register as _register_batch  # noqa: E402  (batch)
+
+_register_batch(app)
 
 if __name__ == "__main__":
     app()

@@ -753,9 +753,9 @@ class _MeetingReader:
         """"Chaired by X", "X presided over", "under the chairmanship of X" (or
         of a state); "X received Y", "Y was received by X", "his visiting
         counterpart", "a courtesy call from Y": the host."""
-        if trigger is None:
-            return
         for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
+            if trigger is None and not self._passive(cue):
+                continue  # "The plenary was chaired by X" needs no meeting word; "X hosted" does
             if shared and not self._nearest_trigger(cue.start(), trigger, sentence):
                 continue
             word = cue.group().lower()
@@ -771,7 +771,7 @@ class _MeetingReader:
             elif before:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
             return
-        if meeting.host is not None:
+        if meeting.host is not None or trigger is None:
             return
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             word = cue.group().lower()

@@ -40,7 +40,7 @@ _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for
                                   r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
 _INSTITUTION_HEADS = {"Committee", "Council", "Security", "Service", "Services", "Agency", "Department", "Commission",
                       "Office", "Administration", "Bureau", "Ministry", "Guard", "Forces", "Staff", "Assembly",
-                      "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet"}
+                      "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet", "Affairs"}
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}

@@ -50,15 +50,16 @@ def ingest_paths(db: Database, paths: Iterable[str], progress: Callable[[str], N
 
 
 def ingest_text(db: Database, text: str, name: str, published: str | None = None,
-                source: str | None = None) -> tuple[int, bool]:
-    """Store one report; return its id and whether it was new."""
+                source: str | None = None, record: Record | None = None) -> tuple[int, bool]:
+    """Store one report; return its id and whether it was new. `record` is the
+    report's extraction when the caller has made it already (`communique batch`)."""
     digest = content_hash(text)
     with db.session() as session:
         known = session.scalar(select(Report.id).where(Report.content_hash == digest))
         if known is not None:
             return known, False
         session.rollback()
-        record = extract(text, published=published, source=source, doc_id=name)
+        record = record or extract(text, published=published, source=source, doc_id=name)
         try:
             with session.begin():
                 conn = session.connection()
