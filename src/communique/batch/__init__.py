@@ -1,0 +1,1 @@
+"""`communique batch`: a corpus extracted on a Dask cluster into Parquet tables, resumable."""
