@@ -50,6 +50,7 @@ _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|p
 _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
 _VENUE_WORD = re.compile(r"\s+(?:Palace|Centre|Center|Hall|House|Residence|Hotel|Airport|Stadium|Park|Square|Street|Tower|Building)\b")
@@ -371,7 +372,7 @@ class _MeetingReader:
             before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
             # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
-            subject = sentence.start <= r.start < t.start and self.article(t) in _INDEFINITE
+            subject = sentence.start <= r.start < t.start and self.article(t) in _INDEFINITE | {"their"}
             if not (before or after or subject) or r.claim.role not in LEVEL_ROLES or not r.claim.org:
                 continue  # "Turkish, Azerbaijani foreign ministers meet": talks, not a body's session
             org = self.gz.orgs.get(r.claim.org)
@@ -645,12 +646,37 @@ class _MeetingReader:
             first_trigger.setdefault(id(meeting), trigger)
         for meeting in {id(m): m for m, _, _ in touched}.values():
             self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
+        for meeting, trigger, new in touched:
+            if new and trigger is not None:
+                self._split_separate(meeting, trigger, sentence, sp)
         target = touched[-1][0]
         for m in self.lex.formats.finditer(self.text, sentence.start, sentence.end):
             for word in re.findall(r"[\w-]+", m.group()):
                 kind = self.lex.format_kind.get(word.lower())
                 if kind:
                     (new_ones[-1] if new_ones else target).formats.add(kind)
+
+    def _split_separate(self, meeting: MeetingDraft, trigger: Trigger, sentence: Span, sp: SentencePeople) -> None:
+        """"Son had separate meetings with A and B", "met separately with A and
+        with B": one meeting with each of them."""
+        if not _SEPARATE.search(self.text, max(sentence.start, trigger.start - 30), min(sentence.end, trigger.end + 15)):
+            return
+        partners = [p for _, p, _ in sp.people(trigger.end, self._clause_end(trigger.end))]
+        subjects = [p for _, p, _ in sp.people(sentence.start, trigger.start) if p not in partners]
+        if len(partners) < 2 or not subjects:
+            return
+        spans = {p.id: span for _, p, span in reversed(sp.items)}  # where the sentence first names each
+        for partner in partners[1:]:
+            meeting.participants.pop(partner.id, None)
+            twin = MeetingDraft(meeting.kind, trigger, len(self.meetings), date=meeting.date, date_span=meeting.date_span,
+                                location=meeting.location, location_country=meeting.location_country,
+                                location_span=meeting.location_span, evidence=list(meeting.evidence),
+                                stated_at=set(meeting.stated_at))
+            for p in [*subjects, partner]:
+                twin.add(p, spans[p.id])
+            twin.principals = set(twin.participants)
+            self.meetings.append(twin)
+        meeting.principals = set(meeting.participants)
 
     def _senders(self, sentence: Span, sp: SentencePeople) -> set[str]:
         """Who a sentence says sent a message or greetings: the first person named
@@ -761,10 +787,10 @@ class _MeetingReader:
             word = cue.group().lower()
             after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
-            if self._passive(cue) or "chairmanship" in word:
+            if self._passive(cue) or word.startswith("under"):
                 if after:
                     self._set_chair(meeting, after[0][1], after[0][2])
-                elif "chairmanship" in word:
+                elif word.startswith("under"):
                     state = next((m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym") and cue.end() <= m.start < cue.end() + 12), None)
                     if state is not None:
                         meeting.chair_state = state.key
