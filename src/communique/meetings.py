@@ -832,7 +832,8 @@ class _MeetingReader:
         everyone = self.people.people
         for idx, m in enumerate(self.meetings):
             previous = self.meetings[idx - 1] if idx else None
-            if m.level and m.kind in ("session", "summit"):
+            if m.level and m.kind in ("session", "summit") and not self._recalled(m):
+                # the office holders the report names attend its session, not one it recalls
                 roles = LEVEL_ROLES.get(m.level, set())
                 members = self.gz.orgs[m.org].members if m.org in self.gz.orgs else frozenset()
                 for p in everyone:

@@ -80,9 +80,10 @@ def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem], do
                       for s in m.evidence)
     for item in adopted:
         signers = _named_before(doc, people, item.evidence.start)
+        at = max(item.start, item.evidence.start)  # "Following the talks, the Plan ... was signed": after "talks"
         theirs = [(start, i) for start, i in adopting if signers and signers <= set(meetings[i].participants)]
         told = theirs or adopting
-        k = bisect_right([start for start, _ in told], item.evidence.start) - 1
+        k = bisect_right([start for start, _ in told], at) - 1
         owned[told[k][1] if k >= 0 else theirs[0][1] if theirs else firsts[0][1]].append(item)
     return owned
 
