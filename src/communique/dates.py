@@ -35,6 +35,7 @@ PATTERN = re.compile("|".join([
     rf"(?P<half>(?P<which>first|second)\s+half\s+of\s+{_YEAR.format('y4')})",
     r"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
     r"(?P<same>\b(?:on\s+)?(?:the\s+same|that)\s+day\b)",
+    rf"(?P<thatyear>\b{_MONTH.format('m7')}\s+(?:of\s+)?(?:that|the\s+same)\s+year\b)",
     rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",
@@ -84,6 +85,9 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
             value = next((d.value for d in reversed(out) if d.value and len(d.value) == 10
                           and (reference is None or d.value <= reference.isoformat())), None)
             relative = True
+        elif best.lastgroup == "thatyear":  # "in May of that year": the year last stated
+            year = next((d.value[:4] for d in reversed(out) if d.value and not d.relative), None)
+            value, relative = (f"{year}-{_month(best.group('m7')):02d}" if year else None), False
         else:
             value, relative = _resolve(best, reference)
         out.append(DateMention(best.start(), best.end(), best.group(), value, relative))

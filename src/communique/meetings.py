@@ -131,7 +131,7 @@ class Lexicon:
     of_frames: frozenset[str]
     attendance: re.Pattern
     absence: re.Pattern
-    sent_by: re.Pattern
+    messages: re.Pattern
     chair: re.Pattern
     host: re.Pattern
     formats: re.Pattern
@@ -167,7 +167,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
-        sent_by=re.compile(rf"(?<![\w-])(?:{_alternation(cues['sent_by'])})\s+(?:the\s+)?", re.I),
+        messages=re.compile(rf"(?<![\w-])(?:{_alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
         formats=re.compile(rf"(?<![\w-])({_alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{_alternation(fmt)}))?"
@@ -612,11 +612,11 @@ class _MeetingReader:
                 for pos, p, _ in sp.items:
                     if clause <= pos < stand_in.start():
                         meeting.absent.add(p.id)
-        senders = self._senders(sentence, sp)
-        if senders:
-            sp = SentencePeople([x for x in sp.items if x[1].id not in senders], sp.groups, sp.plural)
+        messaged = self._messaged(sentence, sp)
+        if messaged:
+            sp = SentencePeople([x for x in sp.items if x[1].id not in messaged], sp.groups, sp.plural)
             for meeting, _, _ in touched:
-                meeting.absent |= {pid for pid in senders if pid not in meeting.participants}
+                meeting.absent |= {pid for pid in messaged if pid not in meeting.participants}
         new_ones = [m for m, _, new in touched if new]
         for meeting, trigger, new in touched:
             if trigger is not None and trigger.start not in meeting.stated_at:
@@ -678,11 +678,11 @@ class _MeetingReader:
             self.meetings.append(twin)
         meeting.principals = set(meeting.participants)
 
-    def _senders(self, sentence: Span, sp: SentencePeople) -> set[str]:
-        """Who a sentence says sent a message or greetings: the first person named
-        right after "greetings from", "on behalf of"."""
+    def _messaged(self, sentence: Span, sp: SentencePeople) -> set[str]:
+        """Who a sentence says sent or was sent a message or greetings: the first
+        person named right after "greetings from", "on behalf of", "greetings to"."""
         out = set()
-        for cue in self.lex.sent_by.finditer(self.text, sentence.start, sentence.end):
+        for cue in self.lex.messages.finditer(self.text, sentence.start, sentence.end):
             first = next((p for pos, p, _ in sp.people(cue.end(), cue.end() + 60)), None)
             if first is not None:
                 out.add(first.id)
@@ -745,7 +745,7 @@ class _MeetingReader:
             if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue
-            prep = re.search(r"(\w+)\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
+            prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))
         if not found:
