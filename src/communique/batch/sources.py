@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import zlib
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
@@ -23,6 +24,8 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 MAX_HTML_BYTES = 5_000_000  # a page's markup is often several times its text
+MIN_ARTICLE_WORDS = 5  # fewer words than a dateline holds is debris of broken markup, not an article
+_WORD = re.compile(r"[^\W\d_]{2,}")
 DEFAULT_CHUNK_SIZE = 500  # reports per task: big enough that scheduling costs nothing, small enough to resume
 
 ChunkKind = Literal["files", "jsonl", "warc"]
@@ -235,6 +238,8 @@ def _read_warc(source: InputFile) -> Iterator[Report | Failure]:
         with open(source.path, "rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
+                if not record.format.startswith("warc"):  # warcio reads ARC too, and takes some text for it
+                    raise ValueError(f"an {record.format.upper()} record, not WARC")
                 payload = _warc_payload(record)
                 # the offset is known once the record is read (warcio reads to its end to tell it)
                 offset = records.get_record_offset()
@@ -251,6 +256,7 @@ class _WarcPayload:
     body: bytes
     record_id: str
     url: str | None
+    truncated: bool
 
 
 def _warc_payload(record) -> _WarcPayload | None:
@@ -272,11 +278,16 @@ def _warc_payload(record) -> _WarcPayload | None:
     if kind is None:
         return None
     limit = MAX_HTML_BYTES if kind == "html" else MAX_REPORT_BYTES
-    return _WarcPayload(kind, record.content_stream().read(limit + 1), record_id, url)
+    body = record.content_stream().read(limit + 1)
+    # warcio hands out what a cut-off file still holds; its stream tells what the record's length promised
+    truncated = len(body) <= limit and getattr(record.raw_stream, "limit", 0) > 0
+    return _WarcPayload(kind, body, record_id, url, truncated)
 
 
 def _warc_report(payload: _WarcPayload, origin: str) -> Report | Failure:
     report_id = payload.url or payload.record_id or origin
+    if payload.truncated:
+        return Failure(origin, f"{origin}: WARC record cut short (the file ends inside it)", report_id)
     try:
         if payload.kind == "html":
             return html_report(payload.body, origin, report_id, payload.url)
@@ -295,8 +306,11 @@ def html_report(data: bytes, origin: str, report_id: str, url: str | None = None
         raise BadInput(f"{origin}: empty report")
     if b"\x00" in data:
         raise BadInput(f"{origin}: binary data, not an HTML page")
-    page = trafilatura.bare_extraction(data, url=url, with_metadata=True)
-    if page is None or not (page.text or "").strip():
+    try:
+        page = trafilatura.bare_extraction(data, url=url, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001  lxml and trafilatura raise many kinds on broken markup
+        raise BadInput(f"{origin}: HTML that cannot be parsed ({_one_line(exc)})") from None
+    if page is None or len(_WORD.findall(page.text or "")) < MIN_ARTICLE_WORDS:
         raise BadInput(f"{origin}: no article text found in the HTML")
     return Report(report_id, origin, check_text(page.text, origin), published=iso_date(page.date),
                   source=page.sitename or None, url=url)
