@@ -631,9 +631,9 @@ class _MeetingReader:
                 for _pos, p, span in self._participants_for(meeting, trigger, sp):
                     meeting.add(p, span)
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
-                if near and not meeting.participants and self._previous(meeting) is not None:
-                    # "the ministers held talks": the people of the meeting before; not when
-                    # the sentence names its own ("Aliyev and Erdogan met, and they discussed")
+                if near and len(meeting.participants) < 2 and self._previous(meeting) is not None:
+                    # "the officials were received by X": the people of the meeting before; not
+                    # when the sentence names both sides ("Aliyev and Erdogan met, and they discussed")
                     for p, span in self._previous(meeting).participants.values():
                         meeting.add(p, span)
                 if new:
@@ -854,12 +854,13 @@ class _MeetingReader:
             if m.kind in ("talks", "reception"):
                 self._reception_or_talks(m)
             if m.date is None:
-                m.date = previous.date if previous and previous.date else published
+                m.date = previous.date if previous and previous.date and not self._recalled(previous) else published
             if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
                     self.gz.places.get(dateline_place) == m.location_country and _days_apart(m.date, published) <= 3:
                 m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
             if m.location is None and m.kind != "call":
-                source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"), None)
+                source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"
+                               and not self._recalled(x)), None)
                 if source is not None:
                     m.location, m.location_country = source.location, source.location_country
                 elif dateline_place:
