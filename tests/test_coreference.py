@@ -7,7 +7,7 @@ from communique.dateline import find_dateline
 from communique.mentions import find_mentions
 from communique.roles import find_roles
 from communique.text import Document
-from conftest import find_people, find_person
+from conftest import find_people, find_person, only_meeting, participant_names
 
 
 def people_stage(text, gz):
@@ -117,3 +117,13 @@ def test_people_ids_follow_first_mention(extract):
     assert [(p.id, p.name) for p in record.people] == [("p1", "Jeyhun Bayramov"), ("p2", "Peter Szijjarto")]
     assert [m.text for m in record.people[1].mentions] == ["Peter Szijjarto", "Szijjarto"]
     assert [m.text for m in record.people[0].mentions] == ["Jeyhun Bayramov", "Bayramov"]
+
+
+def test_the_two_ministers_are_the_two_named_last(extract):
+    record = extract(
+        "OSLO, June 4 (NTB) - Norwegian Foreign Minister Kari Dahl hosted the foreign ministers of Sweden "
+        "Anna Lind Berg, Finland Mikko Salo and Denmark Lars Holm in Oslo on Tuesday. "
+        "Later, Dahl held talks with Holm. The two ministers then held a phone call with Icelandic "
+        "Foreign Minister Sigrun Jonsdottir.\n")
+    call = only_meeting(record, "call")
+    assert participant_names(call) == {"Kari Dahl", "Lars Holm", "Sigrun Jonsdottir"}

@@ -149,3 +149,12 @@ def test_record_dateline_matches_stage_and_resolves_relative_dates(extract):
         assert text[e.start:e.end] == e.text
     # "Yesterday" is resolved against the dateline's date
     assert any(d.value == "2021-11-02" and d.evidence[0].text == "Yesterday" for d in record.dates)
+
+
+def test_a_body_line_in_a_datelines_style_does_not_extend_the_dateline(gz):
+    text = ("HANOI, 2 March 2024 (VNA) - The ministers met today.\n"
+            "The talks went well.\n"
+            "HANOI, 5 March 2024 (VNA) - a line quoting another dispatch.\n")
+    facts = find_dateline(text, gz)
+    assert facts.date == "2024-03-02"
+    assert facts.end == text.index(" The ministers")

@@ -104,3 +104,16 @@ def test_sentence_full_stop_is_not_part_of_the_date():
     d = only("The ministers met in Vienna on 17 July.", dt.date(2021, 7, 20))
     assert d.text == "17 July"
     assert d.value == "2021-07-17"
+
+
+def test_the_same_day_is_a_day_already_past_not_a_month_or_a_day_to_come():
+    text = ("The envoy arrived today. The leaders last met in March 2019, and the forum opens on 30 May. "
+            "On the same day the envoy laid a wreath.")
+    found = find_dates(text, THURSDAY)  # THURSDAY is 20 May 2021
+    assert found[-1].text == "On the same day"
+    assert found[-1].value == "2021-05-20"
+
+
+def test_a_month_of_that_year_takes_the_year_last_stated():
+    found = find_dates("Ties were cool in 2019, when the ministers first met in Oslo in June of that year.", THURSDAY)
+    assert [d.value for d in found] == ["2019", "2019-06"]

@@ -226,3 +226,43 @@ def test_report_without_a_meeting(extract):
     record = extract("MOSCOW, 11.04.2022 (TASS) - The Russian Foreign Ministry issued a statement on the "
                      "situation at the border.")
     assert record.meetings == []
+
+
+RECALLED = """\
+ASTANA, 10 April 2024 (Kazinform) - Foreign Minister of Kazakhstan Arman Zhakenov held talks today with Foreign Minister of Mongolia Batbold Tserendorj, who arrived in Astana on an official visit.
+The ministers reviewed how the agreements reached at the talks between the two presidents in Ulaanbaatar in August 2023 were being carried out.
+Following the talks, a Programme of Cooperation between the two foreign ministries for 2024-2026 was signed.
+On the same day, President of Kazakhstan Nurlan Abenov received the Mongolian minister.
+The two ministers agreed to meet again at the Astana forum on 28 May.
+"""
+
+
+def test_a_recalled_meeting_lends_nothing_to_the_news(extract):
+    record = extract(RECALLED)
+    talks = {m.date: m for m in meetings_of(record, "talks")}
+    assert set(talks) == {"2024-04-10", "2023-08"}
+    # "Following the talks" is about today's talks, not the presidents' talks of 2023
+    assert [a.kind for a in talks["2024-04-10"].adopted] == ["programme"]
+    assert talks["2023-08"].adopted == []
+    # "On the same day": today, not August 2023, nor the forum to come in May
+    reception = only_meeting(record, "reception")
+    assert reception.date == "2024-04-10"
+    assert reception.location.name == "Astana"
+
+
+SEPARATE = """\
+RIGA, March 3 (LETA) - On the sidelines of the Baltic Council of Ministers, Latvian Foreign Minister Ilze Berzina had separate bilateral meetings with Estonian Foreign Minister Kaarel Tamm and Lithuanian Foreign Minister Jonas Petraitis.
+During the talks, they discussed energy links and the security of the region, and Berzina conveyed greetings from President Edgars Rinkevics to both ministers.
+"""
+
+
+def test_separate_meetings_with_two_partners_are_two_meetings(extract):
+    record = extract(SEPARATE)
+    pairs = sorted(sorted(participant_names(m)) for m in meetings_of(record, "talks"))
+    assert pairs == [["Ilze Berzina", "Jonas Petraitis"], ["Ilze Berzina", "Kaarel Tamm"]]
+
+
+def test_the_sender_of_greetings_is_not_in_the_meeting(extract):
+    record = extract(SEPARATE)
+    for m in record.meetings:
+        assert "Edgars Rinkevics" not in participant_names(m)

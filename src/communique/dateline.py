@@ -105,6 +105,8 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
         place = groups.get("place")
         if place and style.require_known_place and _place_name(place) not in gz.places:
             continue
+        took = (place and not facts.place) or (groups.get("source") and not facts.source) or \
+            (groups.get("date") and not facts.date)
         if place and not facts.place:
             facts.place = _place_name(place)
             facts.evidence["place"] = Span(offset + m.start("place"), offset + m.start("place") + len(place.rstrip()))
@@ -119,7 +121,7 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
                 facts.date = value
             else:
                 undated_year = (start, start + len(groups["date"]))
-        if not keep_end:
+        if took and not keep_end:  # a later line in a dateline's style that adds nothing is the body's
             facts.end = max(facts.end, offset + m.end())
         break
     return undated_year
