@@ -485,13 +485,23 @@ class _MeetingReader:
                     if new and meeting.kind == "talks":
                         meeting.kind = "call"
             if not touched and self.current is not None:
-                touched = [(self.current, None, False)]
+                touched = [(self._hosted_by_subject(sentence, sp) or self.current, None, False)]
             self.apply_sentence(sentence, text, sp, touched)
             if sp.items:
                 self.last_person = sp.items[-1][1]
             named_first = [x for x in sp.items if x[2].start == x[0]]
             if named_first and re.match(r"\s*(?:He|She)\b", text) is None:
                 self.last_person = next((p for _, p, _ in named_first), self.last_person)
+
+    def _hosted_by_subject(self, sentence: Span, sp: SentencePeople) -> MeetingDraft | None:
+        """"The Head of State welcomed ...", with no meeting word: the meeting the
+        one who welcomes hosts, rather than the meeting named last."""
+        for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
+            before = sp.people(sentence.start, cue.start())
+            if before:
+                hosted = [m for m in reversed(self.meetings) if before[-1][1] in (m.host, m.chair)]
+                return next((m for m in hosted if m.kind == "reception"), hosted[0] if hosted else None)
+        return None
 
     def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
         article = self.article(t)
@@ -628,7 +638,7 @@ class _MeetingReader:
                 continue
             verb = trigger is not None and " ".join(trigger.text.lower().split()) in self.lex.verbs
             if new or attendance or verb:
-                for _pos, p, span in self._participants_for(meeting, trigger, sp):
+                for _pos, p, span in self._participants_for(meeting, trigger, sp, attendance and len(touched) == 1):
                     meeting.add(p, span)
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
                 if near and len(meeting.participants) < 2 and self._previous(meeting) is not None:
@@ -692,11 +702,12 @@ class _MeetingReader:
         idx = self.meetings.index(meeting)
         return next((m for m in reversed(self.meetings[:idx]) if m.participants), None)
 
-    def _participants_for(self, meeting: MeetingDraft, trigger: Trigger | None, sp: SentencePeople):
+    def _participants_for(self, meeting: MeetingDraft, trigger: Trigger | None, sp: SentencePeople, attended: bool):
         items = sp.items
         if trigger is not None and _is_visit(trigger):
             items = sp.people(trigger.end, self._clause_end(trigger.end))
-        level = LEVEL_ROLES.get(meeting.level or "")
+        # a body's level keeps out those merely named; not those the sentence says took part
+        level = None if attended else LEVEL_ROLES.get(meeting.level or "")
         out = []
         for pos, p, span in items:
             if level and p.role not in level and p.role not in ORG_ROLES:
