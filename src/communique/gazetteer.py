@@ -142,6 +142,7 @@ def plural(phrase: str) -> str:
 def load() -> Gazetteer:
     gz = Gazetteer()
     add: list[tuple[str, Entry]] = []
+    honorific_words: set[str] = set()
 
     for data in load_toml("states.toml"):
         for code, info in data.items():
@@ -192,6 +193,7 @@ def load() -> Gazetteer:
             add.append((phrase, Entry("ministry", phrase)))
         for phrase in data.get("honorifics", []):
             add.append((phrase, Entry("honorific", phrase)))
+            honorific_words.update(phrase.split())
         for role in data.get("role", []):
             gz.role_rank[role["role"]] = role.get("rank", ROLE_RANK_DEFAULT)
             for phrase in role["phrases"]:
@@ -217,6 +219,7 @@ def load() -> Gazetteer:
                 gz.meetings[key] = value
     for data in load_toml("names.toml"):
         gz.names.update(data)
+    not_name = set(gz.names.get("not_name_words", ())) | honorific_words
     for data in load_toml("people.toml"):
         for p in data.get("person", []):
             known = KnownPerson(p["name"], (p["name"], *p.get("aliases", [])),
@@ -226,6 +229,9 @@ def load() -> Gazetteer:
                 toks = names.tokens(form)
                 if toks:
                     gz.people.setdefault(toks[-1], []).append(known)
+                if len(form.split()) > 1 and not_name.intersection(form.split()):
+                    # "Park Jin", "Hassan Sheikh Mohamud": a name no run of name words finds whole
+                    add.append((form, Entry("name", "")))
 
     gz.automaton = _build_automaton(add)
     return gz
@@ -233,7 +239,8 @@ def load() -> Gazetteer:
 
 # Priority of kinds when one phrase means several things: a longer match always
 # wins; among matches of one length, the first kind listed here.
-KIND_ORDER = {"ministry": 0, "body": 0, "title": 1, "org": 2, "agency": 3, "state": 4, "demonym": 5, "place": 6, "honorific": 7}
+KIND_ORDER = {"ministry": 0, "body": 0, "title": 1, "org": 2, "agency": 3, "state": 4, "demonym": 5, "place": 6, "honorific": 7,
+              "name": 8}
 
 
 def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:

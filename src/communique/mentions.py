@@ -10,7 +10,7 @@ from functools import cache
 from .gazetteer import BodyInfo, Gazetteer
 from .text import Document
 
-PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific"}
+PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific", "name"}
 # A word, or an initial with its point ("S. Jaishankar").
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _DIGIT = re.compile(r"\d")
@@ -120,8 +120,7 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             initial = _INITIALS.fullmatch(token) is not None or _ARABIC_ARTICLE.match(token) is not None
             name_word = initial or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
                                     _DIGIT.search(token) is None)
-            stopped = token in stop and not (not current and _known_name_at(text, word.start(), gz))
-            if covered[word.start()] or stopped or not (name_word or (token in particles and current)):
+            if covered[word.start()] or token in stop or not (name_word or (token in particles and current)):
                 _close(current, particles, runs, text)
                 words = 0
                 continue
@@ -132,29 +131,6 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
                 words = 0
         _close(current, particles, runs, text)
     return runs
-
-
-def _known_name_at(text: str, pos: int, gz: Gazetteer) -> bool:
-    """"Park Jin", "Grand ...": a known office holder's name that begins with a
-    word that is seldom a name ("Park", "Grand")."""
-    for form in _forms_by_first_word(gz).get(text[pos:text.find(" ", pos)], ()):
-        end = pos + len(form)
-        if text.startswith(form, pos) and not (end < len(text) and (text[end].isalnum() or text[end] == "-")):
-            return True
-    return False
-
-
-@cache
-def _forms_by_first_word(gz: Gazetteer) -> dict[str, tuple[str, ...]]:
-    stop = frozenset(gz.names.get("not_name_words", ()))
-    forms: dict[str, set[str]] = {}
-    for people in gz.people.values():
-        for known in people:
-            for form in known.names:
-                first = form.split(" ", 1)[0]
-                if first in stop and " " in form:
-                    forms.setdefault(first, set()).add(form)
-    return {first: tuple(sorted(f, key=len, reverse=True)) for first, f in forms.items()}
 
 
 def _close(current: list[re.Match], particles: frozenset[str], runs: list[Mention], text: str) -> None:
