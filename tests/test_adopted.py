@@ -115,3 +115,20 @@ def test_adoption_goes_to_the_meeting_stated_before_it(extract):
     assert len(owners) == 1
     assert owners[0].kind == "talks"
     assert [(a.kind, a.subject) for a in owners[0].adopted] == [("memorandum", "cooperation in tourism")]
+
+
+def test_a_which_clause_ends_the_subject(adopted):
+    assert adopted("The Council adopted a communique on the crisis in the Sahel, in which it urged a return "
+                   "to constitutional order.") == [("communique", "crisis in the Sahel")]
+
+
+def test_draft_revised_and_press_documents(adopted):
+    assert adopted("The ministers adopted the draft agenda of the summit.") == [("agenda", "summit")]
+    assert adopted("They adopted a joint press statement on maritime safety.") == [("statement", "maritime safety")]
+
+
+def test_a_second_document_named_with_its_organisation(adopted):
+    found = adopted("The Council approved the revised action plan for 2025-2030 and the ECOWAS budget for the "
+                    "2025 financial year.")
+    assert [kind for kind, _ in found] == ["plan", "other"]
+    assert found[1][1].endswith("2025 financial year")

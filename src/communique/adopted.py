@@ -12,7 +12,7 @@ from .text import Document, Span
 
 _SPLIT_ON = re.compile(r",?\s+as\s+well\s+as\s+(?=on\s)|,\s*(?:and\s+)?(?=on\s)|\s+and\s+(?=on\s)", re.I)
 _LEAD = re.compile(r"^(?:on|of|for|about|concerning|regarding|to|in)\s+(?:the\s+)?", re.I)
-_DETERMINERS = r"(?:(?:a|an|the|several|two|three|four|five|six|seven|eight|nine|ten|\d+|joint|new|final|number\s+of|package\s+of|set\s+of|series\s+of|relevant|important)\s+)*"
+_DETERMINERS = r"(?:(?:a|an|the|several|two|three|four|five|six|seven|eight|nine|ten|\d+|joint|new|final|draft|revised|updated|press|common|number\s+of|package\s+of|set\s+of|series\s+of|relevant|important)\s+)*"
 
 
 @dataclass(slots=True)
@@ -56,7 +56,7 @@ def _patterns() -> _Patterns:
         kinds=kinds,
         next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
                                  rf"(?:(?:a|an|the|another|some|about|over|more\s+than|\d+|two|three|several|a\s+number\s+of)\s+)*"
-                                 rf"(?P<kind>{kinds})\b", re.I),
+                                 rf"(?:(?-i:[A-Z])[\w-]*\s+)?(?P<kind>{kinds})\b", re.I),  # "and the SADC budget"
         verb_stems=re.compile("|".join(sorted({re.escape(v.lower()[:5]) for v in data["verbs"]} | {"adopt", "approv", "sign"}))),
     )
 
@@ -124,7 +124,7 @@ def _parts(rest: str):
 # Where what a document is about ends: a new verb, or a clause about something else.
 _SUBJECT_END = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|approved|signed)\b|\.\s|"
                           r",?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|agreed|endorsed|discussed|exchanged|noted)\b|"
-                          r",\s+(?:at|during|which\s+(?:began|was|were|opened)|who|where|when|while|according|after|before|"
+                          r",\s+(?:at|during|(?:in\s+)?which|who|where|when|while|according|after|before|"
                           r"following|the\s+central|said)\b|,\s+[^,]{0,60}\b(?:said|told|announced|stated)\b", re.I)
 
 
