@@ -266,3 +266,14 @@ def test_the_sender_of_greetings_is_not_in_the_meeting(extract):
     record = extract(SEPARATE)
     for m in record.meetings:
         assert "Edgars Rinkevics" not in participant_names(m)
+
+
+def test_people_met_in_a_body_are_the_bodys_session(extract):
+    record = extract(
+        "BRUSSELS, June 12 (BNS) - NATO defence ministers met in Brussels on Thursday, with Secretary-General "
+        "Mark Rutte in the chair. Later in the day, the allies met Georgian Defence Minister Irakli Chikovani in "
+        "the NATO-Russia Council, also chaired by Rutte. The council issued a statement on regional security.\n")
+    council = next(m for m in record.meetings if m.body and m.body.name == "NATO-Russia Council")
+    assert council.kind == "session"
+    assert "Irakli Chikovani" in participant_names(council)
+    assert [a.kind for a in council.adopted] == ["statement"]

@@ -50,6 +50,8 @@ _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|p
 _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
+# "the allies met Kuleba in the NATO-Ukraine Council": the body's meeting
+_MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
@@ -265,7 +267,9 @@ class _MeetingReader:
             org, org_span = self._org_near(b, info)
             hit = next((t for t in found if t.start <= b.end + 12 and t.end >= b.start - 40 and
                         self._adjacent(t, b)), None) or \
-                next((t for t in found if t.start > b.end and _HELD_ITS.fullmatch(self.text[b.end:t.start])), None)
+                next((t for t in found if t.start > b.end and _HELD_ITS.fullmatch(self.text[b.end:t.start])), None) or \
+                next((t for t in found if t.text.lower() in _GENERIC_WORDS and t.end <= b.start < self._clause_end(t.end)
+                      and _MET_IN.search(self.text, t.end, b.start)), None)
             if hit is None:
                 acting = _BODY_ACTS.match(self.text, b.end) or _BODY_ATTENDED.search(self.text[max(sentence.start, b.start - 60):b.start])
                 if not (re.search(r"meeting|summit|session|retreat|conference", b.text, re.I) or acting):
