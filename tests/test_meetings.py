@@ -277,3 +277,22 @@ def test_people_met_in_a_body_are_the_bodys_session(extract):
     assert council.kind == "session"
     assert "Irakli Chikovani" in participant_names(council)
     assert [a.kind for a in council.adopted] == ["statement"]
+
+
+BOYCOTT = """\
+VALLETTA, Dec 5 (AFP) - Russian Foreign Minister Sergei Lavrov on Thursday attended the OSCE Ministerial Council in Valletta.
+The meeting opened on Thursday under the chairmanship of Malta's Foreign Minister Ian Borg.
+Polish Foreign Minister Radoslaw Sikorski boycotted the meeting in protest at Lavrov's presence.
+"""
+
+
+def test_the_one_who_boycotts_is_absent_not_the_one_protested_against(extract):
+    session = only_meeting(extract(BOYCOTT), "session")
+    names = participant_names(session)
+    assert "Sergei Lavrov" in names
+    assert "Radoslaw Sikorski" not in names
+
+
+def test_a_chair_named_after_an_opening_without_one(extract):
+    session = only_meeting(extract(BOYCOTT), "session")
+    assert session.chair == "Ian Borg"

@@ -616,7 +616,12 @@ class _MeetingReader:
                        touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
         if not touched:
             return
-        absent = bool(self.lex.absence.search(text))
+        absence = self.lex.absence.search(self.text, sentence.start, sentence.end)
+        # "Kuleba boycotted the meeting in protest at Lavrov's presence": who stayed away
+        # is named before the cue ("In a message, X said": after it, when none is before)
+        # ("his counterparts from the Baltic states" stand for too many to say who)
+        absent = [p for pos, p, _ in sp.people(sentence.start, absence.start()) if pos not in sp.plural] or \
+            [p for pos, p, _ in sp.people(absence.end(), sentence.end) if pos not in sp.plural] if absence else []
         attendance = bool(self.lex.attendance.search(text))
         stand_in = _REPRESENTED_BY.search(self.text, sentence.start, sentence.end)
         if stand_in is not None:
@@ -636,9 +641,8 @@ class _MeetingReader:
             if trigger is not None and trigger.start not in meeting.stated_at:
                 meeting.stated_at.add(trigger.start)
                 meeting.evidence.append(Span(trigger.start, trigger.end))
-            if absent:
-                for _, p, _ in sp.items:
-                    meeting.absent.add(p.id)
+            if absence:
+                meeting.absent |= {p.id for p in absent}
                 continue
             verb = trigger is not None and " ".join(trigger.text.lower().split()) in self.lex.verbs
             if new or attendance or verb:
@@ -794,11 +798,13 @@ class _MeetingReader:
         """"Chaired by X", "X presided over", "under the chairmanship of X" (or
         of a state); "X received Y", "Y was received by X", "his visiting
         counterpart", "a courtesy call from Y": the host."""
+        chair_cue = False
         for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
             if trigger is None and not self._passive(cue):
                 continue  # "The plenary was chaired by X" needs no meeting word; "X hosted" does
             if shared and not self._nearest_trigger(cue.start(), trigger, sentence):
                 continue
+            chair_cue = True
             word = cue.group().lower()
             after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
@@ -811,8 +817,9 @@ class _MeetingReader:
                         meeting.chair_state = state.key
             elif before:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
-            return
-        if meeting.host is not None or trigger is None:
+            if meeting.chair is not None or meeting.chair_state:
+                return  # else "The meeting opened ... under the chairmanship of X": the next cue
+        if chair_cue or meeting.host is not None or trigger is None:
             return
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             word = cue.group().lower()

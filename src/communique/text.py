@@ -60,17 +60,24 @@ def split_sentences(text: str) -> list[Span]:
     after it stay one sentence, so a list of attendees is read with its lead."""
     blocks: list[list[int]] = []  # [start, end] of each block of lines
     pos = 0
+    blank = False  # a blank line since the last block
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip())
         pos += len(line)
         content = line.strip()
         if not content:
+            blank = True
             continue
         if blocks:
             prev = text[blocks[-1][0]:blocks[-1][1]]
-            if prev.endswith((":", ",", ";")) or (_BULLET.match(line) and _BULLET.match(text[_block_last_line(text, blocks[-1])]) is not None):
+            # "attributable to Spokesperson X:", a blank line, then a paragraph: no list follows
+            paragraph = blank and not _BULLET.match(line) and content.endswith((".", "!", "?")) and content.count(" ") >= 8
+            if (prev.endswith((":", ",", ";")) and not paragraph) or \
+                    (_BULLET.match(line) and _BULLET.match(text[_block_last_line(text, blocks[-1])]) is not None):
                 blocks[-1][1] = end
+                blank = False
                 continue
+        blank = False
         blocks.append([start + (len(line) - len(line.lstrip())), end])
     spans: list[Span] = []
     for start, end in _bounded(blocks, text):
