@@ -296,3 +296,20 @@ def test_the_one_who_boycotts_is_absent_not_the_one_protested_against(extract):
 def test_a_chair_named_after_an_opening_without_one(extract):
     session = only_meeting(extract(BOYCOTT), "session")
     assert session.chair == "Ian Borg"
+
+
+def test_a_meeting_only_spoken_of_is_no_meeting(extract):
+    record = extract(
+        "TBILISI, May 16 (Trend) - Georgian Foreign Minister Ilia Darchiashvili had a phone conversation with "
+        "Armenian Foreign Minister Ararat Mirzoyan. Darchiashvili informed his counterpart about the latest "
+        "round of negotiations on the border.\n")
+    assert [m.kind for m in record.meetings] == ["call"]
+
+
+def test_a_statement_label_and_date_above_the_headline_keep_it_a_headline(extract):
+    record = extract(
+        "MEDIA STATEMENT\n\n3 March 2024\n\nMinister Dlamini holds telephone conversation with Kenyan counterpart\n\n"
+        "Pretoria - The Minister of International Relations and Cooperation, Ms Thandi Dlamini, today held a "
+        "telephone conversation with the Cabinet Secretary for Foreign and Diaspora Affairs of Kenya, "
+        "Mr Peter Kamau.\n")
+    assert [m.kind for m in record.meetings] == ["call"]

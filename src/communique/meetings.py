@@ -66,6 +66,20 @@ _ADJECTIVE = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth
                         r"brief|lengthy|productive|friendly|expanded|enlarged|narrow|restricted|\w+-level)$", re.I)
 
 
+def _headline_end(text: str) -> int:
+    """Where the lines above the first sentence of the body end ("MEDIA
+    STATEMENT", a date, the headline), or -1 when the body comes first."""
+    end, pos = -1, 0
+    for line in text.splitlines(keepends=True):
+        content = line.strip()
+        if content.endswith((".", "!", "?", ":")) or ". " in content:
+            return end
+        if content:
+            end = pos + len(line.rstrip())
+        pos += len(line)
+    return -1
+
+
 def _days_apart(a: str | None, b: str | None) -> int:
     if not a or not b or len(a) < 10 or len(b) < 10:
         return 1 << 30
@@ -235,9 +249,7 @@ class _MeetingReader:
             self.references_in.setdefault(doc.sentence_index(start), []).append((start, persons))
         self.plural_refs = [r for r in roles.references if r.plural]
         self.plural_starts = {r.start for r in self.plural_refs}
-        first_line = doc.text.lstrip().split("\n", 1)
-        self.headline_end = (len(doc.text) - len(doc.text.lstrip()) + len(first_line[0])
-                             if len(first_line) == 2 and not first_line[0].rstrip().endswith(".") else -1)
+        self.headline_end = _headline_end(doc.text)
         self.last_person: Person | None = None
 
     # ------------------------------------------------------------------ triggers
@@ -531,6 +543,9 @@ class _MeetingReader:
         held = _HELD.search(self.text, t.end, self._clause_end(t.end)) is not None
         if held and not self.meetings:
             return self.new(t), True  # "political consultations ... were held in Ashgabat"
+        if article in _DEFINITE and self.meetings and not (t.named or t.specific or with_people or held) and \
+                not sp.people(t.end, self._clause_end(t.end)):
+            return None, False  # "informed him about the latest round of negotiations": no meeting of its own
         if not (t.specific or t.named or article in _INDEFINITE) and not sp.items and not sp.groups:
             target = self._compatible(t, with_people)
             return (target, False) if target is not None else (None, False)
