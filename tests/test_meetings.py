@@ -313,3 +313,12 @@ def test_a_statement_label_and_date_above_the_headline_keep_it_a_headline(extrac
         "telephone conversation with the Cabinet Secretary for Foreign and Diaspora Affairs of Kenya, "
         "Mr Peter Kamau.\n")
     assert [m.kind for m in record.meetings] == ["call"]
+
+
+def test_he_as_his_excellency_is_no_pronoun(extract):
+    record = extract(
+        "Doha, May 03 (QNA) - His Highness the Amir Sheikh Tamim bin Hamad Al-Thani received today Foreign "
+        "Minister of Oman HE Sayyid Badr Albusaidi.\n\n"
+        "Earlier, HE Minister of State for Foreign Affairs Dr. Sultan bin Saad Al-Muraikhi met with Albusaidi.\n")
+    talks = only_meeting(record, "talks")
+    assert participant_names(talks) == {"Sultan bin Saad Al-Muraikhi", "Badr Albusaidi"}

@@ -156,3 +156,10 @@ def test_mentions_are_ordered_and_do_not_overlap(mentions):
     assert starts == sorted(starts)
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
+
+
+def test_gulf_names_with_words_that_are_seldom_names(gz):
+    text = ("Minister of State Dr. Sultan bin Saad Al-Muraikhi met Deputy Prime Minister Sayyid Fahd bin "
+            "Mahmoud Al Said.")
+    found = [m.text for m in find_mentions(Document.from_text(text), gz) if m.kind == "name"]
+    assert found == ["Sultan bin Saad Al-Muraikhi", "Fahd bin Mahmoud Al Said"]

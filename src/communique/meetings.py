@@ -190,7 +190,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
                            rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)", re.I),
         format_kind=fmt,
         groups=word(lex["group_refs"]),
-        pronouns=re.compile(rf"(?<![\w-])(?:{_alternation(lex['pronouns'])})(?![\w-])", re.I),
+        # "he" or "He", never "HE" (His Excellency)
+        pronouns=re.compile("|".join(rf"(?<![\w-])(?:{p}|{p.capitalize()})(?![\w-])" for p in lex["pronouns"])),
         specific=frozenset(w.lower() for w in lex["specific"]),
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in lex["verbs"]),

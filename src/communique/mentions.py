@@ -14,6 +14,7 @@ PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific", "name
 # A word, or an initial with its point ("S. Jaishankar").
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _DIGIT = re.compile(r"\d")
+_PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
 _WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 
@@ -74,6 +75,8 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         if not entries:
             continue
         first = entries[0]
+        if first.kind in ("title", "honorific") and " " not in span and _PATRONYMIC.match(text, end):
+            continue  # "Sultan bin Saad", "Emir bin ...": a given name before a patronymic
         if first.kind == "body":
             bodies = tuple(e.extra for e in entries if e.kind == "body")
             out.append(Mention("body", start, end, span, first.key, bodies=bodies))
@@ -120,7 +123,11 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             initial = _INITIALS.fullmatch(token) is not None or _ARABIC_ARTICLE.match(token) is not None
             name_word = initial or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
                                     _DIGIT.search(token) is None)
-            if covered[word.start()] or token in stop or not (name_word or (token in particles and current)):
+            # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
+            # before a patronymic particle, or after a particle inside a name
+            stopped = token in stop and not _PATRONYMIC.match(text, word.end()) and \
+                not (len(current) > 1 and current[-1].group().lower() in particles)
+            if covered[word.start()] or stopped or not (name_word or (token in particles and current)):
                 _close(current, particles, runs, text)
                 words = 0
                 continue
