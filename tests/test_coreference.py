@@ -127,3 +127,12 @@ def test_the_two_ministers_are_the_two_named_last(extract):
         "Foreign Minister Sigrun Jonsdottir.\n")
     call = only_meeting(record, "call")
     assert participant_names(call) == {"Kari Dahl", "Lars Holm", "Sigrun Jonsdottir"}
+
+
+def test_a_title_reference_is_the_one_so_titled(extract):
+    record = extract(
+        "LONDON, 8 February 2024 (PA) - Foreign Secretary Jane Holt held a video call today with Kenya's Cabinet "
+        "Secretary for Foreign and Diaspora Affairs Peter Otieno.\n\n"
+        "The Foreign Secretary also spoke by telephone to Ethiopia's Foreign Minister Taye Bekele.\n")
+    calls = [participant_names(m) for m in record.meetings if m.kind == "call"]
+    assert {"Jane Holt", "Taye Bekele"} in calls

@@ -107,8 +107,11 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
                 fits = [p for p in fits if last_named[p.id] >= 0]
             if fits:
                 references[ref.start] = fits
-        elif len(fits) == 1:
-            references[ref.start] = fits
+        else:
+            # "The Foreign Secretary" is the one so titled, not "Cabinet Secretary for Foreign Affairs" Mudavadi
+            titled = [p for p in fits if any(c.title.lower() == ref.claim.title.lower() for c in p.claims)]
+            if len(fits) == 1 or len(titled) == 1:
+                references[ref.start] = fits if len(fits) == 1 else titled
     return People(people, by_mention, references, home_state)
 
 
