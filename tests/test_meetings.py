@@ -322,3 +322,29 @@ def test_he_as_his_excellency_is_no_pronoun(extract):
         "Earlier, HE Minister of State for Foreign Affairs Dr. Sultan bin Saad Al-Muraikhi met with Albusaidi.\n")
     talks = only_meeting(record, "talks")
     assert participant_names(talks) == {"Sultan bin Saad Al-Muraikhi", "Badr Albusaidi"}
+
+
+def test_a_speaker_is_not_at_the_meeting_they_speak_of(extract):
+    record = extract(
+        "HANOI, Nov. 12 (VNA) -- Vietnamese Foreign Minister Bui Thanh Son held a phone conversation with "
+        "Brazilian Foreign Minister Mauro Vieira on Sunday. Son said Viet Nam supports the outcome of the "
+        "Amazon Summit held in Belem on Aug. 8, 2023.\n")
+    summit = only_meeting(record, "summit")
+    assert "Bui Thanh Son" not in participant_names(summit)
+
+
+def test_a_speaker_recalling_their_own_meeting_was_there(extract):
+    record = extract(
+        "ASHGABAT, Sept. 22 (TDH) -- President of Turkmenistan Serdar Berdimuhamedov held a telephone "
+        "conversation with President of Kazakhstan Kassym-Jomart Tokayev. The Turkmen leader noted the "
+        "productivity of the recent meeting with the President of Kazakhstan in Astana.\n")
+    talks = only_meeting(record, "talks")
+    assert "Serdar Berdimuhamedov" in participant_names(talks)
+
+
+def test_a_summit_of_no_organisation_named_as_a_format_is_its_own_body(extract):
+    record = extract(
+        "ASTANA, Dec. 3 (Kazinform) -- Kazakh Foreign Minister Murat Nurtleu said on Sunday that the first "
+        "Central Asia-Japan Summit, held in Astana on Aug. 2, 2024, opened a new chapter.\n")
+    summit = only_meeting(record, "summit")
+    assert summit.body is not None and summit.body.name == "Central Asia-Japan Summit"

@@ -50,6 +50,13 @@ _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|p
 _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
+# "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
+# productivity of the meeting" is no report: its object is the meeting)
+_REPORTED = re.compile(r"\b(?:(?:said|says|told\s+\w+)(?:\s+that)?|(?:noted|stressed|added|stated|emphasi[sz]ed|"
+                       r"pointed\s+out|underlined|underscored|reiterated|expressed\s+hope)\s+that)\b")
+_SELF = re.compile(r"\b(?:he|she|his|her|they|their|we|our|I|my)\b", re.I)  # the speaker tells of their own meeting
+# The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
+_QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
 # "the allies met Kuleba in the NATO-Ukraine Council": the body's meeting
 _MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
@@ -216,7 +223,9 @@ def find_meetings(doc: Document, mentions: list[Mention], roles: Roles, people: 
     reader = _MeetingReader(doc, mentions, roles, people, date_mentions, published, gz)
     reader.read()
     reader.settle(published, dateline_place)
-    return [m for m in reader.meetings if m.participants or m.org or m.body or m.chair]
+    # a meeting with nobody and no body is no record, but for a named summit ("the Cairo Summit for Peace")
+    return [m for m in reader.meetings if m.participants or m.org or m.body or m.chair
+            or (m.kind == "summit" and m.trigger.named)]
 
 
 class _MeetingReader:
@@ -296,7 +305,7 @@ class _MeetingReader:
                 hit.start, hit.end, hit.text = b.start, b.end, b.text
             hit.kind = info.kind or ("summit" if hit.kind == "summit" else "session")
             hit.body, hit.org, hit.org_span, hit.named = info, org or info.org or None, org_span, True
-            qualifier = re.search(r"(?:[A-Z][\w'’-]*\s+){1,3}$", self.text[max(sentence.start, b.start - 40):b.start])
+            qualifier = _QUALIFIER.search(self.text[max(sentence.start, b.start - 40):b.start])
             hit.body_span = Span(b.start - len(qualifier.group()) if qualifier else b.start, b.end)
         for t in found:
             if t.body is None and t.kind in ("session", "summit", "talks"):
@@ -607,6 +616,20 @@ class _MeetingReader:
         preferred = [m for m in candidates if m.kind in ("session", "summit", "talks")]
         return (preferred or candidates or [None])[0]
 
+    def _summit_of_its_own(self, t: Trigger) -> None:
+        """"the first China-Central Asia Summit": a summit of no organisation, named
+        as a format of its own, is its own body; "the Cairo Summit" is only placed."""
+        sentence = self.doc.sentence_of(t.start)
+        qualifier = _QUALIFIER.search(self.text[max(sentence.start, t.start - 40):t.start])
+        if qualifier is None:
+            return
+        start = t.start - len(qualifier.group())
+        places = [m for m in self.mentions_of(sentence) if m.kind == "place" and start <= m.start < t.start]
+        if places and re.fullmatch(r"\s*", self.text[places[-1].end:t.start]) and places[0].start == start:
+            return
+        name = " ".join(self.text[start:t.end].split())
+        t.body, t.body_span = BodyInfo("", name, (), None, "summit", None), Span(start, t.end)
+
     def _recalled(self, m: MeetingDraft) -> bool:
         """A meeting the report recalls ("the talks in Dushanbe in June 2022"):
         dated by the text to another month, or over a week, than the report."""
@@ -620,6 +643,8 @@ class _MeetingReader:
         m = MeetingDraft(t.kind, t, len(self.meetings))
         m.evidence.append(Span(t.start, t.end))
         m.stated_at.add(t.start)
+        if t.body is None and t.named and not t.org and t.kind == "summit":
+            self._summit_of_its_own(t)
         if t.body is not None:
             m.body, m.body_span = t.body, t.body_span or Span(t.start, t.end)
         if t.org:
@@ -730,6 +755,14 @@ class _MeetingReader:
         items = sp.items
         if trigger is not None and _is_visit(trigger):
             items = sp.people(trigger.end, self._clause_end(trigger.end))
+        elif trigger is not None:
+            sentence = self.doc.sentence_of(trigger.start)
+            said = None
+            for said in _REPORTED.finditer(self.text, sentence.start, trigger.start):
+                pass
+            if said is not None and not _SELF.search(self.text, said.end(), trigger.end):
+                # "Wang said China supports the outcome of the Cairo Summit": the speaker was not there
+                items = [x for x in items if x[0] >= said.end()]
         # a body's level keeps out those merely named; not those the sentence says took part
         level = None if attended else LEVEL_ROLES.get(meeting.level or "")
         out = []
