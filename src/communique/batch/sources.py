@@ -233,7 +233,7 @@ def _read_warc(source: InputFile) -> Iterator[Report | Failure]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    offset = 0
+    next_offset = 0  # where the record after the last one read starts: a failure is there
     try:
         with open(source.path, "rb") as fh:
             records = ArchiveIterator(fh)
@@ -241,12 +241,13 @@ def _read_warc(source: InputFile) -> Iterator[Report | Failure]:
                 if not record.format.startswith("warc"):  # warcio reads ARC too, and takes some text for it
                     raise ValueError(f"an {record.format.upper()} record, not WARC")
                 payload = _warc_payload(record)
-                # the offset is known once the record is read (warcio reads to its end to tell it)
+                # offsets are known once the record is read (warcio reads to its end to tell them)
                 offset = records.get_record_offset()
+                next_offset = offset + records.get_record_length()
                 if payload is not None:
                     yield _warc_report(payload, f"{source.path}@{offset}")
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        origin = f"{source.path}@{offset}"
+        origin = f"{source.path}@{next_offset}"
         yield Failure(origin, f"{origin}: not a readable WARC record ({_one_line(exc)})")
 
 
