@@ -348,3 +348,20 @@ def test_a_summit_of_no_organisation_named_as_a_format_is_its_own_body(extract):
         "Central Asia-Japan Summit, held in Astana on Aug. 2, 2024, opened a new chapter.\n")
     summit = only_meeting(record, "summit")
     assert summit.body is not None and summit.body.name == "Central Asia-Japan Summit"
+
+
+def test_a_meeting_ahead_of_a_session_took_place(extract):
+    record = extract(
+        "MINSK, Oct. 4. /TASS/. A meeting of the Council of Heads of Government of the CIS was held in Minsk on "
+        "Friday under the chairmanship of Belarusian Prime Minister Roman Golovchenko.\n\n"
+        "Ahead of the plenary session, Russian Prime Minister Mikhail Mishustin met with Golovchenko.\n")
+    talks = only_meeting(record, "talks")
+    assert participant_names(talks) == {"Mikhail Mishustin", "Roman Golovchenko"}
+
+
+def test_the_first_of_two_surnames_names_the_person(extract):
+    record = extract(
+        "HAVANA, May 7 (Prensa Latina) Cuban Foreign Minister Bruno Rodríguez Parrilla received on Tuesday the "
+        "Foreign Minister of Chile, Alberto van Klaveren.\n\nLater, Rodríguez held official talks with Van Klaveren.\n")
+    for m in record.meetings:
+        assert "Bruno Rodríguez Parrilla" in participant_names(m)

@@ -159,7 +159,9 @@ def _role_family(role: str | None) -> str | None:
 def _surname_or_given(full: str, single: str) -> bool:
     toks = names.tokens(full)
     s = names.tokens(single)[0]
-    return names.token_match(toks[0], s) or names.token_match(toks[-1], s)
+    # "Rodríguez" of "Bruno Rodríguez Parrilla": the first of two surnames
+    ends = (toks[0], toks[-1], toks[-2]) if len(toks) >= 3 else (toks[0], toks[-1])
+    return any(names.token_match(t, s) for t in ends)
 
 
 def _by_surname(people: list[Person], name: str) -> Person | None:

@@ -181,7 +181,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     return Lexicon(
         triggers=word(kind_of),
         trigger_kind=kind_of,
-        future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;]{{0,60}}$", re.I),
+        future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}$", re.I),
         future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)|"
                                 r"^[^.;,]{0,160}?\b(?:is|are)\s+(?:scheduled|expected|due|planned|set)\s+to\b|"
                                 r"^[^.;,]{0,80}?\bwill\s+(?:be\s+held|take\s+place|meet|hold|convene)\b|"
