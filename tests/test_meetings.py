@@ -353,8 +353,8 @@ def test_a_summit_of_no_organisation_named_as_a_format_is_its_own_body(extract):
 def test_a_meeting_ahead_of_a_session_took_place(extract):
     record = extract(
         "MINSK, Oct. 4. /TASS/. A meeting of the Council of Heads of Government of the CIS was held in Minsk on "
-        "Friday under the chairmanship of Belarusian Prime Minister Roman Golovchenko.\n\n"
-        "Ahead of the plenary session, Russian Prime Minister Mikhail Mishustin met with Golovchenko.\n")
+        "Friday under the chairmanship of Belarusian Prime Minister Roman Golovchenko. Russian Prime Minister "
+        "Mikhail Mishustin took part.\n\nAhead of the plenary session, Mishustin met with Golovchenko.\n")
     talks = only_meeting(record, "talks")
     assert participant_names(talks) == {"Mikhail Mishustin", "Roman Golovchenko"}
 
