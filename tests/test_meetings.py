@@ -365,3 +365,11 @@ def test_the_first_of_two_surnames_names_the_person(extract):
         "Foreign Minister of Chile, Alberto van Klaveren.\n\nLater, Rodríguez held official talks with Van Klaveren.\n")
     for m in record.meetings:
         assert "Bruno Rodríguez Parrilla" in participant_names(m)
+
+
+def test_a_session_named_as_what_a_document_is_of_states_no_meeting(extract):
+    record = extract(
+        "ADDIS ABABA, February 14 (ENA) - The Executive Council of the African Union opened its 46th Ordinary "
+        "Session today in Addis Ababa. The Council adopted the draft agenda of the 38th Ordinary Session of the "
+        "Assembly of the Union.\n")
+    assert [m.kind for m in record.meetings] == ["session"]

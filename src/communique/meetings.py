@@ -436,8 +436,10 @@ class _MeetingReader:
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated."""
         before = self.text[max(0, t.start - 60):t.start]
-        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:[a-z0-9][\w'-]*\s+){0,2}$", before)
-        if m and not re.search(r"[,;:.]", before[m.start():]):
+        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$", before)
+        # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
+        if m and all(w[0].islower() or w[0].isdigit() or _ADJECTIVE.match(w) for w in m.group(2).split()) and \
+                not re.search(r"[,;:.]", before[m.start():]):
             return m.group(1).lower() not in self.lex.of_frames
         return False
 
