@@ -373,3 +373,28 @@ def test_a_session_named_as_what_a_document_is_of_states_no_meeting(extract):
         "Session today in Addis Ababa. The Council adopted the draft agenda of the 38th Ordinary Session of the "
         "Assembly of the Union.\n")
     assert [m.kind for m in record.meetings] == ["session"]
+
+
+RECALLED_SUMMIT = """\
+Ashgabat, 15 March 2024 (TDH). Today, Minister of Foreign Affairs of Turkmenistan Rashid Meredov held talks with Secretary General of the Organization of Turkic States Kubanychbek Omuraliev.
+The parties also noted the importance of the informal summit of the Organization held in Gabala in January, which was attended by the National Leader of the Turkmen people Gurbanguly Berdimuhamedov.
+"""
+
+
+def test_a_summit_told_in_passing_is_a_summit_of_its_own(extract):
+    record = extract(RECALLED_SUMMIT)
+    summit = only_meeting(record, "summit")
+    assert summit.date == "2024-01"
+    assert participant_names(summit) == {"Gurbanguly Berdimuhamedov"}
+    talks = only_meeting(record, "talks")
+    assert participant_names(talks) == {"Rashid Meredov", "Kubanychbek Omuraliev"}
+
+
+def test_a_meeting_named_in_a_documents_subject_did_not_adopt_it(extract):
+    record = extract(
+        "XI'AN, Dec. 3 (Xinhua) -- The fifth China-Central Asia Foreign Ministers' Meeting was held here on "
+        "Sunday, chaired by Chinese Foreign Minister Wang Yi. The first China-Central Asia Summit was held in "
+        "Xi'an on May 18-19, 2023.\n\nThe meeting adopted a joint statement on the outcomes of the Xi'an summit "
+        "and an action plan for cooperation in transport for 2024-2026.\n")
+    session = only_meeting(record, "session")
+    assert sorted(a.kind for a in session.adopted) == ["plan", "statement"]

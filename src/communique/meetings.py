@@ -49,6 +49,9 @@ _BODY_ATTENDED = re.compile(r"\b(?:attended|attend|attending|participated\s+in|p
                             r"addressed|chaired|opened|hosted|joined)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}$")
 _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
+_HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
+                         r"(?:held|convened|took\s+place)\b")
+_OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 # "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
 # productivity of the meeting" is no report: its object is the meeting)
@@ -434,7 +437,10 @@ class _MeetingReader:
             re.match(r"[^.;]{0,80}?\bto\s+[a-z]", self.text[t.end:self._clause_end(t.end)]) is not None
 
     def is_modifier(self, t: Trigger) -> bool:
-        """"the decisions of the session": the meeting is named, not stated."""
+        """"the decisions of the session": the meeting is named, not stated; "the
+        importance of the summit held in Gabala in January" states one."""
+        if _HELD_AFTER.match(self.text, t.end):
+            return False
         before = self.text[max(0, t.start - 60):t.start]
         m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$", before)
         # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
@@ -444,9 +450,9 @@ class _MeetingReader:
         return False
 
     def article(self, t: Trigger) -> str:
-        words = re.findall(r"[\w'-]+", self.text[max(0, t.start - 60):t.start])
-        while words and _ADJECTIVE.match(words[-1]):
-            words.pop()
+        words = re.findall(r"[\w'’-]+", self.text[max(0, t.start - 60):t.start])
+        while words and (_ADJECTIVE.match(words[-1]) or words[-1].endswith(("'", "’"))):
+            words.pop()  # "the leaders' summit": the article before the possessive
         return words[-1].lower() if words else ""
 
     def format_word_before(self, t: Trigger) -> str | None:
@@ -552,7 +558,8 @@ class _MeetingReader:
                 return self.new(t), True  # "at their talks in Tashkent in December 2022": another, earlier meeting
             if target is not None:
                 return target, False
-        held = _HELD.search(self.text, t.end, self._clause_end(t.end)) is not None
+        held = _HELD.search(self.text, t.end, self._clause_end(t.end)) is not None or \
+            _HELD_AFTER.match(self.text, t.end) is not None
         if held and not self.meetings:
             return self.new(t), True  # "political consultations ... were held in Ashgabat"
         if article in _DEFINITE and self.meetings and not (t.named or t.specific or with_people or held) and \
@@ -579,8 +586,7 @@ class _MeetingReader:
     def _clause_date(self, t: Trigger) -> str | None:
         """An explicit date stated right after a trigger, in its clause."""
         end = self._clause_end(t.end)
-        return next((d.value for d in self.dates if t.end <= d.start < end and d.value and not d.relative
-                     and d.start - t.end < 60), None)
+        return next((d.value for d in self.dates if t.end <= d.start < end and d.value and d.start - t.end < 60), None)
 
     def _clause_end(self, pos: int) -> int:
         sentence = self.doc.sentence_of(pos)
@@ -605,6 +611,8 @@ class _MeetingReader:
         kind = t.kind if t.kind in ("call", "reception") else _KIND_FOR_WORD.get(word)
         if kind is None and t.specific:
             kind = "talks"  # "the bilateral consultation" is no courtesy call
+        if t.kind == "summit":
+            kind = "summit"  # "the summit" is no earlier talks
         candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
         # "Following the talks" is about the news, not the earlier talks the report recalled
         candidates = [m for m in candidates if not self._recalled(m)] + [m for m in candidates if self._recalled(m)]
@@ -692,6 +700,8 @@ class _MeetingReader:
                 for _pos, p, span in self._participants_for(meeting, trigger, sp, attendance and len(touched) == 1):
                     meeting.add(p, span)
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < _NEAR]
+                if trigger is not None and _OBJECT_OF.search(self.text, max(0, trigger.start - 40), trigger.start):
+                    near = []  # "The parties noted the importance of the summit": they are not its people
                 if near and len(meeting.participants) < 2 and self._previous(meeting) is not None:
                     # "the officials were received by X": the people of the meeting before; not
                     # when the sentence names both sides ("Aliyev and Erdogan met, and they discussed")

@@ -76,8 +76,10 @@ def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem], do
     if not meetings:
         return owned
     firsts = sorted((min(s.start for s in m.evidence), i) for i, m in enumerate(meetings))
+    # a meeting named inside what a document is about ("the outcomes of the Xi'an summit") did not adopt it
+    inside = [(a.start, a.end) for a in adopted]
     adopting = sorted((s.start, i) for i, m in enumerate(meetings) if m.kind in ("session", "summit", "talks")
-                      for s in m.evidence)
+                      for s in m.evidence if not any(start <= s.start < end for start, end in inside))
     for item in adopted:
         signers = _named_before(doc, people, item.evidence.start)
         at = max(item.start, item.evidence.start)  # "Following the talks, the Plan ... was signed": after "talks"
