@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Callable, Iterator, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..inputs import BadInput
 from .sources import DEFAULT_CHUNK_SIZE, Fields
@@ -48,6 +49,9 @@ def batch(
     except OSError as exc:
         _error(f"{exc.filename or out}: {exc.strerror}")
         raise typer.Exit(2) from None
+    except SQLAlchemyError as exc:
+        _error(f"cannot open the knowledge base: {exc}")
+        raise typer.Exit(2) from None
     summary, started_in, worker_count = BatchSummary(), 0.0, 0
     if chunks:  # nothing left to do needs no cluster
         starting = time.perf_counter()
@@ -60,6 +64,9 @@ def batch(
                     summary = run_batch(client, chunks, options, on_chunk=show)
         except OSError as exc:  # distributed's "Timed out trying to connect" is one
             _error(f"cannot reach the Dask scheduler{' at ' + scheduler if scheduler else ''}: {exc}")
+            raise typer.Exit(2) from None
+        except RuntimeError as exc:  # "Nanny failed to start": run_batch itself raises nothing
+            _error(f"cannot start the local Dask cluster: {exc}")
             raise typer.Exit(2) from None
     summary.already_done = already_done
     _close(summary, options.out, started_in, worker_count)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
+import dask
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -71,7 +72,9 @@ def dask_client(workers: int, scheduler: str | None = None) -> Iterator[Client]:
         with Client(scheduler) as client:
             yield client
         return
-    with warnings.catch_warnings():
+    # Workers sample their task's stack every 10 ms for the dashboard's profile, which no one looks at
+    # here: it would take that time from the extraction. Workers inherit this config.
+    with warnings.catch_warnings(), dask.config.set({"distributed.worker.profile.enabled": False}):
         # without a dashboard the scheduler still serves /health, on 8787 or on any port when that is taken
         warnings.filterwarnings("ignore", message="Port 8787 is already in use")
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
@@ -92,6 +95,8 @@ def prepare(paths: Sequence[str], options: BatchOptions) -> tuple[list[Chunk], i
     inputs was made from an older version of it: its rows are removed, so
     that the re-planned chunks do not write its reports twice."""
     chunks = plan_chunks(paths, options.fields, options.chunk_size)
+    if options.ingest_url:
+        open_db(options.ingest_url)  # its schema migrated once here, not by every worker at once
     options.out.mkdir(parents=True, exist_ok=True)
     output.remove_temporaries(options.out)
     done = output.done_chunks(options.out)
@@ -109,8 +114,6 @@ def run_batch(client: Client, chunks: Sequence[Chunk], options: BatchOptions,
     """Run every chunk on the cluster; a chunk whose task fails is reported and
     left unmarked, so that the next run does it again."""
     summary = BatchSummary(chunks=len(chunks))
-    if options.ingest_url:
-        open_db(options.ingest_url)  # migrate once here, not in every worker at once
     started = time.perf_counter()
     futures = {client.submit(run_chunk, chunk, str(options.out), options.ingest_url,
                              key=f"communique-chunk-{chunk.id}"): chunk.id
