@@ -34,6 +34,18 @@ WIRE_STYLES = [
     pytest.param(
         "ASTANA. June 21. KAZINFORM - Kazakhstan and Qatar held political consultations on 20 June 2023.",
         "Astana", "2023-06-21", "Kazinform", "ASTANA", "June 21", "KAZINFORM", id="kazinform-dots"),
+    pytest.param(
+        "Belém (Agência Brasil) - The ministers of the eight states met on 8 August 2023.",
+        "Belém", None, "Agência Brasil", "Belém", None, "Agência Brasil", id="accented-place-agency"),
+    pytest.param(
+        "Damascus, SANA- President al-Assad received the Omani minister on 12 February 2024.",
+        "Damascus", None, "SANA", "Damascus", None, "SANA", id="place-comma-agency-dash"),
+    pytest.param(
+        "(KPL) Prime Minister Sonexay Siphandone received the Thai envoy on 13 March 2024.",
+        None, None, "KPL", None, None, "KPL", id="agency-in-brackets-first"),
+    pytest.param(
+        "NAY PYI TAW, 23 April 2024 - Union Minister U Than Swe received the Chinese vice minister.",
+        "Nay Pyi Taw", "2024-04-23", None, "NAY PYI TAW", "23 April 2024", None, id="place-date-dash"),
 ]
 
 
@@ -41,9 +53,11 @@ WIRE_STYLES = [
 def test_wire_styles(gz, text, place, date, source, printed_place, printed_date, printed_source):
     facts = find_dateline(text, gz)
     assert (facts.place, facts.date, facts.source) == (place, date, source)
-    assert evidence_text(text, facts, "place") == printed_place
-    assert evidence_text(text, facts, "date") == printed_date
-    assert evidence_text(text, facts, "source") == printed_source
+    for key, printed in (("place", printed_place), ("date", printed_date), ("source", printed_source)):
+        if printed is None:
+            assert key not in facts.evidence
+        else:
+            assert evidence_text(text, facts, key) == printed
 
 
 @pytest.mark.parametrize("text, printed, agency", [
@@ -158,3 +172,29 @@ def test_a_body_line_in_a_datelines_style_does_not_extend_the_dateline(gz):
     facts = find_dateline(text, gz)
     assert facts.date == "2024-03-02"
     assert facts.end == text.index(" The ministers")
+
+
+@pytest.mark.parametrize("text, date", [
+    # the weekday the report names fixes the year among those it states; a plan "for 2025" is no year of the past
+    ("ISTANBUL, October 18, APA. The meeting was held on Friday. The first was in December 2021, the second "
+     "in October 2023.", "2024-10-18"),
+    ("YEREVAN, FEBRUARY 14, ARMENPRESS. The leaders spoke on Tuesday. They will meet on February 16, 2024.",
+     "2024-02-14"),
+    ("ALMATY, June 20. /TASS/. The ministers met on Thursday and approved the plan for 2025.", None),
+    ("Amman, Feb. 19 (Petra) -- The ministers spoke on Monday. Donors cut their funding in 2024.", "2024-02-19"),
+])
+def test_a_dateline_without_a_year_takes_it_from_the_report(gz, text, date):
+    assert find_dateline(text, gz).date == date
+
+
+def test_an_agency_the_lead_names_as_reporting_is_the_source(gz):
+    text = ("14.10.2024 15:22\n\nThe Minister of Foreign Affairs of Ukraine held a phone conversation with his "
+            "Turkish counterpart on Monday, Ukrinform reports.")
+    facts = find_dateline(text, gz)
+    assert (facts.date, facts.source) == ("2024-10-14", "Ukrinform")
+
+
+def test_an_agency_signing_off_a_release_is_its_source(gz):
+    text = ("NAY PYI TAW, 23 April 2024 - The Union Minister received the Chinese vice minister.\n\n"
+            "Senior officials were also present.-MNA\n")
+    assert find_dateline(text, gz).source == "MNA"

@@ -344,7 +344,7 @@ def test_a_speaker_recalling_their_own_meeting_was_there(extract):
 
 def test_a_summit_of_no_organisation_named_as_a_format_is_its_own_body(extract):
     record = extract(
-        "ASTANA, Dec. 3 (Kazinform) -- Kazakh Foreign Minister Murat Nurtleu said on Sunday that the first "
+        "ASTANA, Dec. 3 (Kazinform) -- Kazakh Foreign Minister Murat Nurtleu said on Tuesday that the first "
         "Central Asia-Japan Summit, held in Astana on Aug. 2, 2024, opened a new chapter.\n")
     summit = only_meeting(record, "summit")
     assert summit.body is not None and summit.body.name == "Central Asia-Japan Summit"

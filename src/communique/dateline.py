@@ -33,6 +33,7 @@ class Style:
     regex: re.Pattern
     source_pick: str
     require_known_place: bool
+    require_known_source: bool
 
 
 @cache
@@ -49,7 +50,7 @@ def styles(where: str = "style") -> tuple[Style, ...]:
             for key, sub in parts.items():
                 pattern = pattern.replace("{" + key + "}", sub)
             out.append(Style(style["name"], re.compile(pattern), style.get("source_pick", "first"),
-                             style.get("require_known_place", False)))
+                             style.get("require_known_place", False), style.get("require_known_source", False)))
     return tuple(out)
 
 
@@ -67,10 +68,12 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     undated_year: tuple[int, int] | None = None
     for offset, line in lines:
         undated_year = _read_line(facts, gz, offset, line, styles(), undated_year)
-    if facts.date is None or facts.place is None:
+    if facts.date is None or facts.place is None or facts.source is None:
         # a ministry's release signs off with its place and date
         for offset, line in _last_lines(text):
             undated_year = _read_line(facts, gz, offset, line, styles("bottom"), undated_year, keep_end=True)
+    if facts.source is None:
+        _source_in_lead(facts, gz, text)
     if facts.date is None and undated_year is not None:
         facts.date = _complete_year(text, text[undated_year[0]:undated_year[1]])
     if published:
@@ -78,6 +81,21 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     if source:
         facts.source = source
     return facts
+
+
+_REPORTS = re.compile(r"\b(?P<source>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}),?\s+(?:reports|reported|has\s+learned|"
+                      r"has\s+learnt|correspondent\s+reports|learned)\b")
+
+
+def _source_in_lead(facts: DatelineFacts, gz: Gazetteer, text: str) -> None:
+    """"..., Ukrinform reports": an agency the first paragraph names as reporting."""
+    lead = text[:HEAD_CHARS]
+    for m in _REPORTS.finditer(lead):
+        name, agency = _source_name(m.group("source"), gz, "first")
+        if agency is not None:
+            facts.source, facts.agency = name, agency
+            facts.evidence["source"] = Span(m.start("source"), m.end("source"))
+            return
 
 
 def _last_lines(text: str, count: int = 4) -> list[tuple[int, str]]:
@@ -105,6 +123,8 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
         place = groups.get("place")
         if place and style.require_known_place and _place_name(place) not in gz.places:
             continue
+        if style.require_known_source and _source_name(groups.get("source") or "", gz, style.source_pick)[1] is None:
+            continue
         took = (place and not facts.place) or (groups.get("source") and not facts.source) or \
             (groups.get("date") and not facts.date)
         if place and not facts.place:
@@ -128,14 +148,44 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
 
 
 def _complete_year(text: str, day_month: str) -> str | None:
-    """A dateline without its year ("10 October") takes the year of the first
-    full date the report states."""
-    found = [d for d in dates.find_dates(text, None) if d.value and not d.relative]
-    for precision in (10, 7):  # a full date before a month ("in December 2023" may be long past)
+    """A dateline without its year ("10 October") takes its year from the
+    report: the year nearest those the report states of the past in which
+    that day, or the day before it, falls on the weekday the report names ("on
+    Friday"); else the year of the first full date it states, or of its first
+    month, or of its first year."""
+    # not "a plan for 2025"
+    found = [d for d in dates.find_dates(text, None) if d.value and not d.relative
+             and not re.match(r"(?:for|until|by|through)\b", d.text, re.I)]
+    # the years of the past, rather than of "the next summit in 2026", when the report states both
+    past = [int(d.value[:4]) for d in found if not _FUTURE.search(_sentence_around(text, d.start))] or \
+        [int(d.value[:4]) for d in found]
+    weekday = _WEEKDAY.search(text)
+    if weekday and past:
+        named = dates.WEEKDAYS[weekday.group(1).lower()]
+        fits = []
+        for year in range(min(past) - 3, max(past) + 4):
+            value = dates.parse_date(day_month, dt.date(year, 12, 31))
+            if value and len(value) == 10:
+                day = dt.date.fromisoformat(value)
+                if named in (day.weekday(), (day - dt.timedelta(days=1)).weekday()):  # told the day after
+                    fits.append((min(abs(year - y) for y in past), day.weekday() != named, value))
+        if fits:
+            return min(fits)[2]
+    for precision in (10, 7, 4):  # a full date before a month ("in December 2023" may be long past)
         for d in found:
             if len(d.value) >= precision:
                 return dates.parse_date(day_month, dt.date(int(d.value[:4]), 12, 31))
     return None
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = text.find(". ", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_FUTURE = re.compile(r"\b(?:will|next|is\s+to|are\s+to|to\s+be\s+held|upcoming|scheduled|due\s+to)\b", re.I)
 
 
 def _place_name(place: str) -> str:
