@@ -2,7 +2,7 @@
 communique.extract(...).people."""
 from __future__ import annotations
 
-from conftest import find_person
+from conftest import find_person, only_meeting
 
 
 def roles_of(person):
@@ -126,3 +126,16 @@ def test_role_evidence_points_at_the_title(extract):
     for e in role.evidence:
         assert text[e.start:e.end] == e.text
         assert "Minister of Foreign Affairs" in e.text
+
+
+def test_united_nations_speakers_named_with_their_state(extract):
+    record = extract(
+        "The Security Council met in New York this morning to consider the situation in Haiti. Maria Lopez, "
+        "Personal Envoy of the Secretary-General for Haiti, briefed the Council. Li Wei (China) called for "
+        "restraint; Jane Doe (United States) said aid must flow.\n")
+    session = only_meeting(record, "session")
+    by_name = {p.name: p for p in session.participants}
+    assert (by_name["Li Wei"].role, by_name["Li Wei"].country) == ("ambassador", "CHN")
+    assert (by_name["Jane Doe"].role, by_name["Jane Doe"].country) == ("ambassador", "USA")
+    # an envoy of the Secretary-General for a state acts for the organisation, not the state
+    assert (by_name["Maria Lopez"].org, by_name["Maria Lopez"].country) == ("UN", None)

@@ -62,6 +62,9 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     by_mention: dict[int, Person] = {}
     # a secretary-general the text ties to no organisation heads the one it names most
     orgs = Counter(m.key for m in mentions if m.kind == "org")
+    # "the Security Council" names the UN without naming it
+    orgs.update(m.bodies[0].org for m in mentions if m.kind == "body" and m.bodies and m.bodies[0].org
+                and len({b.org for b in m.bodies}) == 1)
     main_org = orgs.most_common(1)[0][0] if orgs else None
     # Full names first, so "President Jokowi" in a headline can join "President
     # Joko Widodo" of the body.
@@ -202,7 +205,9 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     person.role = best.role
     person.country = best.country or next((c.country for c in person.claims if c.country), None)
     person.org = best.org or next((c.org for c in person.claims if c.org), None)
-    if best.role == "secretary_general" or (best.role == "other" and person.org and not best.country):
+    official = best.role == "other" and not best.country and \
+        any(w.lower() in c.title.lower() for c in person.claims for w in gz.organisation_official_words)
+    if best.role == "secretary_general" or (best.role == "other" and (person.org or official) and not best.country):
         person.country = None
         if person.org is None and known is not None and known.org:
             person.org = known.org

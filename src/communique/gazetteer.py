@@ -90,6 +90,7 @@ class Gazetteer:
     role_rank: dict[str, int] = field(default_factory=dict)
     chair_words: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
+    organisation_official_words: tuple[str, ...] = ()
     agencies: dict[str, dict] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     meetings: dict = field(default_factory=dict)
@@ -189,6 +190,7 @@ def load() -> Gazetteer:
     for data in load_toml("titles.toml"):
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
+        gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
         for phrase in data.get("ministries", []):
             add.append((phrase, Entry("ministry", phrase)))
         for phrase in data.get("honorifics", []):

@@ -154,7 +154,8 @@ class _Reader:
             prep = suffix.group(1).lower() if suffix else ""
             if nxt.kind in ("state", "demonym"):
                 # "Saudi Ambassador to the UAE" stays Saudi; "the U.N. envoy for Afghanistan" stays the U.N.'s
-                if not (prep == "to" and country) and not (prep == "for" and org):
+                # "Personal Envoy of the Secretary-General for the Sudan" is the organisation's
+                if not (prep == "to" and country) and not (prep == "for" and (org or self.official(t))):
                     country = nxt.key
             elif nxt.kind == "org":
                 org = nxt.key
@@ -320,6 +321,7 @@ class _Reader:
         self.name_of_state(last_claims)
         self.delegations()
         self.acting_names()
+        self.speakers_for_states()
         self.counterparts()
         return Roles(sorted(self.people.values(), key=lambda p: p.start), self.references)
 
@@ -445,6 +447,22 @@ class _Reader:
             k += 1
         if k < len(ms) and ms[k].kind == "name" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
             self.person(ms[k]).titled = True
+
+    def official(self, title: Mention) -> bool:
+        return any(w.lower() in title.text.lower() for w in self.gz.organisation_official_words)
+
+    def speakers_for_states(self) -> None:
+        """"Fu Cong (China) called for ...": the United Nations' way of naming a
+        state's representative, its ambassador unless a title says more."""
+        ms = self.mentions
+        for k, m in enumerate(ms[:-1]):
+            state = ms[k + 1]
+            if m.kind != "name" or state.kind != "state" or not re.fullmatch(r"\s*\(\s*", self.gap(m.end, state.start)) \
+                    or not self.text.startswith(")", state.end + len(self.text[state.end:]) - len(self.text[state.end:].lstrip())):
+                continue
+            person = self.person(m)
+            if not person.claims:
+                self.bind(m, [RoleClaim("ambassador", "representative", state.start - 1, state.end + 1, state.key)])
 
     def counterparts(self) -> None:
         """"his Kyrgyz counterpart Erlan Abdyldaev" holds the role of the person
