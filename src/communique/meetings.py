@@ -802,6 +802,9 @@ class _MeetingReader:
                 if len(d.value) < 7:
                     continue
             distance = abs(d.start - (trigger.start if trigger else sentence.start))
+            if not new and any(min(d.start, trigger.start) < t.start < max(d.start, trigger.start) and t.end <= d.start
+                               for t in self.triggers(sentence) if t.start != trigger.start):
+                continue  # "During the talks, they reviewed the meeting held in August 2022": that meeting's
             if best is None or distance < best[0]:
                 best = (distance, d)
         if best is not None:
