@@ -51,6 +51,7 @@ _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
                          r"(?:held|convened|took\s+place)\b")
+_POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$")
 _OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
 # "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
@@ -767,6 +768,11 @@ class _MeetingReader:
         items = sp.items
         if trigger is not None and _is_visit(trigger):
             items = sp.people(trigger.end, self._clause_end(trigger.end))
+        elif trigger is not None and sp.items and _POSSESSIVE.search(self.text, max(0, trigger.start - 30), trigger.start) \
+                and self._with_people(trigger, sp):
+            # "X briefed the Prime Minister on his talks with Y": X, whose talks they were, and Y
+            partners = {p.id for p in self._with_people(trigger, sp)}
+            items = [sp.items[0]] + [x for x in items if x[1].id in partners and x[1] is not sp.items[0][1]]
         elif trigger is not None:
             sentence = self.doc.sentence_of(trigger.start)
             said = None
