@@ -398,3 +398,14 @@ def test_a_meeting_named_in_a_documents_subject_did_not_adopt_it(extract):
         "and an action plan for cooperation in transport for 2024-2026.\n")
     session = only_meeting(record, "session")
     assert sorted(a.kind for a in session.adopted) == ["plan", "statement"]
+
+
+def test_a_two_state_ministers_meeting_is_talks_of_who_held_it(extract):
+    record = extract(
+        "Japan-Korea Foreign Ministers' Meeting\n\nMarch 4, 2024\n\nOn March 4, Ms. KAMIKAWA Yoko, Minister for "
+        "Foreign Affairs, held a Japan-Korea Foreign Ministers' Meeting with H.E. Mr. Cho Tae-yul, Minister of "
+        "Foreign Affairs of the Republic of Korea, who is visiting Japan, at the Iikura Guest House in Tokyo.\n")
+    talks = only_meeting(record, "talks")
+    assert talks.body is None
+    assert participant_names(talks) == {"KAMIKAWA Yoko", "Cho Tae-yul"}
+    assert talks.chair != "Cho Tae-yul"  # the one visiting is the guest

@@ -51,6 +51,8 @@ _REPRESENTED_BY = re.compile(r"\b(?:was|were)\s+represented\s+by\b")
 _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
                          r"(?:held|convened|took\s+place)\b")
+# "X held a Japan-Uzbekistan Foreign Ministers' Meeting with Y": who held it, and with whom
+_HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|had|has|conducted)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$")
 _OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
 _CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
@@ -307,9 +309,14 @@ class _MeetingReader:
                 found.append(hit)
             elif hit.start >= b.start and hit.end <= b.end:
                 hit.start, hit.end, hit.text = b.start, b.end, b.text
+            qualifier = _QUALIFIER.search(self.text[max(sentence.start, b.start - 40):b.start])
+            if qualifier and not (org or info.org) and "Meeting" in info.name and \
+                    self._states_only(qualifier.group(), b.start - len(qualifier.group())):
+                # "a Japan-Uzbekistan Foreign Ministers' Meeting": two states' ministers hold talks
+                hit.kind, hit.specific = "talks", True
+                continue
             hit.kind = info.kind or ("summit" if hit.kind == "summit" else "session")
             hit.body, hit.org, hit.org_span, hit.named = info, org or info.org or None, org_span, True
-            qualifier = _QUALIFIER.search(self.text[max(sentence.start, b.start - 40):b.start])
             hit.body_span = Span(b.start - len(qualifier.group()) if qualifier else b.start, b.end)
         for t in found:
             if t.body is None and t.kind in ("session", "summit", "talks"):
@@ -318,6 +325,14 @@ class _MeetingReader:
                 self._bind_group(t)
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
+
+    def _states_only(self, qualifier: str, start: int) -> bool:
+        """Whether a qualifier is two or three states' names or adjectives and nothing else ("Japan-Uzbekistan")."""
+        parts = [p for p in re.split(r"[-–\s]+", qualifier) if p]
+        sentence = self.doc.sentence_of(start)
+        states = [m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")
+                  and start <= m.start < start + len(qualifier)]
+        return 2 <= len(states) <= 3 and sum(len(m.text.split()) for m in states) == len(parts)
 
     def _named(self, start: int, phrase: str) -> bool:
         """"the Tripartite Meeting" names a meeting of its own; "The Meeting" does not."""
@@ -571,7 +586,8 @@ class _MeetingReader:
             return (target, False) if target is not None else (None, False)
         if not (t.specific or t.named or article in _INDEFINITE or with_people):
             target = self._compatible(t, with_people)
-            if target is not None:
+            stated = self._clause_date(t)
+            if target is not None and not (stated and target.date and stated[:7] != target.date[:7]):
                 return target, False
         return self.new(t), True
 
@@ -696,7 +712,8 @@ class _MeetingReader:
             if absence:
                 meeting.absent |= {p.id for p in absent}
                 continue
-            verb = trigger is not None and " ".join(trigger.text.lower().split()) in self.lex.verbs
+            verb = trigger is not None and (" ".join(trigger.text.lower().split()) in self.lex.verbs or
+                                            _HELD_BEFORE.search(self.text, max(0, trigger.start - 60), trigger.start) is not None)
             if new or attendance or verb:
                 for _pos, p, span in self._participants_for(meeting, trigger, sp, attendance and len(touched) == 1):
                     meeting.add(p, span)
@@ -897,6 +914,9 @@ class _MeetingReader:
             before = sp.people(sentence.start, cue.start())
             if word == "visiting":
                 guest = after[0][1] if after else None
+                if re.search(r"\bwho\s+(?:is|was|are|were)\s+(?:currently\s+)?$", self.text[max(0, cue.start() - 30):cue.start()]) \
+                        and before:
+                    guest = before[-1][1]  # "Saidov, who is visiting Japan": the guest is the one before
                 meeting.host = next((p for _, p, _ in reversed(before) if p is not guest), None)
             elif word.endswith(" from"):
                 meeting.host = before[-1][1] if before else None

@@ -14,6 +14,7 @@ PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific", "name
 # A word, or an initial with its point ("S. Jaishankar").
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 _DIGIT = re.compile(r"\d")
+_GIVEN_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
 _WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
@@ -121,8 +122,11 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
         for word in _WORD.finditer(text, run.start(), run.end()):
             token = word.group()
             initial = _INITIALS.fullmatch(token) is not None or _ARABIC_ARTICLE.match(token) is not None
-            name_word = initial or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
-                                    _DIGIT.search(token) is None)
+            # "KAMIKAWA Yoko": a family name in capitals before a given name
+            family_first = len(token) >= 4 and token.isupper() and token.isalpha() and \
+                _GIVEN_AFTER.match(text, word.end()) is not None
+            name_word = initial or family_first or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
+                                                    _DIGIT.search(token) is None)
             # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
             # before a patronymic particle, or after a particle inside a name
             stopped = token in stop and not _PATRONYMIC.match(text, word.end()) and \
