@@ -139,3 +139,12 @@ def test_united_nations_speakers_named_with_their_state(extract):
     assert (by_name["Jane Doe"].role, by_name["Jane Doe"].country) == ("ambassador", "USA")
     # an envoy of the Secretary-General for a state acts for the organisation, not the state
     assert (by_name["Maria Lopez"].org, by_name["Maria Lopez"].country) == ("UN", None)
+
+
+def test_a_semicolon_list_of_states_and_their_holders(extract):
+    record = extract(
+        "Attending were the presidents of Bolivia, Luis Arce; Colombia, Gustavo Petro; and Peru, Dina Boluarte; "
+        "the Prime Minister of Guyana, Mark Phillips.\n")
+    held = {p.name: [(r.role, r.country) for r in p.roles] for p in record.people}
+    assert held["Gustavo Petro"] == [("head_of_state", "COL")]
+    assert held["Dina Boluarte"] == [("head_of_state", "PER")]

@@ -27,7 +27,7 @@ _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
-_LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:,|,?[ \u00a0]+and|,?[ \u00a0]+as well as)[ \u00a0]+$")
+_LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|against|between|among|towards)\s+"
                                 r"(?:(?:the|his|her|their|its|a|an)\s+)?$", re.I)
