@@ -136,3 +136,10 @@ def test_a_title_reference_is_the_one_so_titled(extract):
         "The Foreign Secretary also spoke by telephone to Ethiopia's Foreign Minister Taye Bekele.\n")
     calls = [participant_names(m) for m in record.meetings if m.kind == "call"]
     assert {"Jane Holt", "Taye Bekele"} in calls
+
+
+def test_persian_gh_and_q_spell_one_name(extract):
+    record = extract(
+        "ANKARA, Oct 18 (AA) - Iranian Foreign Minister Abbas Araghchi attended the meeting. Later, Turkish "
+        "Foreign Minister Hakan Fidan met Abbas Araqchi.\n")
+    assert len(find_people(record, "Abbas")) == 1

@@ -10,7 +10,7 @@ from unidecode import unidecode
 
 # Transliteration variants folded to one spelling, in order.
 _VARIANTS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), ("w", "v"),
-             ("y", "i"), ("ou", "u"), ("ck", "k"), ("q", "k"), ("x", "ks"))
+             ("y", "i"), ("ou", "u"), ("ck", "k"), ("gh", "k"), ("q", "k"), ("x", "ks"))  # Araghchi, Araqchi
 
 
 @lru_cache(maxsize=65536)
