@@ -148,3 +148,19 @@ def test_a_semicolon_list_of_states_and_their_holders(extract):
     held = {p.name: [(r.role, r.country) for r in p.roles] for p in record.people}
     assert held["Gustavo Petro"] == [("head_of_state", "COL")]
     assert held["Dina Boluarte"] == [("head_of_state", "PER")]
+
+
+def test_a_title_only_one_state_gives_names_the_state(extract):
+    record = extract(
+        "Office of the Spokesperson\nJuly 2, 2024\n\nDeputy Secretary of State Kurt M. Campbell hosted Japanese "
+        "Vice Minister for Foreign Affairs Okano Masataka and Republic of Korea First Vice Foreign Minister "
+        "Kim Hong-kyun for a Trilateral Vice Foreign Ministerial Meeting.\n")
+    talks = only_meeting(record, "talks")
+    states = {p.name: p.country for p in talks.participants}
+    assert states == {"Kurt M. Campbell": "USA", "Okano Masataka": "JPN", "Kim Hong-kyun": "KOR"}
+
+
+def test_the_president_of_the_republic(extract):
+    record = extract("ASUNCIÓN (ABC) - The President of the Republic, Santiago Peña, received the ambassador of "
+                     "Spain, Ramón Santos, on Tuesday.\n")
+    assert find_person(record, "Santiago Peña").roles[0].role == "head_of_state"

@@ -216,10 +216,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         if person.org is None:
             person.country = best.country or home_state
     elif person.country is None:
+        only_state = next((gz.title_states[c.title.lower()] for c in person.claims if c.title.lower() in gz.title_states), None)
         if known is not None and known.country:
             person.country = known.country
         else:
-            person.country = home_state
+            person.country = only_state or home_state
         person.org = None if person.country else person.org
 
 

@@ -91,6 +91,7 @@ class Gazetteer:
     chair_words: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
     organisation_official_words: tuple[str, ...] = ()
+    title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
     agencies: dict[str, dict] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     meetings: dict = field(default_factory=dict)
@@ -191,6 +192,7 @@ def load() -> Gazetteer:
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
+        gz.title_states.update({t.lower(): code for t, code in data.get("title_states", {}).items()})
         for phrase in data.get("ministries", []):
             add.append((phrase, Entry("ministry", phrase)))
         for phrase in data.get("honorifics", []):

@@ -328,6 +328,8 @@ class _MeetingReader:
 
     def _states_only(self, qualifier: str, start: int) -> bool:
         """Whether a qualifier is two or three states' names or adjectives and nothing else ("Japan-Uzbekistan")."""
+        if re.search(r"\b(?:Bilateral|Trilateral)\b", qualifier):
+            return True  # "a Trilateral Vice Foreign Ministerial Meeting"
         parts = [p for p in re.split(r"[-–\s]+", qualifier) if p]
         sentence = self.doc.sentence_of(start)
         states = [m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")
