@@ -164,3 +164,10 @@ def test_the_president_of_the_republic(extract):
     record = extract("ASUNCIÓN (ABC) - The President of the Republic, Santiago Peña, received the ambassador of "
                      "Spain, Ramón Santos, on Tuesday.\n")
     assert find_person(record, "Santiago Peña").roles[0].role == "head_of_state"
+
+
+def test_an_ambassador_in_a_capital_is_of_the_state_named_before(extract):
+    record = extract("DAMASCUS, Feb 12 (SANA) - The meeting was attended by the Iranian Ambassador in Damascus, "
+                     "Hossein Akbari.\n")
+    roles = find_person(record, "Hossein Akbari").roles
+    assert [(r.role, r.country) for r in roles] == [("ambassador", "IRN")]

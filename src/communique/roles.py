@@ -24,7 +24,7 @@ from .text import Document
 
 _SPACE = re.compile(r"^[ \u00a0]+$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
-_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
@@ -155,7 +155,7 @@ class _Reader:
             if nxt.kind in ("state", "demonym"):
                 # "Saudi Ambassador to the UAE" stays Saudi; "the U.N. envoy for Afghanistan" stays the U.N.'s
                 # "Personal Envoy of the Secretary-General for the Sudan" is the organisation's
-                if not (prep == "to" and country) and not (prep == "for" and (org or self.official(t))):
+                if not (prep in ("to", "in") and country) and not (prep == "for" and (org or self.official(t))):
                     country = nxt.key
             elif nxt.kind == "org":
                 org = nxt.key
@@ -165,6 +165,8 @@ class _Reader:
                 self.used_titles.add(k)  # "Adviser to the UAE President": not a second person
             elif nxt.kind == "place" and prep in ("of", "to") and country is None:
                 country = nxt.key
+            elif nxt.kind == "place" and prep == "in":
+                pass  # "the Iranian Ambassador in Damascus": where the holder serves
             elif nxt.kind == "ministry" and prep in ("at", "of"):
                 pass  # "Minister of State at the Ministry of Foreign Affairs": part of the title
             else:
