@@ -171,3 +171,9 @@ def test_an_ambassador_in_a_capital_is_of_the_state_named_before(extract):
                      "Hossein Akbari.\n")
     roles = find_person(record, "Hossein Akbari").roles
     assert [(r.role, r.country) for r in roles] == [("ambassador", "IRN")]
+
+
+def test_a_portfolio_that_runs_on_after_a_comma_still_titles_the_name(extract):
+    record = extract("RABAT, 12/03/2024 (MAP) - Nasser Bourita held talks on Tuesday with the Minister of Foreign "
+                     "Affairs, International Cooperation and Gambians Abroad, Mamadou Tangara.\n")
+    assert [r.role for r in find_person(record, "Mamadou Tangara").roles] == ["foreign_minister"]

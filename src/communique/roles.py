@@ -24,6 +24,8 @@ from .text import Document
 
 _SPACE = re.compile(r"^[ \u00a0]+$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
+# the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
+_PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -234,6 +236,8 @@ class _Reader:
         "Minister, Dr. X" (after a comma, only when not tight)."""
         ms = self.mentions
         comma = False
+        if not tight:
+            k, end = self.after_portfolio(k, end)
         while k < len(ms) and ms[k].kind == "honorific":
             between = self.gap(end, ms[k].start)
             if _COMMA.match(between):
@@ -253,6 +257,18 @@ class _Reader:
                 _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
             return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
+
+    def after_portfolio(self, k: int, end: int) -> tuple[int, int]:
+        """"Minister of Foreign Affairs, International Cooperation and Gambians
+        Abroad, Mamadou Tangara": past the rest of a portfolio to the name after
+        it (its index, and where the portfolio's last word ends)."""
+        ms = self.mentions
+        for j in range(k + 1, min(k + 4, len(ms))):
+            if ms[j].kind == "title":
+                break
+            if ms[j].kind == "name" and _PORTFOLIO.match(self.gap(end, ms[j].start)):
+                return j, self.text.rindex(",", end, ms[j].start)
+        return k, end
 
     def institution(self, between: str) -> bool:
         """An institution the title is of, named in words that are never a person's."""
