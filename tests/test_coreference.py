@@ -143,3 +143,14 @@ def test_persian_gh_and_q_spell_one_name(extract):
         "ANKARA, Oct 18 (AA) - Iranian Foreign Minister Abbas Araghchi attended the meeting. Later, Turkish "
         "Foreign Minister Hakan Fidan met Abbas Araqchi.\n")
     assert len(find_people(record, "Abbas")) == 1
+
+
+def test_a_predecessor_held_the_same_office_for_the_same_state(extract):
+    record = extract(
+        "SEOUL, March 5 (Yonhap) -- Foreign Minister Cho Tae-yul held a phone call with Polish Foreign Minister "
+        "Radoslaw Sikorski. They recalled the talks between Minister Cho's predecessor, Park Jin, and then "
+        "Polish Foreign Minister Zbigniew Rau in Warsaw on 28 April 2023.\n")
+    park = find_person(record, "Park Jin")
+    assert park.roles[0].role == "foreign_minister"
+    talks = only_meeting(record, "talks")
+    assert {(p.name, p.country) for p in talks.participants} >= {("Park Jin", "KOR"), ("Zbigniew Rau", "POL")}

@@ -217,10 +217,12 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
             person.country = best.country or home_state
     elif person.country is None:
         only_state = next((gz.title_states[c.title.lower()] for c in person.claims if c.title.lower() in gz.title_states), None)
+        ever = _known_person(person.name, gz)  # a state's office holder before or after the report acts for it
+        former = next((t.country for t in ever.terms if t.country), None) if ever is not None else None
         if known is not None and known.country:
             person.country = known.country
         else:
-            person.country = only_state or home_state
+            person.country = only_state or former or home_state
         person.org = None if person.country else person.org
 
 

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import names
 from .gazetteer import BodyInfo, Gazetteer
 from .mentions import Mention
 from .text import Document
@@ -491,11 +492,16 @@ class _Reader:
                 if c.role != "counterpart":
                     continue
                 other = next((q for q in reversed(ordered[:idx]) if any(x.role != "counterpart" for x in q.claims)), None)
-                c.role = best_claim(other.claims, self.gz).role if other else "other"
+                c.role = self.held_by(other, ordered) if other else "other"
         for r in self.references:
             if r.claim.role == "counterpart":
                 other = next((q for q in reversed(ordered) if q.start < r.start and any(x.role != "counterpart" for x in q.claims)), None)
-                r.claim.role = best_claim(other.claims, self.gz).role if other else "other"
+                r.claim.role = self.held_by(other, ordered) if other else "other"
+
+    def held_by(self, person: PersonMention, everyone: list[PersonMention]) -> str:
+        """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
+        claims = [c for q in everyone if names.same_name(q.name, person.name) for c in q.claims if c.role != "counterpart"]
+        return best_claim(claims or person.claims, self.gz).role
 
 
 @cache
