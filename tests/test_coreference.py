@@ -147,7 +147,7 @@ def test_persian_gh_and_q_spell_one_name(extract):
 
 def test_a_predecessor_held_the_same_office_for_the_same_state(extract):
     record = extract(
-        "SEOUL, March 5 (Yonhap) -- Foreign Minister Cho Tae-yul held a phone call with Polish Foreign Minister "
+        "SEOUL, March 5 (Yonhap) -- Foreign Minister Cho Tae-yul held a phone call on Tuesday with Polish Foreign Minister "
         "Radoslaw Sikorski. They recalled the talks between Minister Cho's predecessor, Park Jin, and then "
         "Polish Foreign Minister Zbigniew Rau in Warsaw on 28 April 2023.\n")
     park = find_person(record, "Park Jin")
