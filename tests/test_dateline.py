@@ -198,3 +198,12 @@ def test_an_agency_signing_off_a_release_is_its_source(gz):
     text = ("NAY PYI TAW, 23 April 2024 - The Union Minister received the Chinese vice minister.\n\n"
             "Senior officials were also present.-MNA\n")
     assert find_dateline(text, gz).source == "MNA"
+
+
+def test_a_report_without_a_dated_dateline_resolves_its_dates_against_a_day_it_names(extract):
+    record = extract(
+        "Damascus, SANA- President al-Assad received on Monday Iranian Foreign Minister Hossein Amir-Abdollahian.\n\n"
+        "Earlier on Monday, February 12, Foreign Minister Faisal al-Mekdad held talks with Amir-Abdollahian. The "
+        "two ministers signed a programme of cooperation for the years 2024-2026, the second since the start of 2024.\n")
+    assert record.published is None  # the dateline states no date
+    assert {m.date for m in record.meetings} == {"2024-02-12"}

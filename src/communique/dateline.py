@@ -178,6 +178,18 @@ def _complete_year(text: str, day_month: str) -> str | None:
     return None
 
 
+def undated_reference(text: str) -> dt.date | None:
+    """For a report whose dateline states no date: the first day the body names
+    without its year ("on Monday, February 12"), completed as a year-less
+    dateline is, to resolve the body's other dates against."""
+    for d in dates.find_dates(text, None):
+        if d.value is None and re.search(r"\d", d.text):
+            value = _complete_year(text, d.text)
+            if value and len(value) == 10:
+                return dt.date.fromisoformat(value)
+    return None
+
+
 def _sentence_around(text: str, pos: int) -> str:
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     end = text.find(". ", pos)

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from . import gazetteer
 from .adopted import AdoptedItem, find_adopted
 from .coreference import People, Person, home_state, resolve_people
-from .dateline import find_dateline
+from .dateline import find_dateline, undated_reference
 from .dates import find_dates
 from .meetings import MeetingDraft, find_meetings
 from .mentions import Mention, find_mentions
@@ -35,7 +35,8 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     gz = gazetteer.load()
     doc = Document.from_text(text)
     dateline = find_dateline(text, gz, published, source)
-    reference = dt.date.fromisoformat(dateline.date) if dateline.date and len(dateline.date) == 10 else None
+    reference = dt.date.fromisoformat(dateline.date) if dateline.date and len(dateline.date) == 10 else \
+        (undated_reference(text) if dateline.date is None else None)
     date_mentions = find_dates(text, reference)
     mentions = find_mentions(doc, gz)
     roles = find_roles(doc, mentions, gz)
