@@ -7,10 +7,11 @@ from typing import Annotated, Any, Iterator
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
-from ..inputs import MAX_REPORT_BYTES, BadInput, decode
+from ..inputs import BadInput, decode
 from ..pipeline import extract
 from ..record import Record
 from . import catalog, schemas
+from .limits import DEFAULT_PER_PAGE, MAX_BODY_BYTES, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_REPORT_BYTES
 from .meetings import COUNTRY, PARTIAL_DATE, Filters, list_meetings, meeting_detail
 from .people import list_people, person_detail
 
@@ -24,8 +25,12 @@ def session(request: Request) -> Iterator[Session]:
 
 
 Db = Annotated[Session, Depends(session)]
-PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="page, from 1")]
-PerPage = Annotated[int, Query(ge=1, le=200, description="items per page")]
+PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page, from 1")]
+PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"items per page, at most {MAX_PER_PAGE}")]
+
+
+def text_query(description: str) -> Any:
+    return Query(max_length=MAX_QUERY_CHARS, description=description)
 DateQ = Annotated[str | None, Query(pattern=PARTIAL_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 CountryQ = Annotated[str | None, Query(pattern=COUNTRY, description="ISO alpha-3 of a participant's state")]
 
@@ -37,10 +42,11 @@ def _found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
 
 
 @router.get("/meetings", response_model=schemas.Page[schemas.MeetingOut], tags=["meetings"])
-def meetings(db: Db, org: Annotated[str | None, Query(description="organisation acronym, e.g. CSTO")] = None,
-             body: Annotated[str | None, Query(description="words of the body's name")] = None,
-             person: Annotated[str | None, Query(description="a participant's name, any spelling")] = None,
-             country: CountryQ = None, since: DateQ = None, until: DateQ = None, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+def meetings(db: Db, org: Annotated[str | None, text_query("organisation acronym, e.g. CSTO")] = None,
+             body: Annotated[str | None, text_query("words of the body's name")] = None,
+             person: Annotated[str | None, text_query("a participant's name, any spelling")] = None,
+             country: CountryQ = None, since: DateQ = None, until: DateQ = None, page: PageNo = 1,
+             per_page: PerPage = DEFAULT_PER_PAGE) -> dict[str, Any]:
     """Meetings, newest first, filtered as `communique meetings` filters them."""
     f = Filters.of(org=org, body=body, person=person, country=country, since=since, until=until)
     return list_meetings(db, f, page, per_page)
@@ -53,8 +59,8 @@ def meeting(db: Db, meeting_id: int) -> dict[str, Any]:
 
 
 @router.get("/people", response_model=schemas.Page[schemas.PersonItem], tags=["people"])
-def people(db: Db, q: Annotated[str | None, Query(max_length=200, description="part of a name, any spelling")] = None,
-           page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+def people(db: Db, q: Annotated[str | None, text_query("part of a name, any spelling")] = None,
+           page: PageNo = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> dict[str, Any]:
     """People by name."""
     return list_people(db, (q or "").strip() or None, page, per_page)
 
@@ -72,13 +78,13 @@ def organisations(db: Db) -> list[dict[str, Any]]:
 
 
 @router.get("/organisations/{name:path}", response_model=schemas.OrgDetail, tags=["organisations"])
-def organisation(db: Db, name: str, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+def organisation(db: Db, name: str, page: PageNo = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> dict[str, Any]:
     """An organisation: its members, bodies and sessions (paginated)."""
     return _found(catalog.org_detail(db, name, page, per_page), "organisation")
 
 
 @router.get("/reports", response_model=schemas.Page[schemas.ReportItem], tags=["reports"])
-def reports(db: Db, page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+def reports(db: Db, page: PageNo = 1, per_page: PerPage = DEFAULT_PER_PAGE) -> dict[str, Any]:
     """Stored reports, newest first."""
     return catalog.list_reports(db, page, per_page)
 
@@ -90,7 +96,7 @@ def report(db: Db, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/search", response_model=schemas.SearchOut, tags=["search"])
-def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=200)]) -> dict[str, Any]:
+def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS)]) -> dict[str, Any]:
     """People, organisations and bodies whose names hold `q`."""
     return catalog.search(db, q)
 
@@ -98,7 +104,7 @@ def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=200)]) -> di
 def check_size(request: Request) -> None:
     """413 before the body is read, when it says it is too large."""
     length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > 2 * MAX_REPORT_BYTES:
+    if length.isdigit() and int(length) > MAX_BODY_BYTES:
         raise HTTPException(413, f"the request is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
 
 

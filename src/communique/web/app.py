@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -13,11 +13,9 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ..inputs import MAX_REPORT_BYTES
 from ..kb.db import Database, open_db
 from . import api, pages
-
-MAX_BODY = 2 * MAX_REPORT_BYTES  # a report at the limit, as JSON or a form, escaped
+from .limits import MAX_BODY_BYTES
 
 
 class _TooLarge(Exception):
@@ -27,7 +25,7 @@ class _TooLarge(Exception):
 class BodyLimit:
     """Answer 413 to a request body over `limit` bytes, declared or streamed."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
         self.app, self.limit = app, limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -63,10 +61,17 @@ class BodyLimit:
         await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
 
 
+def no_nul(request: Request) -> None:
+    """422 for a NUL character in the path or the query: PostgreSQL text cannot hold one."""
+    if "\x00" in request.scope["path"] or any("\x00" in v for _, v in request.query_params.multi_items()):
+        raise HTTPException(422, "a NUL character (%00) is not allowed in the path or the query")
+
+
 def create_app(db: Database | str | None = None) -> FastAPI:
     """The application over `db` (a Database, a URL, or COMMUNIQUE_DB / communique.db)."""
     app = FastAPI(title="communique", version=__version__,
-                  description="Diplomatic meetings extracted from news reports, every value with its evidence.")
+                  description="Diplomatic meetings extracted from news reports, every value with its evidence.",
+                  dependencies=[Depends(no_nul)])
     app.state.db = db if isinstance(db, Database) else open_db(db)
     app.include_router(api.router)
     app.include_router(pages.router)

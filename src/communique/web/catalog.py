@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from .. import gazetteer
 from ..kb.models import Meeting, MeetingSource, Report
+from .limits import SEARCH_HITS
 from .meetings import Filters, list_meetings, page_of
 from .people import list_people
 
@@ -75,7 +76,7 @@ def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:
                          for i, d, k, o, b, loc in meetings]}
 
 
-def search(session: Session, q: str, limit: int = 20) -> dict[str, Any]:
+def search(session: Session, q: str, limit: int = SEARCH_HITS) -> dict[str, Any]:
     """People, organisations and bodies whose names hold `q`."""
     q = q.strip()
     if not q:

@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from .. import names
-from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, PersonName, Report
+from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, Report
+from ..kb.queries import find_people
+from .limits import MAX_QUERY_CHARS
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 COUNTRY = r"^[A-Za-z]{3}$"
@@ -29,8 +30,10 @@ class Filters:
 
     @classmethod
     def of(cls, **values: str | None) -> "Filters":
-        """Blank values (an empty form field) are no filter."""
-        return cls(**{k: (v.strip() or None) if isinstance(v, str) else None for k, v in values.items()})
+        """Blank values (an empty form field) are no filter; the pages cut long ones
+        (the API refuses them first)."""
+        return cls(**{k: (v.strip()[:MAX_QUERY_CHARS] or None) if isinstance(v, str) else None
+                      for k, v in values.items()})
 
     def cleaned(self) -> tuple["Filters", list[str]]:
         """These filters less the malformed ones, and what is wrong with those."""
@@ -49,14 +52,8 @@ class Filters:
 
 def people_named(session: Session, name: str) -> list[int]:
     """Ids of every person one of whose names agrees with `name` across spellings
-    (as `kb.queries.find_people`, reading names as plain rows)."""
-    key = names.tokens(name)
-    if not key:
-        return []
-    query = select(PersonName.person_id, PersonName.name)
-    if len(key) > 1:
-        query = query.join(Person, Person.id == PersonName.person_id).where(Person.surname_key == key[-1])
-    return sorted({person_id for person_id, form in session.execute(query) if names.same_name(name, form)})
+    and scripts: the knowledge base's own matching, as `communique meetings --person`."""
+    return [p.id for p in find_people(session, name)]
 
 
 def where(session: Session, query: Select, f: Filters) -> Select:

@@ -17,10 +17,11 @@ from ..pipeline import extract
 from . import catalog, charts
 from .api import checked_text
 from .highlight import LEGEND, highlight, meeting_spans, record_spans
+from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_QUERY_CHARS
 from .meetings import Filters, list_meetings, meeting_detail, timeline
 from .people import list_people, person_detail
 
-PER_PAGE = 50
+PER_PAGE = DEFAULT_PER_PAGE
 env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["label"] = lambda value: (value or "").replace("_", " ")
@@ -43,7 +44,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 
 def _page(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and 0 < int(value) <= 1_000_000 else 1
+    return int(value) if value and value.isdigit() and 0 < int(value) <= MAX_PAGE else 1
 
 
 def _session(request: Request) -> Session:
@@ -80,7 +81,7 @@ def meeting_page(request: Request, meeting_id: int) -> HTMLResponse:
 
 @router.get("/people", response_class=HTMLResponse)
 def people_page(request: Request, q: str | None = None, page: str | None = None) -> HTMLResponse:
-    q = (q or "").strip()[:200] or None
+    q = (q or "").strip()[:MAX_QUERY_CHARS] or None
     with _session(request) as s:
         result = list_people(s, q, _page(page), PER_PAGE)
     return render(request, "people.html", q=q, result=result)
@@ -125,7 +126,7 @@ def report_page(request: Request, report_id: int) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str | None = None) -> HTMLResponse:
-    q = (q or "").strip()[:200]
+    q = (q or "").strip()[:MAX_QUERY_CHARS]
     with _session(request) as s:
         found = catalog.search(s, q)
     return render(request, "search.html", q=q, found=found)
