@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SEED = ROOT.parent / "shared" / "seed"
 
-CORPUS_FLOOR = 0.90  # reached on corpus/ when this floor was set; raise it as extraction improves
-DEV_FLOOR = 0.95
+CORPUS_FLOOR = 0.955  # reached on corpus/ (90 reports) when this floor was set; raise it as extraction improves
+DEV_FLOOR = 0.99  # reached on ../shared/eval/dev (0.993) when this floor was set
 
 
 def test_own_corpus():
