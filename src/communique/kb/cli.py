@@ -4,11 +4,13 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
@@ -23,6 +25,25 @@ DbOption = Annotated[Optional[str], typer.Option("--db", help="sqlite:///FILE or
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """A database that cannot be opened, read or written (a full disk, a server
+    gone, a bad URL) gives one line on standard error and exit status 1."""
+    try:
+        yield
+    except (SQLAlchemyError, OSError) as exc:
+        sys.stderr.write(f"error: {_reason(exc)}\n")
+        raise typer.Exit(1) from None
+
+
+def _reason(exc: Exception) -> str:
+    cause = getattr(exc, "orig", None) or exc  # the driver's own message, without SQLAlchemy's SQL and links
+    first = " ".join((str(cause).strip().splitlines() or [type(cause).__name__])[0].split())
+    if "full" in first.lower() or "no space" in first.lower():
+        return f"the database's disk is full ({first}); free some space and ingest again"
+    return f"database: {first}"
+
+
 class TableFormat(str, Enum):
     table = "table"
     json = "json"
@@ -31,10 +52,9 @@ class TableFormat(str, Enum):
 
 def ingest(paths: Annotated[list[str], typer.Argument(help="Reports (.txt), folders of them, or -.")], db: DbOption = None) -> None:
     """Extract reports and store them in the knowledge base (each report once)."""
-    database = open_db(db)
-    with Progress(console=Console(stderr=True), transient=True) as progress:
+    with database_errors(), Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
-        summary = ingest_paths(database, paths, progress=lambda name: progress.advance(task))
+        summary = ingest_paths(open_db(db), paths, progress=lambda name: progress.advance(task))
     for _origin, reason in summary.failed:
         sys.stderr.write(f"error: {reason}\n")
     out.print(f"{summary.stored} stored, {summary.already} already stored, {len(summary.failed)} failed")
@@ -51,7 +71,8 @@ def meetings(org: Annotated[Optional[str], typer.Option(help="Organisation acron
              output_format: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
              db: DbOption = None) -> None:
     """List meetings, filtered."""
-    rows = find_meetings(open_db(db), org=org, body=body, person=person, country=country, since=since, until=until)
+    with database_errors():
+        rows = find_meetings(open_db(db), org=org, body=body, person=person, country=country, since=since, until=until)
     if output_format is TableFormat.json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return
@@ -76,7 +97,8 @@ def meetings(org: Annotated[Optional[str], typer.Option(help="Organisation acron
 
 def person(name: Annotated[str, typer.Argument(help="Any spelling of the person's name")], db: DbOption = None) -> None:
     """A person's names, roles over time, meetings, and who they met most."""
-    views = find_person(open_db(db), name)
+    with database_errors():
+        views = find_person(open_db(db), name)
     if not views:
         sys.stderr.write(f"error: no person named {name!r}\n")
         raise typer.Exit(1)
@@ -99,7 +121,8 @@ def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, c
     if output_format not in export_module.FORMATS:
         sys.stderr.write(f"error: --format must be one of {', '.join(export_module.FORMATS)}\n")
         raise typer.Exit(2)
-    written = export_module.export(open_db(db), output_format, destination)
+    with database_errors():
+        written = export_module.export(open_db(db), output_format, destination)
     for name, path in written.items():
         out.print(f"{name}: {path}")
 
