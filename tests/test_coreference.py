@@ -154,3 +154,10 @@ def test_a_predecessor_held_the_same_office_for_the_same_state(extract):
     assert park.roles[0].role == "foreign_minister"
     talks = only_meeting(record, "talks")
     assert {(p.name, p.country) for p in talks.participants} >= {("Park Jin", "KOR"), ("Zbigniew Rau", "POL")}
+
+
+def test_national_forms_of_a_given_name_are_one_person(extract):
+    record = extract(
+        "SOFIA, Feb 7 (BTA) - President Rumen Radev received Greek Foreign Minister Giorgos Gerapetritis. Earlier, "
+        "Foreign Minister Maria Gabriel held talks with George Gerapetritis.\n")
+    assert len(find_people(record, "Gerapetritis")) == 1

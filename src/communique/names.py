@@ -16,16 +16,34 @@ _VARIANTS = (("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ph", "f"), (
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
     """The name's words folded to ASCII skeletons: case, accents, punctuation
-    and common transliteration variants removed."""
-    folded = unidecode(name).lower()
+    and common transliteration variants removed, and a given name's national
+    forms made one ("George", "Giorgos")."""
+    forms = _given_name_forms()
+    return tuple(forms.get(word, word) for word in _skeletons(name))
+
+
+def _skeletons(name: str) -> list[str]:
     out = []
-    for word in re.findall(r"[a-z0-9]+", folded):
+    for word in re.findall(r"[a-z0-9]+", unidecode(name).lower()):
         for a, b in _VARIANTS:
             word = word.replace(a, b)
         word = re.sub(r"(?<=[aeiou])i(?=[aeiou])", "", word)
         word = re.sub(r"(.)\1+", r"\1", word)
         out.append(word)
-    return tuple(out)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, str]:
+    """Each form of a given name in `names.toml` to the first form of its group."""
+    from .gazetteer import load_toml  # here, not above: the gazetteer itself uses this module
+    out: dict[str, str] = {}
+    for data in load_toml("names.toml"):
+        for group in data.get("given_name_forms", []):
+            first = _skeletons(group[0])[0]
+            for form in group:
+                out.setdefault(_skeletons(form)[0], first)
+    return out
 
 
 def token_match(a: str, b: str) -> bool:
