@@ -121,3 +121,32 @@ def page(browser, tmp_path):
     pg.shots.mkdir()
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def hostile_db(request, tmp_path_factory) -> Iterator[Database]:
+    """The knowledge-base reports, a report of XSS payloads and rows carrying them (tests/web/hostile.py)."""
+    from .hostile import fill as fill_hostile
+
+    folder = tmp_path_factory.mktemp("hostile")
+    if request.param == "sqlite":
+        url = f"sqlite:///{folder / 'kb.db'}"
+    elif PG:
+        url = create_database(PG, prefix="hostile")
+    else:
+        pytest.skip("COMMUNIQUE_TEST_PG is not set (.ci/run sets it)")
+    db = fill_hostile(open_db(url), folder)
+    yield db
+    db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_db) -> Iterator[str]:
+    with serve(hostile_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_client(hostile_url) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=hostile_url, timeout=60) as c:
+        yield c
