@@ -177,3 +177,9 @@ def test_a_portfolio_that_runs_on_after_a_comma_still_titles_the_name(extract):
     record = extract("RABAT, 12/03/2024 (MAP) - Nasser Bourita held talks on Tuesday with the Minister of Foreign "
                      "Affairs, International Cooperation and Gambians Abroad, Mamadou Tangara.\n")
     assert [r.role for r in find_person(record, "Mamadou Tangara").roles] == ["foreign_minister"]
+
+
+def test_a_state_named_again_in_brackets_keeps_the_title_on_the_name(extract):
+    record = extract("ASUNCIÓN (ABC) - The President received the Minister of Foreign Affairs of the Republic of "
+                     "China (Taiwan), Lin Chia-lung, on Tuesday.\n")
+    assert [(r.role, r.country) for r in find_person(record, "Lin Chia-lung").roles] == [("foreign_minister", "TWN")]

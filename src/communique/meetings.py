@@ -55,7 +55,8 @@ _HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:
 _HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|had|has|conducted)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$")
 _OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
-_CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b")
+_CLAUSE_END = re.compile(r"[;.]|,\s+(?:which|who|where|while|and\s+(?:the|he|she|they))\b|"
+                         r"\s+and\s+(?:stated|said|noted|added|stressed|expressed|underlined|emphasi[sz]ed)\b")
 # "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
 # productivity of the meeting" is no report: its object is the meeting)
 _REPORTED = re.compile(r"\b(?:(?:said|says|told\s+\w+)(?:\s+that)?|(?:noted|stressed|added|stated|emphasi[sz]ed|"

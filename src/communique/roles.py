@@ -147,6 +147,12 @@ class _Reader:
         while k < len(ms):
             nxt = ms[k]
             between = self.gap(end, nxt.start)
+            if nxt.kind == "state" and ms[k - 1].kind == "state" and re.fullmatch(r"[ \u00a0]*\([ \u00a0]*", between) \
+                    and self.text[nxt.end:nxt.end + 1] == ")":
+                # "of the Republic of China (Taiwan)": the state again, as better known
+                end, last = nxt.end + 1, k
+                k += 1
+                continue
             suffix = _SUFFIX_GAP.match(between)
             glued = _SPACE.match(between) and (
                 (ms[k - 1].kind in ("org", "state", "demonym") and nxt.kind == "body") or
