@@ -93,7 +93,7 @@ def _case_fits(kind: str, span: str) -> bool:
     if kind in PROPER_KINDS:
         return span[0].isupper() or span[0].isdigit()
     if kind == "body":
-        return any(c.isupper() for c in span)
+        return any(c.isupper() or c.isdigit() for c in span)  # "the Council", "the 3+3 platform"; not "the council"
     return True
 
 
