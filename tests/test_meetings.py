@@ -409,3 +409,11 @@ def test_a_two_state_ministers_meeting_is_talks_of_who_held_it(extract):
     assert talks.body is None
     assert participant_names(talks) == {"KAMIKAWA Yoko", "Cho Tae-yul"}
     assert talks.chair != "Cho Tae-yul"  # the one visiting is the guest
+
+
+def test_the_same_day_after_a_recalled_meeting_is_the_day_of_the_news(extract):
+    record = extract(
+        "KYIV, 14.10.2024 (Ukrinform) - Ukrainian Foreign Minister Andrii Sybiha held a phone conversation with "
+        "Turkish Foreign Minister Hakan Fidan on Monday. The two ministers last met on September 25 in New York.\n\n"
+        "On the same day, Sybiha had a video call with Moldovan Foreign Minister Mihai Popsoi.\n")
+    assert sorted(m.date for m in record.meetings if m.kind == "call") == ["2024-10-14", "2024-10-14"]

@@ -52,6 +52,7 @@ _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
                          r"(?:held|convened|took\s+place)\b")
 # "X held a Japan-Uzbekistan Foreign Ministers' Meeting with Y": who held it, and with whom
+_SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
 _HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|had|has|conducted)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$")
 _OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -834,7 +835,13 @@ class _MeetingReader:
             if best is None or distance < best[0]:
                 best = (distance, d)
         if best is not None:
-            meeting.date, meeting.date_span = best[1].value, Span(best[1].start, best[1].end)
+            d = best[1]
+            value = d.value
+            if _SAME_DAY.search(d.text) and any(m.date == value and self._recalled(m) for m in self.meetings):
+                # "They last met on 25 September. On the same day, ...": the day of the news, not of the recalled meeting
+                value = next((m.date for m in reversed(self.meetings) if m is not meeting and m.date
+                              and len(m.date) == 10 and not self._recalled(m)), value)
+            meeting.date, meeting.date_span = value, Span(d.start, d.end)
 
     def sentence_place(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
         """"in Dushanbe", "at the National Convention Centre in Vientiane", "the
