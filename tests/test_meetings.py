@@ -417,3 +417,10 @@ def test_the_same_day_after_a_recalled_meeting_is_the_day_of_the_news(extract):
         "Turkish Foreign Minister Hakan Fidan on Monday. The two ministers last met on September 25 in New York.\n\n"
         "On the same day, Sybiha had a video call with Moldovan Foreign Minister Mihai Popsoi.\n")
     assert sorted(m.date for m in record.meetings if m.kind == "call") == ["2024-10-14", "2024-10-14"]
+
+
+def test_what_is_said_of_a_visit_states_no_meeting(extract):
+    record = extract(
+        "Muscat, Oct 29 (ONA) - His Majesty Sultan Haitham bin Tarik received at Al Alam Palace today the Kuwaiti "
+        "Foreign Minister Abdullah Al-Yahya.\n\nThe visit is the Kuwaiti minister's second to the Sultanate in 2024.\n")
+    assert [m.kind for m in record.meetings] == ["reception"]

@@ -52,6 +52,7 @@ _HELD = re.compile(r"\b(?:was|were)\s+(?:also\s+)?held\b|\btook\s+place\b")
 _HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
                          r"(?:held|convened|took\s+place)\b")
 # "X held a Japan-Uzbekistan Foreign Ministers' Meeting with Y": who held it, and with whom
+_VISIT_TOLD = re.compile(r"\s+(?:is|was|comes|came|follows|followed|marks|marked)\b")
 _SAME_DAY = re.compile(r"\b(?:same|that)\s+day\b", re.I)
 _HELD_BEFORE = re.compile(r"\b(?:held|holds|hold|had|has|conducted)\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){0,4}$")
 _POSSESSIVE = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$")
@@ -569,6 +570,8 @@ class _MeetingReader:
             if same is not None:
                 return same, False
             return self.new(t), True
+        if _is_visit(t) and article in _DEFINITE and _VISIT_TOLD.match(self.text, t.end):
+            return None, False  # "The visit is the minister's second this year": said of a visit, no meeting
         if re.search(r"\b(?:last|previously|had\s+(?:last\s+)?)\s*$", self.text[max(0, t.start - 14):t.start], re.I) and sp.items:
             return self.new(t), True  # "Lavrov and Fidan last met in Antalya": an earlier meeting
         if article in _DEFINITE and not t.named:
