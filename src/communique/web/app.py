@@ -18,12 +18,12 @@ from . import api, pages
 from .limits import MAX_BODY_BYTES
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Answer 413 to a request body over `limit` bytes, declared or streamed."""
+    """Answer 413 to a request body over `limit` bytes, declared or streamed.
+
+    A body without a declared length is read here first, up to the limit, and
+    handed on whole: an error raised while the application reads would reach
+    FastAPI's body parsing, which turns any error into a 400."""
 
     def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
         self.app, self.limit = app, limit
@@ -31,30 +31,38 @@ class BodyLimit:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        declared = dict(scope["headers"]).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.limit:
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None:  # the server holds the body to its declared length
+            if declared.isdigit() and int(declared) > self.limit:
+                return await self._refuse(scope, receive, send)
+            return await self.app(scope, receive, send)
+        body = await self._read(receive)
+        if body is None:
             return await self._refuse(scope, receive, send)
-        seen, started = 0, False
+        replayed = False
 
-        async def counted() -> Message:
-            nonlocal seen
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()  # after the body, only a disconnect is left to wait for
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _read(self, receive: Receive) -> bytes | None:
+        """The whole streamed body, or None past the limit."""
+        parts, seen = [], 0
+        while True:
             message = await receive()
-            seen += len(message.get("body", b""))
+            if message["type"] != "http.request":
+                return b"".join(parts)
+            parts.append(message.get("body", b""))
+            seen += len(parts[-1])
             if seen > self.limit:
-                raise _TooLarge
-            return message
-
-        async def sending(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, sending)
-        except _TooLarge:
-            if started:
-                raise
-            await self._refuse(scope, receive, send)
+                return None
+            if not message.get("more_body", False):
+                return b"".join(parts)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         detail = f"the request body is over the {self.limit:,}-byte limit"
