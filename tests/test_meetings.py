@@ -424,3 +424,13 @@ def test_what_is_said_of_a_visit_states_no_meeting(extract):
         "Muscat, Oct 29 (ONA) - His Majesty Sultan Haitham bin Tarik received at Al Alam Palace today the Kuwaiti "
         "Foreign Minister Abdullah Al-Yahya.\n\nThe visit is the Kuwaiti minister's second to the Sultanate in 2024.\n")
     assert [m.kind for m in record.meetings] == ["reception"]
+
+
+def test_a_release_number_and_a_visit_headline_restate_the_meeting(extract):
+    record = extract(
+        "Press Release No. 87\n\nVisit to Brazil of the Minister of Foreign Affairs of Chile, Alberto van Klaveren\n\n"
+        "Minister Mauro Vieira received today, at the Itamaraty Palace, the Minister of Foreign Affairs of Chile, "
+        "Alberto van Klaveren, on his first official visit to Brasília since taking office in January 2023.\n\n"
+        "Brasília, May 14, 2024\n")
+    assert len(record.meetings) == 1
+    assert record.meetings[0].date == "2024-05-14"

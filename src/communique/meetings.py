@@ -88,8 +88,8 @@ def _headline_end(text: str) -> int:
     end, pos = -1, 0
     for line in text.splitlines(keepends=True):
         content = line.strip()
-        if content.endswith((".", "!", "?", ":")) or ". " in content:
-            return end
+        if content.endswith((".", "!", "?", ":")) or re.search(r"[a-z]{3}\. [A-Z]", content):
+            return end  # a sentence of the body ("Press Release No. 214" is none)
         if content:
             end = pos + len(line.rstrip())
         pos += len(line)
@@ -828,6 +828,9 @@ class _MeetingReader:
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
             if re.search(r"\b(?:of|since|until|for|from|to|through|by)\s+(?:the\s+)?$", before):
                 continue
+            if re.search(r"\bsince\s+(?:taking|assuming|he\s+took|she\s+took)\b[^,.;]{0,25}$",
+                         self.text[max(sentence.start, d.start - 45):d.start], re.I):
+                continue  # "his first visit since taking office in August 2023": when the office began
             if meeting.kind != "talks" or not (trigger and _is_visit(trigger)):
                 if len(d.value) < 7:
                     continue
