@@ -52,7 +52,7 @@ class TableFormat(str, Enum):
 
 def ingest(paths: Annotated[list[str], typer.Argument(help="Reports (.txt), folders of them, or -.")], db: DbOption = None) -> None:
     """Extract reports and store them in the knowledge base (each report once)."""
-    with database_errors(), Progress(console=Console(stderr=True), transient=True) as progress:
+    with database_errors(), Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("ingesting", total=None)
         summary = ingest_paths(open_db(db), paths, progress=lambda name: progress.advance(task))
     for _origin, reason in summary.failed:

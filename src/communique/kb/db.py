@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///communique.db"
+_MIGRATION_LOCK = 0x636F6D6E  # the advisory lock processes opening one PostgreSQL database take in turn
 
 
 def database_url(url: str | None = None) -> str:
@@ -69,5 +70,11 @@ def migrate(engine: Engine, revision: str = "head", down: bool = False) -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(str(resources.files("communique.kb") / "migrations"))))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # processes opening a new database at once would each create the tables; one at a time,
+            # the later ones find the schema up to date (the lock is held to the migration's commit)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the same on SQLite: its one write lock, taken first
         config.attributes["connection"] = connection
         (command.downgrade if down else command.upgrade)(config, revision)
