@@ -1,0 +1,124 @@
+"""`communique serve` under load: many concurrent clients for a while.
+
+    python bench/serve_load.py [--meetings 3000] [--clients 50] [--seconds 60] [--seed 7]
+
+Builds a SQLite database of synthetic meetings (serve_speed.build), starts
+`communique serve` on it in another process on a free loopback port, and
+drives it with --clients concurrent httpx clients (asyncio) for --seconds,
+each request drawn from a mix: the meetings page (filtered or not), a meeting
+page, a person page, the people list, the API's meeting list, search. Prints
+requests, throughput, median and 99th-percentile latency, and errors (any
+status other than 200, or no answer); exits 1 on any error."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from communique.kb import open_db
+from serve_speed import FAMILY, ORGS, build, free_port  # the benches' own synthetic knowledge base
+
+# (weight, path maker): what a crowd of readers asks for
+MIX = [
+    (3, lambda r, n: "/"),
+    (2, lambda r, n: f"/?org={r.choice(list(ORGS))}&since={r.randint(2015, 2024)}"),
+    (4, lambda r, n: f"/meetings/{r.randint(1, n)}"),
+    (3, lambda r, n: f"/people/{r.randint(1, 3000)}"),
+    (1, lambda r, n: f"/people?q={r.choice(FAMILY)}"),
+    (3, lambda r, n: f"/api/meetings?page={r.randint(1, max(1, n // 50))}"),
+    (1, lambda r, n: f"/api/meetings?person={r.choice(FAMILY)}{r.randint(1, 3000)}"),
+    (2, lambda r, n: f"/search?q={r.choice(FAMILY)[:4]}"),
+    (1, lambda r, n: f"/api/search?q={r.choice(FAMILY)}"),
+]
+
+
+def start_server(url: str, port: int) -> subprocess.Popen:
+    script = Path(sys.executable).parent / "communique"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "communique.cli"]
+    server = subprocess.Popen([*command, "serve", "--db", url, "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"error: the server stopped: {server.stderr.read().strip()}")
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/reports?per_page=1", timeout=2).raise_for_status()
+            return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("error: the server did not answer within 60 s")
+
+
+async def client(base: str, seed: int, meetings: int, until: float, latencies: list[float],
+                 errors: list[str]) -> None:
+    rnd = random.Random(seed)
+    weights, makers = zip(*MIX)
+    async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+        while time.monotonic() < until:
+            path = rnd.choices(makers, weights)[0](rnd, meetings)
+            began = time.perf_counter()
+            try:
+                got = await http.get(path)
+                if got.status_code != 200:
+                    errors.append(f"{got.status_code} {path}")
+            except httpx.HTTPError as exc:
+                errors.append(f"{type(exc).__name__} {path}")
+            latencies.append(time.perf_counter() - began)
+
+
+async def drive(base: str, clients: int, seconds: float, seed: int, meetings: int) -> tuple[list[float], list[str]]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(client(base, seed * 1000 + i, meetings, until, latencies, errors)
+                           for i in range(clients)))
+    return latencies, errors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=3000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="communique-load-"))
+    url = f"sqlite:///{folder / 'kb.db'}"
+    db = open_db(url)
+    build(db, args.meetings, seed=args.seed)
+    db.engine.dispose()
+    port = free_port()
+    server = start_server(url, port)
+    try:
+        started = time.perf_counter()
+        latencies, errors = asyncio.run(drive(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.seed,
+                                              args.meetings))
+        elapsed = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+    ms = sorted(x * 1000 for x in latencies)
+    p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else 0.0
+    print(f"{args.clients} clients, {elapsed:.0f} s, {args.meetings:,} meetings, {os.cpu_count()} cores")
+    print(f"requests: {len(ms):,}  throughput: {len(ms) / elapsed:.1f} requests/s")
+    print(f"latency: median {statistics.median(ms) if ms else 0:.0f} ms, 99th percentile {p99:.0f} ms")
+    print(f"errors: {len(errors)}")
+    for e in sorted(set(errors))[:10]:
+        print(f"  {e}")
+    return 1 if errors or not ms else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
