@@ -198,12 +198,16 @@ class Outcome:
             self.slowest_s, self.slowest_size, self.slowest_index = other.slowest_s, other.slowest_size, other.slowest_index
 
 
-def run_cases(seed: int, start: int, count: int, limit_s: float | None = None) -> Outcome:
-    """Cases start..start+count: each checked, and timed when `limit_s` is given."""
+def run_cases(seed: int, start: int, count: int, limit_s: float | None = None,
+              max_bytes: int | None = None) -> Outcome:
+    """Cases start..start+count: each checked, and timed when `limit_s` is given;
+    cases over `max_bytes` left out (a quick run's choice)."""
     outcome = Outcome()
     for index in range(start, start + count):
         text = generate(seed, index)
         size = len(text.encode("utf-8", "surrogatepass"))
+        if max_bytes is not None and size > max_bytes:
+            continue
         problem, took = timed_problem(text, limit_s)
         if limit_s is not None and took > limit_s and size <= MAX_TIMED_BYTES and not problem:
             took = statistics.median([took, seconds_to_extract(text), seconds_to_extract(text)])
