@@ -54,7 +54,8 @@ def test_sentences_of_the_stages_own_words(words, glue):
     assert problem is None or problem in KNOWN, problem
 
 
-@pytest.mark.xfail(strict=True, reason="reported to the extraction owner; passes once the stage is fixed")
+@pytest.mark.xfail(strict=True, reason="reported to the extraction owner: once the stage is fixed this passes; "
+                   "then move the file to a regression test and drop its KNOWN entry")
 @pytest.mark.parametrize("path", sorted(FOUND.glob("crash-*.txt")), ids=lambda p: p.stem)
 def test_found_crashes(path):
     text = path.read_text(encoding="utf-8")
