@@ -11,7 +11,7 @@ from ..inputs import BadInput, decode
 from ..pipeline import extract
 from ..record import Record
 from . import catalog, schemas
-from .limits import DEFAULT_PER_PAGE, MAX_BODY_BYTES, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_REPORT_BYTES
+from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_REPORT_BYTES
 from .meetings import COUNTRY, PARTIAL_DATE, Filters, list_meetings, meeting_detail
 from .people import list_people, person_detail
 
@@ -27,12 +27,13 @@ def session(request: Request) -> Iterator[Session]:
 Db = Annotated[Session, Depends(session)]
 PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description=f"items per page, at most {MAX_PER_PAGE}")]
+DateQ = Annotated[str | None, Query(pattern=PARTIAL_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+CountryQ = Annotated[str | None, Query(pattern=COUNTRY, description="ISO alpha-3 of a participant's state")]
 
 
 def text_query(description: str) -> Any:
+    """A text filter, at most MAX_QUERY_CHARS long (422 past it)."""
     return Query(max_length=MAX_QUERY_CHARS, description=description)
-DateQ = Annotated[str | None, Query(pattern=PARTIAL_DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-CountryQ = Annotated[str | None, Query(pattern=COUNTRY, description="ISO alpha-3 of a participant's state")]
 
 
 def _found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:
@@ -101,13 +102,6 @@ def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CH
     return catalog.search(db, q)
 
 
-def check_size(request: Request) -> None:
-    """413 before the body is read, when it says it is too large."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > MAX_BODY_BYTES:
-        raise HTTPException(413, f"the request is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
-
-
 def checked_text(text: str) -> str:
     """The text, or a 413 or 422 saying what is wrong with it."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -119,7 +113,7 @@ def checked_text(text: str) -> str:
         raise HTTPException(422, str(exc) if isinstance(exc, BadInput) else "text: not valid Unicode") from None
 
 
-@router.post("/extract", response_model=Record, tags=["extract"], dependencies=[Depends(check_size)],
+@router.post("/extract", response_model=Record, tags=["extract"],  # app.BodyLimit answers 413 past MAX_BODY_BYTES
              responses={413: {"description": "the report is too large"}, 422: {"description": "bad input"}})
 def extract_report(body: schemas.ExtractIn) -> Record:
     """Extract the record of one report (nothing is stored)."""
