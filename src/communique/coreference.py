@@ -241,7 +241,7 @@ def _known_person(name: str, gz: Gazetteer):
     return None
 
 
-_MINISTRY = re.compile(r"(?:according to\s+)?(?:the\s+)?([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s\s+(?:foreign|Foreign)\s+(?:ministry|Ministry)")
+_MINISTRY = re.compile(r"(?<![\w.])([A-Z][\w.]{0,40}(?:\s[A-Z][\w.]{0,40})?)['’]s\s+(?:foreign|Foreign)\s+(?:ministry|Ministry)")
 
 
 def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_place: str | None,

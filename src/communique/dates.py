@@ -59,6 +59,7 @@ class DateMention:
 _ANCHOR = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
                      r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
 _WORD_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
+_GAP = re.compile(r"\s+")  # after the first of the two words before an anchor
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
@@ -69,7 +70,8 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         if pos < done:
             continue
         before = _WORD_BEFORE.search(text, max(done, pos - 20), pos)
-        starts = [pos] if before is None else [before.start(), text.index(" ", before.start()) + 1, pos]
+        gap = _GAP.search(text, before.start(), pos) if before is not None else None
+        starts = [pos] if before is None else [before.start(), gap.end() if gap else pos, pos]
         best = None
         for start in sorted(set(starts)):
             while start < pos and text[start].isspace():

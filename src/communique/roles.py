@@ -34,7 +34,8 @@ _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|against|between|among|towards)\s+"
                                 r"(?:(?:the|his|her|their|its|a|an)\s+)?$", re.I)
-_DELEGATION = re.compile(r"(?P<who>[A-Z][\w’'-]*(?:\s[A-Z][\w-]*)?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
+# a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
+_DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w-]{0,40})?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
