@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from itertools import islice
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -68,6 +70,7 @@ _SELF = re.compile(r"\b(?:he|she|his|her|they|their|we|our|I|my)\b", re.I)  # th
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
 # "the allies met Kuleba in the NATO-Ukraine Council": the body's meeting
 _MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
+_MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 _RECEIVING = {"received", "receives", "receiving", "was", "were", "welcomed"}
@@ -253,6 +256,7 @@ class _MeetingReader:
         for start, person in people.by_mention.items():
             self.named_in_sentence.setdefault(doc.sentence_index(start), []).append((start, person))
         self._triggers: dict[int, list[Trigger]] = {}
+        self._clause_ends: dict[int, list[tuple[int, int]]] = {}
         self.people = people
         self.dates = date_mentions
         self.meetings: list[MeetingDraft] = []
@@ -283,7 +287,7 @@ class _MeetingReader:
     def _find_triggers(self, sentence: Span) -> list[Trigger]:
         text = self.text
         found: list[Trigger] = []
-        for m in self.lex.triggers.finditer(text, sentence.start, sentence.end):
+        for m in islice(self.lex.triggers.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
             if self._inside_name(m.start(), m.end()):
                 continue  # "Pacific Islands Forum", "Forum Secretariat"
             phrase = " ".join(m.group().lower().split())
@@ -614,8 +618,12 @@ class _MeetingReader:
 
     def _clause_end(self, pos: int) -> int:
         sentence = self.doc.sentence_of(pos)
-        m = _CLAUSE_END.search(self.text, pos, sentence.end)
-        return m.start() if m else sentence.end
+        ends = self._clause_ends.get(sentence.start)
+        if ends is None:  # once per sentence: many triggers ask
+            ends = self._clause_ends[sentence.start] = [(m.start(), m.end()) for m in
+                                                        _CLAUSE_END.finditer(self.text, sentence.start, sentence.end)]
+        k = bisect_left(ends, (pos, -1))
+        return ends[k][0] if k < len(ends) else sentence.end
 
     def _same_body(self, m: MeetingDraft, t: Trigger) -> bool:
         """One body's meeting named twice: by the same name, or by the same
