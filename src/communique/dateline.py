@@ -154,6 +154,7 @@ def _complete_year(text: str, day_month: str) -> str | None:
     Friday"); else the year of the first full date it states, or of its first
     month, or of its first year."""
     # not "a plan for 2025"
+    text = text[:_YEAR_CHARS]
     found = [d for d in dates.find_dates(text, None) if d.value and not d.relative
              and not re.match(r"(?:for|until|by|through)\b", d.text, re.I)]
     # the years of the past, rather than of "the next summit in 2026", when the report states both
@@ -182,7 +183,7 @@ def undated_reference(text: str) -> dt.date | None:
     """For a report whose dateline states no date: the first day the body names
     without its year ("on Monday, February 12"), completed as a year-less
     dateline is, to resolve the body's other dates against."""
-    for d in dates.find_dates(text, None):
+    for d in dates.find_dates(text[:_YEAR_CHARS], None):
         if d.value is None and re.search(r"\d", d.text):
             value = _complete_year(text, d.text)
             if value and len(value) == 10:
@@ -196,6 +197,7 @@ def _sentence_around(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
+_YEAR_CHARS = 20_000  # a report tells its year near the top; a huge one is not read thrice for it
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(?:will|next|is\s+to|are\s+to|to\s+be\s+held|upcoming|scheduled|due\s+to)\b", re.I)
 

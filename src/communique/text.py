@@ -83,7 +83,8 @@ def split_sentences(text: str) -> list[Span]:
     for start, end in _bounded(blocks, text):
         cursor = start
         for m in _SENTENCE_END.finditer(text, start, end):
-            word = re.search(r"([\w.]+)$", text[cursor:m.start()])
+            # the word before the point: from a few characters back, not from the sentence start
+            word = re.search(r"([\w.]+)$", text[max(cursor, m.start() - 40):m.start()])
             token = word.group(1).lower() if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", token):
                 continue

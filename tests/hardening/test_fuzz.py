@@ -50,6 +50,7 @@ def test_sentences_of_the_stages_own_words(words, glue):
 
 @pytest.mark.parametrize("path", sorted(FOUND.glob("*.txt")), ids=lambda p: p.stem)
 def test_what_fuzzing_found_extracts_cleanly(path):
-    """crash-*: fixed; slow-*: took seconds (a run of 5,000 capitals, fixed) or
-    over 1 s at 100 KB (initials, numbers: reported); the bench times them, here only run."""
+    """crash-*: made extraction crash; slow-*: took seconds (a run of 5,000
+    capitals) or over 1 s at 100 KB (initials, numbers); all fixed. The bench
+    times them; here they only run."""
     assert fuzz.problem_of(path.read_text(encoding="utf-8")) is None
