@@ -434,3 +434,10 @@ def test_a_release_number_and_a_visit_headline_restate_the_meeting(extract):
         "Brasília, May 14, 2024\n")
     assert len(record.meetings) == 1
     assert record.meetings[0].date == "2024-05-14"
+
+
+def test_a_building_named_without_its_city_is_in_the_city_filed_from(extract):
+    record = extract(
+        "MOSCOW, June 17, 2024 (Granma) - Cuban Foreign Minister Bruno Rodríguez Parrilla held official talks on Monday "
+        "with his Russian counterpart Sergey Lavrov at the Reception House of the Russian Foreign Ministry.\n")
+    assert only_meeting(record, "talks").location.name == "Moscow"

@@ -137,6 +137,7 @@ class MeetingDraft:
     location: str | None = None
     location_country: str | None = None
     location_span: Span | None = None
+    at_venue: bool = False  # the location is a building the text names, in no city it names
     chair: Person | None = None
     chair_span: Span | None = None
     chair_state: str | None = None
@@ -896,6 +897,7 @@ class _MeetingReader:
         venue = _VENUE.search(self.text, sentence.start, sentence.end)
         if venue is not None and meeting.location_span is None:
             meeting.location, meeting.location_span = venue.group(1), Span(venue.start(1), venue.end(1))
+            meeting.at_venue = True
 
     def _only_state(self, meeting: MeetingDraft) -> bool:
         """A meeting placed only in a state may learn its city ("in Russia", then "in the Kremlin")."""
@@ -994,6 +996,8 @@ class _MeetingReader:
             if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
                     self.gz.places.get(dateline_place) == m.location_country and _days_apart(m.date, published) <= 3:
                 m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
+            if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and _days_apart(m.date, published) <= 3:
+                m.location = dateline_place  # "at the Reception House" filed from Moscow that day: Moscow
             if m.location is None and m.kind != "call":
                 source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"
                                and not self._recalled(x)), None)
