@@ -441,3 +441,13 @@ def test_a_building_named_without_its_city_is_in_the_city_filed_from(extract):
         "MOSCOW, June 17, 2024 (Granma) - Cuban Foreign Minister Bruno Rodríguez Parrilla held official talks on Monday "
         "with his Russian counterpart Sergey Lavrov at the Reception House of the Russian Foreign Ministry.\n")
     assert only_meeting(record, "talks").location.name == "Moscow"
+
+
+def test_two_talks_told_in_one_sentence_each_have_their_partner(extract):
+    record = extract(
+        "Belém, August 8, 2023 (Agência Brasil) - President Luiz Inácio Lula da Silva chaired the Amazon Summit. "
+        "President of Colombia Gustavo Petro and President of Peru Dina Boluarte attended.\n\n"
+        "On the sidelines of the summit, Lula held a bilateral meeting with Petro, with whom he discussed border "
+        "security, and in the afternoon he met Boluarte to talk about trade.\n")
+    pairs = sorted(sorted(participant_names(m)) for m in meetings_of(record, "talks"))
+    assert pairs == [["Dina Boluarte", "Luiz Inácio Lula da Silva"], ["Gustavo Petro", "Luiz Inácio Lula da Silva"]]

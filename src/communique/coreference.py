@@ -162,8 +162,9 @@ def _role_family(role: str | None) -> str | None:
 def _surname_or_given(full: str, single: str) -> bool:
     toks = names.tokens(full)
     s = names.tokens(single)[0]
-    # "Rodríguez" of "Bruno Rodríguez Parrilla": the first of two surnames
-    ends = (toks[0], toks[-1], toks[-2]) if len(toks) >= 3 else (toks[0], toks[-1])
+    # "Rodríguez" of "Bruno Rodríguez Parrilla", "Lula" of "Luiz Inácio Lula da Silva": in a long
+    # name any word of four letters or more may be the one a report calls its holder by
+    ends = [toks[0], toks[-1]] + ([t for t in toks[1:-1] if len(t) >= 4] if len(toks) >= 3 else [])
     return any(names.token_match(t, s) for t in ends)
 
 

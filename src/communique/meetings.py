@@ -70,6 +70,9 @@ _SELF = re.compile(r"\b(?:he|she|his|her|they|their|we|our|I|my)\b", re.I)  # th
 _QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
 # "the allies met Kuleba in the NATO-Ukraine Council": the body's meeting
 _MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
+# characters: "received ... a courtesy call from" is one meeting told in two words, and so is a visit
+# and its talks; farther apart, "met X, and in the afternoon he met Y" are two
+_ONE_MEETING_GAP = 60
 _MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.I)
 _NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
@@ -498,10 +501,14 @@ class _MeetingReader:
                 sp.plural.add(start)
         first_named = min((start for start, _ in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), [])),
                           default=sentence.end)
+        named = sorted(self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []), key=lambda x: x[0])
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
             # "He held ...", "On the same day he held ...": the person last named before
             if self.last_person is not None and m.start() < first_named:
                 sp.items.append((m.start(), self.last_person, Span(m.start(), m.end())))
+            elif named and m.start() > first_named and self._meeting_word_after(m.end()):
+                # "Lula met Petro, and in the afternoon he met Boluarte": the sentence's subject
+                sp.items.append((m.start(), named[0][1], Span(m.start(), m.end())))
             break
         for m in self.lex.groups.finditer(self.text, sentence.start, sentence.end):
             sp.groups.append(Span(m.start(), m.end()))
@@ -530,6 +537,7 @@ class _MeetingReader:
                 meeting, new = self.place_trigger(t, sp)
                 same = next((m for m, prev, was_new in touched if was_new and new and not (t.body or t.org or t.named)
                              and not (prev.body or prev.org) and
+                             (t.start - prev.end < _ONE_MEETING_GAP or _is_visit(t) or _is_visit(prev)) and
                              ({m.kind, t.kind} <= {"talks", "reception"} or (m.kind == "reception" and t.kind == "call"))), None)
                 if same is not None:
                     # "received a courtesy call from", "received a phone call from": one meeting in two words
@@ -552,6 +560,9 @@ class _MeetingReader:
             named_first = [x for x in sp.items if x[2].start == x[0]]
             if named_first and re.match(r"\s*(?:He|She)\b", text) is None:
                 self.last_person = next((p for _, p, _ in named_first), self.last_person)
+
+    def _meeting_word_after(self, pos: int) -> bool:
+        return any(0 <= t.start - pos < 20 for t in self.triggers(self.doc.sentence_of(pos)))
 
     def _hosted_by_subject(self, sentence: Span, sp: SentencePeople) -> MeetingDraft | None:
         """"The Head of State welcomed ...", with no meeting word: the meeting the
@@ -751,6 +762,7 @@ class _MeetingReader:
             first_trigger.setdefault(id(meeting), trigger)
         for meeting in {id(m): m for m, _, _ in touched}.values():
             self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
+        self._share_out(touched, sentence, sp)
         for meeting, trigger, new in touched:
             if new and trigger is not None:
                 self._split_separate(meeting, trigger, sentence, sp)
@@ -760,6 +772,24 @@ class _MeetingReader:
                 kind = self.lex.format_kind.get(word.lower())
                 if kind:
                     (new_ones[-1] if new_ones else target).formats.add(kind)
+
+    def _share_out(self, touched: list[tuple[MeetingDraft, Trigger | None, bool]], sentence: Span,
+                   sp: SentencePeople) -> None:
+        """"Lula held a meeting with Petro, and in the afternoon he met Boluarte":
+        two new talks in one sentence each have the subject and their own partners."""
+        new = [(m, t) for m, t, was_new in touched if was_new and t is not None and m.kind in ("talks", "call")]
+        if len(new) < 2:
+            return
+        first = min(t.start for _, t in new)
+        subjects = {p.id for pos, p, _ in sp.people(sentence.start, first)}
+        bounds = sorted(t.start for _, t in new) + [sentence.end]
+        for meeting, trigger in new:
+            end = bounds[bounds.index(trigger.start) + 1]
+            own = {p.id for pos, p, _ in sp.people(trigger.start, end)}
+            for pid in list(meeting.participants):
+                if pid not in subjects | own:
+                    del meeting.participants[pid]
+            meeting.principals = set(meeting.participants)
 
     def _split_separate(self, meeting: MeetingDraft, trigger: Trigger, sentence: Span, sp: SentencePeople) -> None:
         """"Son had separate meetings with A and B", "met separately with A and
