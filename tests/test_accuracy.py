@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "dev"
 SEED = ROOT.parent / "shared" / "seed"
 
-CORPUS_FLOOR = 0.955  # reached on corpus/ (90 reports) when this floor was set; raise it as extraction improves
+CORPUS_FLOOR = 0.96  # reached on corpus/ (90 reports, 0.967) when this floor was set; raise it as extraction improves
 DEV_FLOOR = 0.99  # reached on ../shared/eval/dev (0.993) when this floor was set
 
 
