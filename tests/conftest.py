@@ -7,6 +7,7 @@ the evaluation material.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
@@ -15,9 +16,27 @@ import pytest
 
 import communique
 from communique import gazetteer
+from communique.kb.db import create_database
 from communique.record import Meeting, Participant, Person, Record
 
 VENV_BIN = Path(sys.executable).parent
+TEST_PG = os.environ.get("COMMUNIQUE_TEST_PG")  # a PostgreSQL server for the tests, as .ci/run sets it
+
+
+def fresh_database(kind: str, folder: Path, prefix: str) -> str:
+    """The URL of a new, empty knowledge base: a SQLite file in `folder`, or a
+    database on the COMMUNIQUE_TEST_PG server (the test is skipped without one)."""
+    if kind == "sqlite":
+        return f"sqlite:///{folder / 'kb.db'}"
+    if not TEST_PG:
+        pytest.skip("COMMUNIQUE_TEST_PG is not set (.ci/run sets it)")
+    return create_database(TEST_PG, prefix=prefix)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """A fresh knowledge base on each database the tests run on."""
+    return fresh_database(request.param, tmp_path, prefix="test")
 
 
 @pytest.fixture(scope="session")

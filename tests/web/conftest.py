@@ -3,7 +3,6 @@ plus a hostile one, ingested into a fresh SQLite file (and PostgreSQL where
 COMMUNIQUE_TEST_PG names a server, as .ci/run does)."""
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
@@ -16,11 +15,10 @@ import pytest
 import uvicorn
 
 from communique.kb import Database, ingest_paths, open_db
-from communique.kb.db import create_database
+from conftest import fresh_database
 from communique.web import create_app
 
 KB_REPORTS = Path(__file__).parent.parent / "kb" / "reports"
-PG = os.environ.get("COMMUNIQUE_TEST_PG")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -43,13 +41,7 @@ def fill(db: Database, folder: Path) -> Database:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def web_db(request, tmp_path_factory) -> Iterator[Database]:
     folder = tmp_path_factory.mktemp("web")
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'kb.db'}"
-    elif PG:
-        url = create_database(PG, prefix="web")
-    else:
-        pytest.skip("COMMUNIQUE_TEST_PG is not set (.ci/run sets it)")
-    db = fill(open_db(url), folder)
+    db = fill(open_db(fresh_database(request.param, folder, prefix="web")), folder)
     yield db
     db.engine.dispose()
 
@@ -129,13 +121,7 @@ def hostile_db(request, tmp_path_factory) -> Iterator[Database]:
     from .hostile import fill as fill_hostile
 
     folder = tmp_path_factory.mktemp("hostile")
-    if request.param == "sqlite":
-        url = f"sqlite:///{folder / 'kb.db'}"
-    elif PG:
-        url = create_database(PG, prefix="hostile")
-    else:
-        pytest.skip("COMMUNIQUE_TEST_PG is not set (.ci/run sets it)")
-    db = fill_hostile(open_db(url), folder)
+    db = fill_hostile(open_db(fresh_database(request.param, folder, prefix="hostile")), folder)
     yield db
     db.engine.dispose()
 
