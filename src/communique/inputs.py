@@ -52,13 +52,19 @@ def read_report(item: str | Path) -> Report:
     return Report(path.stem, str(path), decode(data, str(path)))
 
 
-def decode(data: bytes, origin: str) -> str:
-    if len(data) > MAX_REPORT_BYTES:
-        raise BadInput(f"{origin}: {len(data):,} bytes is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
+def screen(data: bytes, origin: str, limit: int = MAX_REPORT_BYTES, what: str = "report",
+           kind: str = "a text report") -> None:
+    """Refuse what is too big, empty or binary, before any decoding or parsing."""
+    if len(data) > limit:
+        raise BadInput(f"{origin}: {len(data):,} bytes is over the {limit:,}-byte limit for one {what}")
     if not data.strip():
         raise BadInput(f"{origin}: empty report")
     if b"\x00" in data:
-        raise BadInput(f"{origin}: binary data, not a text report")
+        raise BadInput(f"{origin}: binary data, not {kind}")
+
+
+def decode(data: bytes, origin: str) -> str:
+    screen(data, origin)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

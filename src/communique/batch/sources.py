@@ -17,7 +17,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Iterator, Literal, Sequence
 
-from ..inputs import MAX_REPORT_BYTES, BadInput, decode, read_report
+from ..inputs import MAX_REPORT_BYTES, BadInput, decode, read_report, screen
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
@@ -301,12 +301,7 @@ def html_report(data: bytes, origin: str, report_id: str, url: str | None = None
     """The article text of a page (trafilatura), with its publication date and site name."""
     import trafilatura
 
-    if len(data) > MAX_HTML_BYTES:
-        raise BadInput(f"{origin}: {len(data):,} bytes is over the {MAX_HTML_BYTES:,}-byte limit for one page")
-    if not data.strip():
-        raise BadInput(f"{origin}: empty report")
-    if b"\x00" in data:
-        raise BadInput(f"{origin}: binary data, not an HTML page")
+    screen(data, origin, MAX_HTML_BYTES, "page", "an HTML page")
     try:
         page = trafilatura.bare_extraction(data, url=url, with_metadata=True)
     except Exception as exc:  # noqa: BLE001  lxml and trafilatura raise many kinds on broken markup
