@@ -197,7 +197,8 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
-    known = _known_term(person, gz, date)
+    office_holder = _known_person(person.name, gz)
+    known = office_holder.term_at(date) if office_holder is not None else None
     if not person.claims:
         if known is not None:
             person.role, person.country, person.org = known.role, known.country, known.org
@@ -218,18 +219,13 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
             person.country = best.country or home_state
     elif person.country is None:
         only_state = next((gz.title_states[c.title.lower()] for c in person.claims if c.title.lower() in gz.title_states), None)
-        ever = _known_person(person.name, gz)  # a state's office holder before or after the report acts for it
-        former = next((t.country for t in ever.terms if t.country), None) if ever is not None else None
+        # a state's office holder before or after the report's date acts for it
+        former = next((t.country for t in office_holder.terms if t.country), None) if office_holder else None
         if known is not None and known.country:
             person.country = known.country
         else:
             person.country = only_state or former or home_state
         person.org = None if person.country else person.org
-
-
-def _known_term(person: Person, gz: Gazetteer, date: str | None):
-    known = _known_person(person.name, gz)
-    return known.term_at(date) if known is not None else None
 
 
 def _known_person(name: str, gz: Gazetteer):

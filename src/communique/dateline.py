@@ -147,16 +147,18 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
     return undated_year
 
 
-def _complete_year(text: str, day_month: str) -> str | None:
+def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] | None = None) -> str | None:
     """A dateline without its year ("10 October") takes its year from the
     report: the year nearest those the report states of the past in which
     that day, or the day before it, falls on the weekday the report names ("on
     Friday"); else the year of the first full date it states, or of its first
-    month, or of its first year."""
-    # not "a plan for 2025"
+    month, or of its first year. `mentions`: the dates of the text's first
+    _YEAR_CHARS, when the caller has them already."""
     text = text[:_YEAR_CHARS]
-    found = [d for d in dates.find_dates(text, None) if d.value and not d.relative
-             and not re.match(r"(?:for|until|by|through)\b", d.text, re.I)]
+    if mentions is None:
+        mentions = dates.find_dates(text, None)
+    # not "a plan for 2025"
+    found = [d for d in mentions if d.value and not d.relative and not re.match(r"(?:for|until|by|through)\b", d.text, re.I)]
     # the years of the past, rather than of "the next summit in 2026", when the report states both
     past = [int(d.value[:4]) for d in found if not _FUTURE.search(_sentence_around(text, d.start))] or \
         [int(d.value[:4]) for d in found]
@@ -183,9 +185,10 @@ def undated_reference(text: str) -> dt.date | None:
     """For a report whose dateline states no date: the first day the body names
     without its year ("on Monday, February 12"), completed as a year-less
     dateline is, to resolve the body's other dates against."""
-    for d in dates.find_dates(text[:_YEAR_CHARS], None):
+    mentions = dates.find_dates(text[:_YEAR_CHARS], None)
+    for d in mentions:
         if d.value is None and re.search(r"\d", d.text):
-            value = _complete_year(text, d.text)
+            value = _complete_year(text, d.text, mentions)
             if value and len(value) == 10:
                 return dt.date.fromisoformat(value)
     return None
@@ -197,7 +200,7 @@ def _sentence_around(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-_YEAR_CHARS = 20_000  # a report tells its year near the top; a huge one is not read thrice for it
+_YEAR_CHARS = 20_000  # a report tells its year near the top; a huge one is not read whole for it
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(?:will|next|is\s+to|are\s+to|to\s+be\s+held|upcoming|scheduled|due\s+to)\b", re.I)
 

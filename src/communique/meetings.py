@@ -659,7 +659,7 @@ class _MeetingReader:
             kind = "summit"  # "the summit" is no earlier talks
         candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
         # "Following the talks" is about the news, not the earlier talks the report recalled
-        candidates = [m for m in candidates if not self._recalled(m)] + [m for m in candidates if self._recalled(m)]
+        candidates.sort(key=self._recalled)  # stable: latest first among the news, then among the recalled
         if with_people:
             ids = {p.id for p in with_people}
             return next((m for m in candidates if ids & set(m.participants)), None)

@@ -27,6 +27,7 @@ _SPACE = re.compile(r"^[ \u00a0]+$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
+_CLOSING = re.compile(r"\s*\)")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -484,7 +485,7 @@ class _Reader:
         for k, m in enumerate(ms[:-1]):
             state = ms[k + 1]
             if m.kind != "name" or state.kind != "state" or not re.fullmatch(r"\s*\(\s*", self.gap(m.end, state.start)) \
-                    or not self.text.startswith(")", state.end + len(self.text[state.end:]) - len(self.text[state.end:].lstrip())):
+                    or not _CLOSING.match(self.text, state.end):
                 continue
             person = self.person(m)
             if not person.claims:
