@@ -21,12 +21,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from .coreference import People, Person
-from .dates import DateMention
-from .gazetteer import BodyInfo, Gazetteer
-from .mentions import Mention
-from .roles import Roles
-from .text import Document, Span
+from ..coreference import People, Person
+from ..dates import DateMention
+from ..gazetteer import BodyInfo, Gazetteer
+from ..mentions import Mention
+from ..roles import Roles
+from ..text import Document, Span
 
 LEVEL_ROLES = {
     "head_of_state": {"head_of_state", "head_of_government"},
@@ -170,6 +170,7 @@ class Lexicon:
     of_frames: frozenset[str]
     attendance: re.Pattern
     absence: re.Pattern
+    together: re.Pattern
     messages: re.Pattern
     chair: re.Pattern
     host: re.Pattern
@@ -206,6 +207,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
+        together=word(cues["together"]),
         messages=re.compile(rf"(?<![\w-])(?:{_alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
@@ -233,18 +235,7 @@ class SentencePeople:
         return [x for x in self.items if start <= x[0] < end]
 
 
-def find_meetings(doc: Document, mentions: list[Mention], roles: Roles, people: People,
-                  date_mentions: list[DateMention], published: str | None, dateline_place: str | None,
-                  gz: Gazetteer) -> list[MeetingDraft]:
-    reader = _MeetingReader(doc, mentions, roles, people, date_mentions, published, gz)
-    reader.read()
-    reader.settle(published, dateline_place)
-    # a meeting with nobody and no body is no record, but for a named summit ("the Cairo Summit for Peace")
-    return [m for m in reader.meetings if m.participants or m.org or m.body or m.chair
-            or (m.kind == "summit" and m.trigger.named)]
-
-
-class _MeetingReader:
+class MeetingReader:
     def __init__(self, doc: Document, mentions: list[Mention], roles: Roles, people: People,
                  date_mentions: list[DateMention], published: str | None, gz: Gazetteer):
         self.doc, self.text, self.gz = doc, doc.text, gz
@@ -307,7 +298,7 @@ class _MeetingReader:
             hit = next((t for t in found if t.start <= b.end + 12 and t.end >= b.start - 40 and
                         self._adjacent(t, b)), None) or \
                 next((t for t in found if t.start > b.end and _HELD_ITS.fullmatch(self.text[b.end:t.start])), None) or \
-                next((t for t in found if t.text.lower() in _GENERIC_WORDS and t.end <= b.start < self._clause_end(t.end)
+                next((t for t in found if t.text.lower() in _GENERIC_WORDS and t.end <= b.start < self.clause_end(t.end)
                       and _MET_IN.search(self.text, t.end, b.start)), None)
             if hit is None:
                 acting = _BODY_ACTS.match(self.text, b.end) or _BODY_ATTENDED.search(self.text[max(sentence.start, b.start - 60):b.start])
@@ -463,7 +454,7 @@ class _MeetingReader:
     def is_urging(self, t: Trigger) -> bool:
         """"called on all parties to show restraint" urges; it is no visit."""
         return t.text.lower().startswith(("called on", "calls on")) and \
-            re.match(r"[^.;]{0,80}?\bto\s+[a-z]", self.text[t.end:self._clause_end(t.end)]) is not None
+            re.match(r"[^.;]{0,80}?\bto\s+[a-z]", self.text[t.end:self.clause_end(t.end)]) is not None
 
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated; "the
@@ -597,12 +588,12 @@ class _MeetingReader:
                 return self.new(t), True  # "at their talks in Tashkent in December 2022": another, earlier meeting
             if target is not None:
                 return target, False
-        held = _HELD.search(self.text, t.end, self._clause_end(t.end)) is not None or \
+        held = _HELD.search(self.text, t.end, self.clause_end(t.end)) is not None or \
             _HELD_AFTER.match(self.text, t.end) is not None
         if held and not self.meetings:
             return self.new(t), True  # "political consultations ... were held in Ashgabat"
         if article in _DEFINITE and self.meetings and not (t.named or t.specific or with_people or held) and \
-                not sp.people(t.end, self._clause_end(t.end)):
+                not sp.people(t.end, self.clause_end(t.end)):
             return None, False  # "informed him about the latest round of negotiations": no meeting of its own
         if not (t.specific or t.named or article in _INDEFINITE) and not sp.items and not sp.groups:
             target = self._compatible(t, with_people)
@@ -620,15 +611,15 @@ class _MeetingReader:
         verb = " ".join(t.text.lower().split()) in self.lex.verbs
         if not (m or verb):
             return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
-        clause_end = self._clause_end(t.end)
+        clause_end = self.clause_end(t.end)
         return [p for pos, p, _ in sp.people(t.end, clause_end)]
 
     def _clause_date(self, t: Trigger) -> str | None:
         """An explicit date stated right after a trigger, in its clause."""
-        end = self._clause_end(t.end)
+        end = self.clause_end(t.end)
         return next((d.value for d in self.dates if t.end <= d.start < end and d.value and d.start - t.end < 60), None)
 
-    def _clause_end(self, pos: int) -> int:
+    def clause_end(self, pos: int) -> int:
         sentence = self.doc.sentence_of(pos)
         ends = self._clause_ends.get(sentence.start)
         if ends is None:  # once per sentence: many triggers ask
@@ -796,7 +787,7 @@ class _MeetingReader:
         with B": one meeting with each of them."""
         if not _SEPARATE.search(self.text, max(sentence.start, trigger.start - 30), min(sentence.end, trigger.end + 15)):
             return
-        partners = [p for _, p, _ in sp.people(trigger.end, self._clause_end(trigger.end))]
+        partners = [p for _, p, _ in sp.people(trigger.end, self.clause_end(trigger.end))]
         subjects = [p for _, p, _ in sp.people(sentence.start, trigger.start) if p not in partners]
         if len(partners) < 2 or not subjects:
             return
@@ -830,7 +821,7 @@ class _MeetingReader:
     def _participants_for(self, meeting: MeetingDraft, trigger: Trigger | None, sp: SentencePeople, attended: bool):
         items = sp.items
         if trigger is not None and _is_visit(trigger):
-            items = sp.people(trigger.end, self._clause_end(trigger.end))
+            items = sp.people(trigger.end, self.clause_end(trigger.end))
         elif trigger is not None and sp.items and _POSSESSIVE.search(self.text, max(0, trigger.start - 30), trigger.start) \
                 and self._with_people(trigger, sp):
             # "X briefed the Prime Minister on his talks with Y": X, whose talks they were, and Y
@@ -949,7 +940,7 @@ class _MeetingReader:
                 continue
             chair_cue = True
             word = cue.group().lower()
-            after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
+            after = sp.people(cue.end(), self.clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
             if self._passive(cue) or word.startswith("under"):
                 if after:
@@ -966,7 +957,7 @@ class _MeetingReader:
             return
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             word = cue.group().lower()
-            after = sp.people(cue.end(), self._clause_end(cue.end()) + 1)
+            after = sp.people(cue.end(), self.clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
             if word == "visiting":
                 guest = after[0][1] if after else None

@@ -1,0 +1,73 @@
+"""Partners told together are one meeting each ("received A of X, B of Y and
+C of Z", "held talks with the presidents of A and B"), unless the sentence
+says they met together: the convention of every event dataset, where a
+meeting is a dyad unless it is a session or a multilateral format."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..coreference import Person
+from ..text import Span
+from .reader import MeetingDraft, MeetingReader
+
+_ONE_TO_ONE = ("talks", "reception", "call")
+
+
+def split_partner_lists(reader: MeetingReader) -> list[MeetingDraft]:
+    out: list[MeetingDraft] = []
+    for meeting in reader.meetings:
+        out.extend(_split(meeting, reader))
+    return out
+
+
+def _affiliation(p: Person) -> str | None:
+    return p.country or p.org
+
+
+def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
+    if m.kind not in _ONE_TO_ONE or m.body is not None or m.org or m.chair_span is not None:
+        return [m]  # a chaired meeting is one table, whoever sits at it
+    phrase = " ".join(m.trigger.text.lower().split())
+    if phrase not in reader.lex.verbs and phrase.split()[0] not in reader.lex.specific:
+        return [m]  # "The Meeting was held with ...": a noun tells of one gathering
+    sentence = reader.doc.sentence_of(m.trigger.start)
+    if reader.lex.together.search(reader.text, sentence.start, sentence.end):
+        return [m]
+    if any(m.trigger.end <= r.start < reader.clause_end(m.trigger.end) for r in reader.plural_refs):
+        return [m]  # "received the foreign ministers of the member states": received as a group
+    stated = [(p, span) for pid, (p, span) in m.participants.items()
+              if pid in m.principals and sentence.start <= span.start < sentence.end]
+    if m.chair is not None:
+        side = [m.chair]
+    else:  # "A held talks with B and C": the subject
+        side = [p for p, span in stated if span.start < m.trigger.start]
+    if not side:
+        return [m]
+    side_ids = {p.id for p in side}
+    own = {_affiliation(p) for p in side} - {None}
+    groups: dict[str, list[tuple[Person, Span]]] = {}
+    last: str | None = None
+    for p, span in sorted(stated, key=lambda x: x[1].start):
+        if p.id in side_ids:
+            continue
+        key = _affiliation(p)
+        if key in own:
+            continue  # the host's own officials are at every one of the meetings
+        if key is None:
+            if last is not None:
+                groups[last].append((p, span))  # an official the text gives no state: with the one before
+            continue
+        groups.setdefault(key, []).append((p, span))
+        last = key
+    if len(groups) < 2:
+        return [m]
+    grouped = {p.id for members in groups.values() for p, _ in members}
+    shared = {pid: value for pid, value in m.participants.items() if pid not in grouped}
+    out = []
+    for members in groups.values():
+        participants = dict(shared)
+        participants.update((p.id, (p, span)) for p, span in members)
+        out.append(replace(m, participants=participants, principals=set(participants),
+                           formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
+                           absent=set(m.absent)))
+    return out

@@ -1,0 +1,37 @@
+"""Partners told together are one meeting each, unless the text says they met together."""
+from __future__ import annotations
+
+from conftest import meetings_of, participant_names
+
+RECEIVED_LIST = """\
+HANOI, 4 March 2025 (VNA) – On Tuesday, President of Viet Nam Luong Cuong received Ambassador of Chile to Viet Nam Marcela Vargas, Ambassador of Ghana Kwame Mensah and Ambassador of Norway to Viet Nam Hilde Solbakken, who presented their credentials.
+"""
+
+RECEIVED_GROUP = """\
+ASTANA, 4 March 2025 (Kazinform) – President Kassym-Jomart Tokayev received the foreign ministers of the member states of the Shanghai Cooperation Organisation, among them Russian Foreign Minister Sergey Lavrov and Chinese Foreign Minister Wang Yi.
+"""
+
+TRILATERAL = """\
+TOKYO, 4 March 2025 (Kyodo) – Japanese Foreign Minister Takeshi Iwaya held trilateral talks with US Secretary of State Marco Rubio and South Korean Foreign Minister Cho Tae-yul on Tuesday.
+"""
+
+
+def test_a_host_receiving_a_list_of_envoys_holds_one_reception_each(extract):
+    receptions = meetings_of(extract(RECEIVED_LIST), "reception")
+    assert len(receptions) == 3
+    for r in receptions:
+        assert r.chair == "Luong Cuong"
+        assert len(participant_names(r)) == 2
+    guests = {name for r in receptions for name in participant_names(r)} - {"Luong Cuong"}
+    assert guests == {"Marcela Vargas", "Kwame Mensah", "Hilde Solbakken"}
+
+
+def test_a_group_received_together_stays_one_reception(extract):
+    receptions = meetings_of(extract(RECEIVED_GROUP), "reception")
+    assert len(receptions) == 1
+
+
+def test_talks_the_text_calls_trilateral_stay_one(extract):
+    talks = meetings_of(extract(TRILATERAL), "talks")
+    assert len(talks) == 1
+    assert participant_names(talks[0]) >= {"Takeshi Iwaya", "Marco Rubio", "Cho Tae-yul"}
