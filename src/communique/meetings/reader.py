@@ -181,6 +181,7 @@ class Lexicon:
     specific: frozenset[str]
     not_venue: frozenset[str]
     verbs: frozenset[str]
+    encounters: frozenset[str]
 
 
 def _alternation(phrases) -> str:
@@ -191,9 +192,10 @@ def _alternation(phrases) -> str:
 def lexicon(gz: Gazetteer) -> Lexicon:
     data = gz.meetings
     kind_of = {p.lower(): kind for kind, phrases in data["triggers"].items() for p in phrases}
+    lex = data["lexicon"]
+    kind_of.update((p.lower(), "talks") for p in lex["encounters"] if p.lower() not in kind_of)
     cues = data["cues"]
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
-    lex = data["lexicon"]
     word = lambda phrases: re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", re.I)
     return Lexicon(
         triggers=word(kind_of),
@@ -219,7 +221,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         pronouns=re.compile("|".join(rf"(?<![\w-])(?:{p}|{p.capitalize()})(?![\w-])" for p in lex["pronouns"])),
         specific=frozenset(w.lower() for w in lex["specific"]),
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
-        verbs=frozenset(w.lower() for w in lex["verbs"]),
+        verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
+        encounters=frozenset(w.lower() for w in lex["encounters"]),
     )
 
 
@@ -603,7 +606,29 @@ class MeetingReader:
             stated = self._clause_date(t)
             if target is not None and not (stated and target.date and stated[:7] != target.date[:7]):
                 return target, False
+        told = self._told_before(t, sp, with_people)
+        if told is not None:
+            return told, False
         return self.new(t), True
+
+    def _told_before(self, t: Trigger, sp: SentencePeople, with_people: list[Person]) -> MeetingDraft | None:
+        """One meeting told twice ("Lavrov met Wang on Monday. ... Lavrov also
+        exchanged views with Wang on Ukraine"): an encounter verb of people who
+        all met already, on no other stated day, tells of that meeting; with
+        nobody named ("the two sides exchanged views"), of the meeting at hand."""
+        sentence = self.doc.sentence_of(t.start)
+        clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
+        ids = {p.id for _, p, _ in sp.people(clause_start, t.start)} | {p.id for p in with_people}
+        if " ".join(t.text.lower().split()) not in self.lex.encounters:
+            return None
+        if not ids:
+            return self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
+        stated = self._clause_date(t)
+        for m in reversed(self.meetings):
+            if m.kind in ("talks", "call", "reception") and ids <= set(m.participants) and not self._recalled(m) \
+                    and not (stated and m.date and stated[:10] != m.date[:10]):
+                return m
+        return None
 
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
         joint = r"with|between|from|of" if _is_visit(t) else r"with|between|from|to" if t.kind == "call" else r"with|between|from"
@@ -619,12 +644,16 @@ class MeetingReader:
         end = self.clause_end(t.end)
         return next((d.value for d in self.dates if t.end <= d.start < end and d.value and d.start - t.end < 60), None)
 
-    def clause_end(self, pos: int) -> int:
-        sentence = self.doc.sentence_of(pos)
+    def _clause_spans(self, sentence: Span) -> list[tuple[int, int]]:
         ends = self._clause_ends.get(sentence.start)
         if ends is None:  # once per sentence: many triggers ask
             ends = self._clause_ends[sentence.start] = [(m.start(), m.end()) for m in
                                                         _CLAUSE_END.finditer(self.text, sentence.start, sentence.end)]
+        return ends
+
+    def clause_end(self, pos: int) -> int:
+        sentence = self.doc.sentence_of(pos)
+        ends = self._clause_spans(sentence)
         k = bisect_left(ends, (pos, -1))
         return ends[k][0] if k < len(ends) else sentence.end
 

@@ -1,0 +1,36 @@
+"""Verbs of encounter beyond "met": they state talks, and tell of one already stated."""
+from __future__ import annotations
+
+from conftest import meetings_of, participant_names
+
+EXCHANGED = """\
+BRASILIA, 12 March 2025 (Agência Brasil) – Brazilian Foreign Minister Mauro Vieira exchanged views with his Indian counterpart Subrahmanyam Jaishankar on Tuesday at the Itamaraty Palace.
+"""
+
+TOLD_TWICE = """\
+ASTANA, 12 March 2025 (Kazinform) – Kazakh Foreign Minister Murat Nurtleu met with Hungarian Foreign Minister Peter Szijjarto on Tuesday.
+The two sides exchanged views on energy transit. Nurtleu also conferred with Szijjarto on the schedule of flights between the capitals.
+"""
+
+DISCUSSED_WITH_TWO = """\
+ADDIS ABABA, 12 March 2025 (ENA) – Prime Minister Abiy Ahmed has discussed with Kenyan President William Ruto and President of Ghana John Mahama on regional issues.
+"""
+
+
+def test_exchanged_views_with_states_talks(extract):
+    talks = meetings_of(extract(EXCHANGED), "talks")
+    assert len(talks) == 1
+    assert participant_names(talks[0]) == {"Mauro Vieira", "Subrahmanyam Jaishankar"}
+    assert talks[0].date == "2025-03-11"
+
+
+def test_an_encounter_of_people_who_met_already_is_that_meeting(extract):
+    record = extract(TOLD_TWICE)
+    assert len(record.meetings) == 1
+    assert participant_names(record.meetings[0]) == {"Murat Nurtleu", "Peter Szijjarto"}
+
+
+def test_discussed_with_two_leaders_is_two_talks(extract):
+    talks = meetings_of(extract(DISCUSSED_WITH_TWO), "talks")
+    assert sorted(sorted(participant_names(t)) for t in talks) == [
+        ["Abiy Ahmed", "John Mahama"], ["Abiy Ahmed", "William Ruto"]]
