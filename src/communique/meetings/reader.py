@@ -171,6 +171,7 @@ class Lexicon:
     attendance: re.Pattern
     absence: re.Pattern
     together: re.Pattern
+    not_meetings: re.Pattern
     messages: re.Pattern
     chair: re.Pattern
     host: re.Pattern
@@ -201,15 +202,13 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         triggers=word(kind_of),
         trigger_kind=kind_of,
         future_before=re.compile(rf"(?<![\w-])(?:{_alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}$", re.I),
-        future_after=re.compile(r"^\W{0,3}(?:is|are|was|were)?\s*(?:scheduled|expected|due|planned|to be held|will)|"
-                                r"^[^.;,]{0,160}?\b(?:is|are)\s+(?:scheduled|expected|due|planned|set)\s+to\b|"
-                                r"^[^.;,]{0,80}?\bwill\s+(?:be\s+held|take\s+place|meet|hold|convene)\b|"
-                                r"^[^.;,]{0,40}?\b(?:next\s+(?:week|month|year|spring|summer|autumn|fall|winter)|"
-                                r"later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b", re.I),
+        future_after=re.compile("|".join(
+            rf"^[^.;,]{{0,{w['within']}}}?(?<![\w-])(?:{_alternation(w['phrases'])})(?![\w-])" for w in cues["future_after"]), re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
         together=word(cues["together"]),
+        not_meetings=word(cues["not_meetings"]),
         messages=re.compile(rf"(?<![\w-])(?:{_alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
@@ -285,9 +284,12 @@ class MeetingReader:
     def _find_triggers(self, sentence: Span) -> list[Trigger]:
         text = self.text
         found: list[Trigger] = []
+        masked = [(m.start(), m.end()) for m in self.lex.not_meetings.finditer(text, sentence.start, sentence.end)]
         for m in islice(self.lex.triggers.finditer(text, sentence.start, sentence.end), _MAX_TRIGGERS):
             if self._inside_name(m.start(), m.end()):
                 continue  # "Pacific Islands Forum", "Forum Secretariat"
+            if any(s <= m.start() < e for s, e in masked):
+                continue  # "a press conference", "the conference hall"
             phrase = " ".join(m.group().lower().split())
             kind = self.lex.trigger_kind.get(phrase, "talks")
             first = phrase.split()[0]
