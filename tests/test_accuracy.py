@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SEED = ROOT.parent / "shared" / "seed"
 
-CORPUS_FLOOR = 0.96  # corpus/ (90 reports): 0.965
-DEV_FLOOR = 0.64  # ../shared/eval/dev (92 real reports): 0.648
-CHECK_FLOOR = 0.55  # ../shared/eval/check (30 real reports, never read): 0.561
+CORPUS_FLOOR = 0.86  # corpus/ (120 reports; 30 new in page styles, first contact 0.629): 0.872
+DEV_FLOOR = 0.65  # ../shared/eval/dev (92 real reports): 0.660
+CHECK_FLOOR = 0.56  # ../shared/eval/check (30 real reports, never read): 0.570
 
 
 def test_own_corpus():
