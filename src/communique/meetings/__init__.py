@@ -21,8 +21,9 @@ from ..gazetteer import Gazetteer
 from ..mentions import Mention
 from ..roles import Roles
 from ..text import Document
+from .lexicon import MeetingDraft, Trigger
 from .partners import split_partner_lists
-from .reader import MeetingDraft, MeetingReader, Trigger
+from .reader import MeetingReader
 
 __all__ = ["MeetingDraft", "Trigger", "find_meetings"]
 

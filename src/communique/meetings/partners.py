@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from ..coreference import Person
 from ..text import Span
-from .reader import MeetingDraft, MeetingReader
+from .lexicon import MeetingDraft
+from .reader import MeetingReader
 
 _ONE_TO_ONE = ("talks", "reception", "call")
 

@@ -1,0 +1,159 @@
+"""The date, place and chair or host a sentence gives a meeting."""
+from __future__ import annotations
+
+import re
+
+from ..coreference import Person
+from ..mentions import Mention
+from ..text import Span
+from .lexicon import (
+    SAME_DAY,
+    VENUE,
+    VENUE_WORD,
+    MeetingDraft,
+    SentencePeople,
+    Trigger,
+    is_visit,
+)
+
+
+class SentenceFacts:
+    def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None, new: bool) -> None:
+        if meeting.date_span is not None or trigger is None:
+            return
+        best = None
+        for d in self.dates:
+            if not (sentence.start <= d.start < sentence.end) or not d.value:
+                continue
+            if not new and self.published and d.value[:len(self.published)] > self.published:
+                continue  # "the visit comes ahead of the summit on 1 December": a meeting told as held is not to come
+            before = self.text[max(sentence.start, d.start - 12):d.start].lower()
+            if re.search(r"\b(?:of|since|until|for|from|to|through|by)\s+(?:the\s+)?$", before):
+                continue
+            if re.search(r"\bsince\s+(?:taking|assuming|he\s+took|she\s+took)\b[^,.;]{0,25}$",
+                         self.text[max(sentence.start, d.start - 45):d.start], re.I):
+                continue  # "his first visit since taking office in August 2023": when the office began
+            if meeting.kind != "talks" or not (trigger and is_visit(trigger)):
+                if len(d.value) < 7:
+                    continue
+            distance = abs(d.start - (trigger.start if trigger else sentence.start))
+            if not new and any(min(d.start, trigger.start) < t.start < max(d.start, trigger.start) and t.end <= d.start
+                               for t in self.triggers(sentence) if t.start != trigger.start):
+                continue  # "During the talks, they reviewed the meeting held in August 2022": that meeting's
+            if best is None or distance < best[0]:
+                best = (distance, d)
+        if best is not None:
+            d = best[1]
+            value = d.value
+            if SAME_DAY.search(d.text) and any(m.date == value and self._recalled(m) for m in self.meetings):
+                # "They last met on 25 September. On the same day, ...": the day of the news, not of the recalled meeting
+                value = next((m.date for m in reversed(self.meetings) if m is not meeting and m.date
+                              and len(m.date) == 10 and not self._recalled(m)), value)
+            meeting.date, meeting.date_span = value, Span(d.start, d.end)
+
+    def sentence_place(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None) -> None:
+        """"in Dushanbe", "at the National Convention Centre in Vientiane", "the
+        Samarkand Summit", "visit ... to Tajikistan": a known place or state after
+        "in", "at" (or "to", for a visit), a city rather than a country or a venue."""
+        if trigger is None or meeting.kind == "call":
+            return
+        if meeting.location_span is not None and not self._only_state(meeting):
+            return
+        visit = is_visit(trigger)
+        found: list[tuple[int, Mention]] = []
+        for m in self.mentions_of(sentence):
+            if m.kind not in ("place", "state") or self._inside_title_span(m.start):
+                continue
+            if VENUE_WORD.match(self.text, m.end):
+                continue  # "Lusail Palace" is a venue, not the city of Lusail
+            if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
+                found.append((0, m))  # "the Samarkand Summit"
+                continue
+            prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
+            if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
+                found.append((1 if m.kind == "place" else 2, m))
+        if not found:
+            # "the summit in Gabala": an unknown place right after the meeting's words
+            for m in self.mentions_of(sentence):
+                if m.kind == "name" and m.start > trigger.end and " " not in m.text and not VENUE_WORD.match(self.text, m.end) and \
+                        re.fullmatch(r"[^,.;]{0,60}?\b(?:held|took\s+place|met|convened|opened|gathered)?\s*\b(?:in|at)\s+",
+                                     self.text[trigger.end:m.start]):
+                    meeting.location, meeting.location_span = m.text, Span(m.start, m.end)
+                    return
+        if found and meeting.location_span is not None:
+            found = [x for x in found if x[1].kind == "place" and x[1].key == meeting.location_country]
+        if found:
+            _, m = min(found, key=lambda x: (x[0], abs(x[1].start - trigger.start)))
+            meeting.location = m.text if m.kind == "place" else self.gz.state_name(m.key)
+            meeting.location_country, meeting.location_span = m.key, Span(m.start, m.end)
+            return
+        venue = VENUE.search(self.text, sentence.start, sentence.end)
+        if venue is not None and meeting.location_span is None:
+            meeting.location, meeting.location_span = venue.group(1), Span(venue.start(1), venue.end(1))
+            meeting.at_venue = True
+
+    def _only_state(self, meeting: MeetingDraft) -> bool:
+        """A meeting placed only in a state may learn its city ("in Russia", then "in the Kremlin")."""
+        return bool(meeting.location_country) and meeting.location == self.gz.state_name(meeting.location_country)
+
+    def _inside_title_span(self, pos: int) -> bool:
+        return bool(self.in_title[pos])
+
+    def sentence_chair(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None,
+                       sp: SentencePeople, shared: bool) -> None:
+        """"Chaired by X", "X presided over", "under the chairmanship of X" (or
+        of a state); "X received Y", "Y was received by X", "his visiting
+        counterpart", "a courtesy call from Y": the host."""
+        chair_cue = False
+        for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
+            if trigger is None and not self._passive(cue):
+                continue  # "The plenary was chaired by X" needs no meeting word; "X hosted" does
+            if shared and not self._nearest_trigger(cue.start(), trigger, sentence):
+                continue
+            chair_cue = True
+            word = cue.group().lower()
+            after = sp.people(cue.end(), self.clause_end(cue.end()) + 1)
+            before = sp.people(sentence.start, cue.start())
+            if self._passive(cue) or word.startswith("under"):
+                if after:
+                    self._set_chair(meeting, after[0][1], after[0][2])
+                elif word.startswith("under"):
+                    state = next((m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym") and cue.end() <= m.start < cue.end() + 12), None)
+                    if state is not None:
+                        meeting.chair_state = state.key
+            elif before:
+                self._set_chair(meeting, before[-1][1], before[-1][2])
+            if meeting.chair is not None or meeting.chair_state:
+                return  # else "The meeting opened ... under the chairmanship of X": the next cue
+        if chair_cue or meeting.host is not None or trigger is None:
+            return
+        for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
+            word = cue.group().lower()
+            after = sp.people(cue.end(), self.clause_end(cue.end()) + 1)
+            before = sp.people(sentence.start, cue.start())
+            if word == "visiting":
+                guest = after[0][1] if after else None
+                if re.search(r"\bwho\s+(?:is|was|are|were)\s+(?:currently\s+)?$", self.text[max(0, cue.start() - 30):cue.start()]) \
+                        and before:
+                    guest = before[-1][1]  # "Saidov, who is visiting Japan": the guest is the one before
+                meeting.host = next((p for _, p, _ in reversed(before) if p is not guest), None)
+            elif word.endswith(" from"):
+                meeting.host = before[-1][1] if before else None
+            elif self._passive(cue):
+                meeting.host = after[0][1] if after else None
+            elif before:
+                meeting.host = before[-1][1]
+            if meeting.host is not None:
+                return
+
+    def _passive(self, cue: re.Match) -> bool:
+        return cue.group().lower().endswith(" by") or re.match(r"\s+by\b", self.text[cue.end():cue.end() + 5]) is not None
+
+    def _nearest_trigger(self, pos: int, trigger: Trigger, sentence: Span) -> bool:
+        triggers = [t for t in self.triggers(sentence) if t.start < pos]
+        return not triggers or triggers[-1].start == trigger.start or trigger.start < pos
+
+    def _set_chair(self, meeting: MeetingDraft, person: Person, span: Span) -> None:
+        if meeting.chair is None:
+            meeting.chair, meeting.chair_span = person, span
+            meeting.add(person, span)

@@ -1,0 +1,233 @@
+"""The shared vocabulary of the meetings stage: the drafts it builds, and the
+words and shapes of sentence it reads, compiled from `data/meetings.toml`."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..coreference import Person
+from ..gazetteer import BodyInfo, Gazetteer, load_toml
+from ..text import Span
+
+LEVEL_ROLES = {
+    "head_of_state": {"head_of_state", "head_of_government"},
+    "head_of_government": {"head_of_government", "head_of_state"},
+    "foreign_minister": {"foreign_minister", "deputy_foreign_minister"},
+    "defence_minister": {"defence_minister"},
+    "minister": {"minister", "foreign_minister", "defence_minister"},
+    "ambassador": {"ambassador"},
+}
+ORG_ROLES = {"secretary_general", "other"}
+KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception"}
+
+def _word_lists() -> dict[str, list[str]]:
+    """The `[words]` table of every meetings.toml (the packaged one, then COMMUNIQUE_DATA's)."""
+    words: dict[str, list[str]] = {}
+    for data in load_toml("meetings.toml"):
+        for key, phrases in data.get("words", {}).items():
+            words.setdefault(key, []).extend(phrases)
+    return words
+
+
+def alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+WORDS = _word_lists()
+
+
+def _any(name: str) -> str:
+    return alternation(WORDS[name])
+
+
+# The shapes of sentence the stage reads; their words are `[words]` in data/meetings.toml.
+# "at the Reception House"
+VENUE = re.compile(rf"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){{1,4}}(?:{_any('venue_nouns')}))\b")
+# "The GCC Ministerial Council held its 155th session"
+HELD_ITS = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){{0,2}}?(?:{_any('holds_its')})"
+                      r"\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
+# "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
+# a body that acts or is attended is meeting.
+BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
+                       rf"(?:{_any('body_acts')})\b")
+BODY_ATTENDED = re.compile(rf"\b(?:{_any('body_attended')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,4}}$")
+REPRESENTED_BY = re.compile(rf"\b(?:{_any('represented_by')})\b")
+HELD = re.compile(rf"\b(?:{_any('held')})\b")
+HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
+                        rf"(?:{_any('held_after')})\b")
+# "The visit is the minister's second this year": said of a visit, no meeting
+VISIT_TOLD = re.compile(rf"\s+(?:{_any('visit_told')})\b")
+SAME_DAY = re.compile(rf"\b(?:{_any('same_day')})\b", re.I)
+# "held a ... meeting": who held it took part
+HELD_BEFORE = re.compile(rf"\b(?:{_any('holding')})\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){{0,4}}$")
+POSSESSIVE = re.compile(rf"\b(?:{_any('possessive')})\s+(?:[\w-]+\s+){{0,2}}$")
+OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
+CLAUSE_END = re.compile(rf"[;.]|,\s+(?:{_any('clause_openers')})\b|\s+and\s+(?:{_any('speech_verbs')})\b")
+# "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
+# productivity of the meeting" is no report: its object is the meeting)
+REPORTED = re.compile(rf"\b(?:(?:{_any('saying')}|{_any('telling')}\s+\w+)(?:\s+that)?|(?:{_any('reporting_verbs')})\s+that)\b")
+SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
+# The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
+QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
+# "the allies met Kuleba in the NATO-Ukraine Council": the body's meeting
+MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
+# characters: "received ... a courtesy call from" is one meeting told in two words, and so is a visit
+# and its talks; farther apart, "met X, and in the afternoon he met Y" are two
+ONE_MEETING_GAP = 60
+MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
+SEPARATE = re.compile(rf"\b(?:{_any('separately')})\b", re.I)
+NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
+RECEIVING = frozenset(w.lower() for w in WORDS["receiving"])
+VENUE_WORD = re.compile(rf"\s+(?:{_any('venue_words')})\b")
+NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
+GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
+DEFINITE = frozenset(WORDS["definite"])
+INDEFINITE = frozenset(WORDS["indefinite"])
+ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)
+
+
+def headline_end(text: str) -> int:
+    """Where the lines above the first sentence of the body end ("MEDIA
+    STATEMENT", a date, the headline), or -1 when the body comes first."""
+    end, pos = -1, 0
+    for line in text.splitlines(keepends=True):
+        content = line.strip()
+        if content.endswith((".", "!", "?", ":")) or re.search(r"[a-z]{3}\. [A-Z]", content):
+            return end  # a sentence of the body ("Press Release No. 214" is none)
+        if content:
+            end = pos + len(line.rstrip())
+        pos += len(line)
+    return -1
+
+
+def days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return 1 << 30
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
+def is_visit(t: "Trigger | None") -> bool:
+    return t is not None and "visit" in t.text.lower()
+
+
+@dataclass(slots=True)
+class Trigger:
+    kind: str
+    start: int
+    end: int
+    text: str
+    body: BodyInfo | None = None
+    org: str | None = None
+    org_span: Span | None = None
+    body_span: Span | None = None  # the body's name as printed, with what qualifies it ("India-Vietnam Joint Commission")
+    named: bool = False  # a body or a capitalised name: states its own meeting
+    specific: bool = False  # "bilateral", "courtesy", "telephone": talks of their own
+
+
+@dataclass(slots=True)
+class MeetingDraft:
+    kind: str
+    trigger: Trigger
+    order: int
+    org: str | None = None
+    org_span: Span | None = None
+    body: BodyInfo | None = None
+    body_span: Span | None = None
+    date: str | None = None
+    date_span: Span | None = None
+    location: str | None = None
+    location_country: str | None = None
+    location_span: Span | None = None
+    at_venue: bool = False  # the location is a building the text names, in no city it names
+    chair: Person | None = None
+    chair_span: Span | None = None
+    chair_state: str | None = None
+    host: Person | None = None
+    formats: set[str] = field(default_factory=set)
+    participants: dict[str, tuple[Person, Span]] = field(default_factory=dict)
+    absent: set[str] = field(default_factory=set)
+    evidence: list[Span] = field(default_factory=list)
+    stated_at: set[int] = field(default_factory=set)  # starts of `evidence`
+    principals: set[str] = field(default_factory=set)  # who the sentence stating it names: host and guests
+
+    def add(self, person: Person, span: Span) -> None:
+        if person.id not in self.participants:
+            self.participants[person.id] = (person, span)
+
+    @property
+    def level(self) -> str | None:
+        return self.body.level if self.body else None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: re.Pattern
+    trigger_kind: dict[str, str]
+    future_before: re.Pattern
+    future_after: re.Pattern
+    of_frames: frozenset[str]
+    attendance: re.Pattern
+    absence: re.Pattern
+    together: re.Pattern
+    not_meetings: re.Pattern
+    messages: re.Pattern
+    chair: re.Pattern
+    host: re.Pattern
+    formats: re.Pattern
+    format_kind: dict[str, str]
+    groups: re.Pattern
+    pronouns: re.Pattern
+    specific: frozenset[str]
+    not_venue: frozenset[str]
+    verbs: frozenset[str]
+    encounters: frozenset[str]
+
+
+@cache
+def lexicon(gz: Gazetteer) -> Lexicon:
+    data = gz.meetings
+    kind_of = {p.lower(): kind for kind, phrases in data["triggers"].items() for p in phrases}
+    lex = data["lexicon"]
+    kind_of.update((p.lower(), "talks") for p in lex["encounters"] if p.lower() not in kind_of)
+    cues = data["cues"]
+    fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
+    word = lambda phrases: re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", re.I)
+    return Lexicon(
+        triggers=word(kind_of),
+        trigger_kind=kind_of,
+        future_before=re.compile(rf"(?<![\w-])(?:{alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}$", re.I),
+        future_after=re.compile("|".join(
+            rf"^[^.;,]{{0,{w['within']}}}?(?<![\w-])(?:{alternation(w['phrases'])})(?![\w-])" for w in cues["future_after"]), re.I),
+        of_frames=frozenset(w.lower() for w in cues["of_frames"]),
+        attendance=word(cues["attendance"]),
+        absence=word(cues["absence"]),
+        together=word(cues["together"]),
+        not_meetings=word(cues["not_meetings"]),
+        messages=re.compile(rf"(?<![\w-])(?:{alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
+        chair=word(cues["chair"]),
+        host=word(cues["host"]),
+        formats=re.compile(rf"(?<![\w-])({alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
+                           rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)", re.I),
+        format_kind=fmt,
+        groups=word(lex["group_refs"]),
+        # "he" or "He", never "HE" (His Excellency)
+        pronouns=re.compile("|".join(rf"(?<![\w-])(?:{p}|{p.capitalize()})(?![\w-])" for p in lex["pronouns"])),
+        specific=frozenset(w.lower() for w in lex["specific"]),
+        not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
+        verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
+        encounters=frozenset(w.lower() for w in lex["encounters"]),
+    )
+
+
+@dataclass(slots=True)
+class SentencePeople:
+    """Who a sentence names, each with where it names them."""
+
+    items: list[tuple[int, Person, Span]] = field(default_factory=list)
+    groups: list[Span] = field(default_factory=list)
+    plural: set[int] = field(default_factory=set)  # positions of "foreign ministers"-like references
+
+    def people(self, start: int = 0, end: int = 1 << 62) -> list[tuple[int, Person, Span]]:
+        return [x for x in self.items if start <= x[0] < end]

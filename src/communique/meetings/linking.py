@@ -1,0 +1,197 @@
+"""Which meeting a meeting word tells of: a new one, or one already stated (the same body, the same people, a reference back)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from ..coreference import Person
+from ..gazetteer import BodyInfo
+from ..text import Span
+from .lexicon import (
+    CLAUSE_END,
+    DEFINITE,
+    HELD,
+    HELD_AFTER,
+    INDEFINITE,
+    KIND_FOR_WORD,
+    QUALIFIER,
+    VISIT_TOLD,
+    MeetingDraft,
+    SentencePeople,
+    Trigger,
+    days_apart,
+    is_visit,
+)
+
+
+class MentionLinking:
+    def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
+        article = self.article(t)
+        with_people = self._with_people(t, sp)
+        if t.named and not (t.body or t.org):
+            same = next((m for m in self.meetings if m.trigger.text.lower() == t.text.lower() and m.trigger.named), None)
+            if same is not None:
+                return same, False  # "the Tripartite Meeting" named again
+        if t.body or t.org:
+            same = next((m for m in reversed(self.meetings) if self._same_body(m, t)), None)
+            if same is not None:
+                return same, False
+            return self.new(t), True
+        if is_visit(t) and article in DEFINITE and VISIT_TOLD.match(self.text, t.end):
+            return None, False  # "The visit is the minister's second this year": said of a visit, no meeting
+        if re.search(r"\b(?:last|previously|had\s+(?:last\s+)?)\s*$", self.text[max(0, t.start - 14):t.start], re.I) and sp.items:
+            return self.new(t), True  # "Lavrov and Fidan last met in Antalya": an earlier meeting
+        if article in DEFINITE and not t.named:
+            target = self._compatible(t, with_people)
+            stated = self._clause_date(t)
+            if target is not None and stated and target.date and stated[:7] != target.date[:7]:
+                return self.new(t), True  # "at their talks in Tashkent in December 2022": another, earlier meeting
+            if target is not None:
+                return target, False
+        held = HELD.search(self.text, t.end, self.clause_end(t.end)) is not None or \
+            HELD_AFTER.match(self.text, t.end) is not None
+        if held and not self.meetings:
+            return self.new(t), True  # "political consultations ... were held in Ashgabat"
+        if article in DEFINITE and self.meetings and not (t.named or t.specific or with_people or held) and \
+                not sp.people(t.end, self.clause_end(t.end)):
+            return None, False  # "informed him about the latest round of negotiations": no meeting of its own
+        if not (t.specific or t.named or article in INDEFINITE) and not sp.items and not sp.groups:
+            target = self._compatible(t, with_people)
+            return (target, False) if target is not None else (None, False)
+        if not (t.specific or t.named or article in INDEFINITE or with_people):
+            target = self._compatible(t, with_people)
+            stated = self._clause_date(t)
+            if target is not None and not (stated and target.date and stated[:7] != target.date[:7]):
+                return target, False
+        told = self._told_before(t, sp, with_people)
+        if told is not None:
+            return told, False
+        return self.new(t), True
+
+    def _told_before(self, t: Trigger, sp: SentencePeople, with_people: list[Person]) -> MeetingDraft | None:
+        """One meeting told twice ("Lavrov met Wang on Monday. ... Lavrov also
+        exchanged views with Wang on Ukraine"): an encounter verb of people who
+        all met already, on no other stated day, tells of that meeting; with
+        nobody named ("the two sides exchanged views"), of the meeting at hand."""
+        sentence = self.doc.sentence_of(t.start)
+        clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
+        ids = {p.id for _, p, _ in sp.people(clause_start, t.start)} | {p.id for p in with_people}
+        if " ".join(t.text.lower().split()) not in self.lex.encounters:
+            return None
+        if not ids:
+            return self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
+        stated = self._clause_date(t)
+        for m in reversed(self.meetings):
+            if m.kind in ("talks", "call", "reception") and ids <= set(m.participants) and not self._recalled(m) \
+                    and not (stated and m.date and stated[:10] != m.date[:10]):
+                return m
+        return None
+
+    def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
+        joint = r"with|between|from|of" if is_visit(t) else r"with|between|from|to" if t.kind == "call" else r"with|between|from"
+        m = re.match(rf"\s+(?:(?:today|\w+day)\s+)?(?:{joint})\s", self.text[t.end:t.end + 20])
+        verb = " ".join(t.text.lower().split()) in self.lex.verbs
+        if not (m or verb):
+            return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
+        clause_end = self.clause_end(t.end)
+        return [p for pos, p, _ in sp.people(t.end, clause_end)]
+
+    def _clause_date(self, t: Trigger) -> str | None:
+        """An explicit date stated right after a trigger, in its clause."""
+        end = self.clause_end(t.end)
+        return next((d.value for d in self.dates if t.end <= d.start < end and d.value and d.start - t.end < 60), None)
+
+    def _clause_spans(self, sentence: Span) -> list[tuple[int, int]]:
+        ends = self._clause_ends.get(sentence.start)
+        if ends is None:  # once per sentence: many triggers ask
+            ends = self._clause_ends[sentence.start] = [(m.start(), m.end()) for m in
+                                                        CLAUSE_END.finditer(self.text, sentence.start, sentence.end)]
+        return ends
+
+    def clause_end(self, pos: int) -> int:
+        sentence = self.doc.sentence_of(pos)
+        ends = self._clause_spans(sentence)
+        k = bisect_left(ends, (pos, -1))
+        return ends[k][0] if k < len(ends) else sentence.end
+
+    def _same_body(self, m: MeetingDraft, t: Trigger) -> bool:
+        """One body's meeting named twice: by the same name, or by the same
+        organisation and level ("the Eastern Partnership meeting of Foreign
+        Ministers" after "an informal meeting of EaP Foreign Ministers")."""
+        if m.kind not in ("session", "summit"):
+            return False
+        if t.org and m.org and t.org != m.org:
+            return False
+        if t.body and m.body:
+            return t.body.name == m.body.name or (bool(t.org or m.org) and t.body.level == m.body.level)
+        return bool(t.org and m.org == t.org)
+
+    def _compatible(self, t: Trigger, with_people: list[Person]) -> MeetingDraft | None:
+        """The earlier meeting a trigger that states no new one refers to."""
+        word = t.text.lower().split()[-1]
+        kind = t.kind if t.kind in ("call", "reception") else KIND_FOR_WORD.get(word)
+        if kind is None and t.specific:
+            kind = "talks"  # "the bilateral consultation" is no courtesy call
+        if t.kind == "summit":
+            kind = "summit"  # "the summit" is no earlier talks
+        candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
+        # "Following the talks" is about the news, not the earlier talks the report recalled
+        candidates.sort(key=self._recalled)  # stable: latest first among the news, then among the recalled
+        if with_people:
+            ids = {p.id for p in with_people}
+            return next((m for m in candidates if ids & set(m.participants)), None)
+        if kind:
+            return candidates[0] if candidates else None
+        if t.specific:
+            return next((m for m in candidates if m.kind == "talks"), None)
+        preferred = [m for m in candidates if m.kind in ("session", "summit", "talks")]
+        return (preferred or candidates or [None])[0]
+
+    def _summit_of_its_own(self, t: Trigger) -> None:
+        """"the first China-Central Asia Summit": a summit of no organisation, named
+        as a format of its own, is its own body; "the Cairo Summit" is only placed."""
+        sentence = self.doc.sentence_of(t.start)
+        qualifier = QUALIFIER.search(self.text[max(sentence.start, t.start - 40):t.start])
+        if qualifier is None:
+            return
+        start = t.start - len(qualifier.group())
+        places = [m for m in self.mentions_of(sentence) if m.kind == "place" and start <= m.start < t.start]
+        if places and re.fullmatch(r"\s*", self.text[places[-1].end:t.start]) and places[0].start == start:
+            return
+        name = " ".join(self.text[start:t.end].split())
+        t.body, t.body_span = BodyInfo("", name, (), None, "summit", None), Span(start, t.end)
+
+    def _recalled(self, m: MeetingDraft) -> bool:
+        """A meeting the report recalls ("the talks in Dushanbe in June 2022"):
+        dated by the text to another month, or over a week, than the report."""
+        if m.date_span is None or not m.date or not self.published:
+            return False
+        if len(m.date) == 10:
+            return days_apart(m.date, self.published) > 7
+        return m.date[:7] != self.published[:len(m.date)][:7]
+
+    def new(self, t: Trigger) -> MeetingDraft:
+        m = MeetingDraft(t.kind, t, len(self.meetings))
+        m.evidence.append(Span(t.start, t.end))
+        m.stated_at.add(t.start)
+        if t.body is None and t.named and not t.org and t.kind == "summit":
+            self._summit_of_its_own(t)
+        if t.body is not None:
+            m.body, m.body_span = t.body, t.body_span or Span(t.start, t.end)
+        if t.org:
+            m.org, m.org_span = t.org, t.org_span
+        self.meetings.append(m)
+        return m
+
+    def _meeting_word_after(self, pos: int) -> bool:
+        return any(0 <= t.start - pos < 20 for t in self.triggers(self.doc.sentence_of(pos)))
+
+    def _hosted_by_subject(self, sentence: Span, sp: SentencePeople) -> MeetingDraft | None:
+        """"The Head of State welcomed ...", with no meeting word: the meeting the
+        one who welcomes hosts, rather than the meeting named last."""
+        for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
+            before = sp.people(sentence.start, cue.start())
+            if before:
+                hosted = [m for m in reversed(self.meetings) if before[-1][1] in (m.host, m.chair)]
+                return next((m for m in hosted if m.kind == "reception"), hosted[0] if hosted else None)
+        return None

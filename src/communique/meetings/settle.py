@@ -1,0 +1,105 @@
+"""What the whole report implies once it is read: a session's office holders, hosts, kinds, dates and places carried over, restatements merged."""
+from __future__ import annotations
+
+from .lexicon import LEVEL_ROLES, RECEIVING, MeetingDraft, days_apart
+
+
+class Settling:
+    def settle(self, published: str | None, dateline_place: str | None) -> None:
+        everyone = self.people.people
+        for idx, m in enumerate(self.meetings):
+            previous = self.meetings[idx - 1] if idx else None
+            if m.level and m.kind in ("session", "summit") and not self._recalled(m):
+                # the office holders the report names attend its session, not one it recalls
+                roles = LEVEL_ROLES.get(m.level, set())
+                members = self.gz.orgs[m.org].members if m.org in self.gz.orgs else frozenset()
+                for p in everyone:
+                    if p.id in m.absent or not p.claims:
+                        continue  # only office holders the text itself names as such
+                    if p.role in roles and (not members or p.country in members) and p.country:
+                        m.add(p, p.mentions[0])
+                    elif p.role == "secretary_general" and m.org and p.org == m.org:
+                        m.add(p, p.mentions[0])
+            for pid in m.absent:
+                m.participants.pop(pid, None)
+            if m.chair is None and m.chair_state:
+                fits = [p for p, _ in m.participants.values() if p.country == m.chair_state]
+                level = LEVEL_ROLES.get(m.level or "", set())
+                fits = [p for p in fits if p.role in level] or fits
+                if fits:
+                    m.chair = fits[0]
+            if m.kind in ("talks", "reception"):
+                self._reception_or_talks(m)
+            if m.date is None:
+                m.date = previous.date if previous and previous.date and not self._recalled(previous) else published
+            if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
+                    self.gz.places.get(dateline_place) == m.location_country and days_apart(m.date, published) <= 3:
+                m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
+            if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and days_apart(m.date, published) <= 3:
+                m.location = dateline_place  # "at the Reception House" filed from Moscow that day: Moscow
+            if m.location is None and m.kind != "call":
+                source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"
+                               and not self._recalled(x)), None)
+                if source is not None:
+                    m.location, m.location_country = source.location, source.location_country
+                elif dateline_place:
+                    m.location = dateline_place
+        # a meeting dated after the report is announced, not held
+        self.meetings = [m for m in self.meetings
+                         if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
+        self._merge_restatements()
+
+    def _reception_or_talks(self, m: MeetingDraft) -> None:
+        people = [p for p, _ in m.participants.values()]
+        rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
+        word = m.trigger.text.lower()
+        host = m.host
+        guests = [p for p in people if p is not host and (p.id in m.principals or not m.principals)]
+        if m.kind == "reception" and word.split()[0] in RECEIVING and host is not None and guests and \
+                all(rank(p) == rank(host) for p in guests):
+            m.kind = "talks"  # ministers of one rank receiving each other hold talks
+        if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
+            top = max(people, key=rank)
+            others = [p for p in people if p is not top]
+            if others and all(rank(p) < rank(top) for p in others) and (
+                    top.role in ("head_of_state", "head_of_government") or all(p.role == "ambassador" for p in others)):
+                m.kind, host = "reception", host or top  # a leader, or a minister receiving envoys
+        if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
+                all(rank(p) < rank(host) for p in people if p is not host):
+            m.kind = "reception"
+        if m.kind == "reception" and host is None and people:
+            host = max(people, key=rank)
+        if host is not None and m.chair is None:
+            m.chair = host
+            m.add(host, host.mentions[0])
+
+    def _merge_restatements(self) -> None:
+        """A headline and the body often state one meeting twice: a meeting first
+        stated in the headline takes in a body's meeting of the same kind and people."""
+        kept: list[MeetingDraft] = []
+        absorbed: set[int] = set()  # a headline states one meeting: it takes in one
+        headliners: list[MeetingDraft] = []
+        for m in self.meetings:
+            twin = next((k for k in headliners if id(k) not in absorbed and (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
+                         not (k.body or m.body) and k.org == m.org and
+                         k.trigger.start < self.headline_end and
+                         set(k.participants) and set(m.participants) and
+                         (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants)) and
+                         (not k.date or not m.date or k.date[:7] == m.date[:7])), None)
+            if twin is None:
+                kept.append(m)
+                if m.trigger.start < self.headline_end:
+                    headliners.append(m)
+                continue
+            absorbed.add(id(twin))
+            for pid, value in m.participants.items():
+                twin.participants.setdefault(pid, value)
+            twin.kind = m.kind  # the body tells the meeting better than the headline
+            twin.evidence += m.evidence
+            twin.chair = twin.chair or m.chair
+            twin.formats |= m.formats
+            if m.date_span is not None and twin.date_span is None:
+                twin.date, twin.date_span = m.date, m.date_span
+            if m.location_span is not None and twin.location_span is None:
+                twin.location, twin.location_country, twin.location_span = m.location, m.location_country, m.location_span
+        self.meetings = kept

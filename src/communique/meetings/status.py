@@ -1,0 +1,49 @@
+"""What a meeting word states: a meeting held, or one announced, proposed, only named as a modifier, or the setting of a visit."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import ADJECTIVE, HELD_AFTER, Trigger, is_visit
+
+
+class MentionStatus:
+    def is_future(self, t: Trigger) -> bool:
+        sentence = self.doc.sentence_of(t.start)
+        before = self.text[max(sentence.start, t.start - 70):t.start]
+        if self.lex.future_before.search(before):
+            return True
+        return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
+
+    def is_visit_frame(self, t: Trigger) -> bool:
+        """"Son, who is paying an official visit to China": the setting of the
+        meetings the report tells, not a meeting of its own."""
+        return is_visit(t) and re.search(r"\b(?:is|are)\s+(?:currently\s+)?(?:paying|on|making|in\s+\w+\s+on)\s+(?:an?\s+)?(?:\w+\s+)?$",
+                                          self.text[max(0, t.start - 40):t.start]) is not None
+
+    def is_urging(self, t: Trigger) -> bool:
+        """"called on all parties to show restraint" urges; it is no visit."""
+        return t.text.lower().startswith(("called on", "calls on")) and \
+            re.match(r"[^.;]{0,80}?\bto\s+[a-z]", self.text[t.end:self.clause_end(t.end)]) is not None
+
+    def is_modifier(self, t: Trigger) -> bool:
+        """"the decisions of the session": the meeting is named, not stated; "the
+        importance of the summit held in Gabala in January" states one."""
+        if HELD_AFTER.match(self.text, t.end):
+            return False
+        before = self.text[max(0, t.start - 60):t.start]
+        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$", before)
+        # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
+        if m and all(w[0].islower() or w[0].isdigit() or ADJECTIVE.match(w) for w in m.group(2).split()) and \
+                not re.search(r"[,;:.]", before[m.start():]):
+            return m.group(1).lower() not in self.lex.of_frames
+        return False
+
+    def article(self, t: Trigger) -> str:
+        words = re.findall(r"[\w'’-]+", self.text[max(0, t.start - 60):t.start])
+        while words and (ADJECTIVE.match(words[-1]) or words[-1].endswith(("'", "’"))):
+            words.pop()  # "the leaders' summit": the article before the possessive
+        return words[-1].lower() if words else ""
+
+    def format_word_before(self, t: Trigger) -> str | None:
+        m = re.search(r"(\w+)(?:\s+attendance)?\s+$", self.text[max(0, t.start - 30):t.start])
+        return self.lex.format_kind.get(m.group(1).lower()) if m else None

@@ -1,0 +1,194 @@
+"""Finding meeting words in a sentence and binding bodies, organisations and groups to them."""
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from ..gazetteer import BodyInfo
+from ..mentions import Mention
+from ..text import Span
+from .lexicon import (
+    BODY_ACTS,
+    BODY_ATTENDED,
+    DEFINITE,
+    GENERIC_WORDS,
+    HELD_ITS,
+    INDEFINITE,
+    LEVEL_ROLES,
+    MAX_TRIGGERS,
+    MET_IN,
+    NAME_KINDS,
+    QUALIFIER,
+    Trigger,
+)
+
+
+class TriggerFinder:
+    def mentions_of(self, sentence: Span) -> list[Mention]:
+        return self.in_sentence.get(self.doc.sentence_index(sentence.start), [])
+
+    def triggers(self, sentence: Span) -> list[Trigger]:
+        if sentence.start not in self._triggers:
+            self._triggers[sentence.start] = self._find_triggers(sentence)
+        return self._triggers[sentence.start]
+
+    def _find_triggers(self, sentence: Span) -> list[Trigger]:
+        text = self.text
+        found: list[Trigger] = []
+        masked = [(m.start(), m.end()) for m in self.lex.not_meetings.finditer(text, sentence.start, sentence.end)]
+        for m in islice(self.lex.triggers.finditer(text, sentence.start, sentence.end), MAX_TRIGGERS):
+            if self._inside_name(m.start(), m.end()):
+                continue  # "Pacific Islands Forum", "Forum Secretariat"
+            if any(s <= m.start() < e for s, e in masked):
+                continue  # "a press conference", "the conference hall"
+            phrase = " ".join(m.group().lower().split())
+            kind = self.lex.trigger_kind.get(phrase, "talks")
+            first = phrase.split()[0]
+            found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
+                                 specific=first in self.lex.specific or phrase in ("courtesy call",)))
+        bodies = [x for x in self.mentions_of(sentence) if x.kind == "body"
+                  and not self._inside_title(x) and any(b.kind for b in x.bodies)]
+        for b in bodies:
+            info = self._pick_body(b)
+            org, org_span = self._org_near(b, info)
+            hit = next((t for t in found if t.start <= b.end + 12 and t.end >= b.start - 40 and
+                        self._adjacent(t, b)), None) or \
+                next((t for t in found if t.start > b.end and HELD_ITS.fullmatch(self.text[b.end:t.start])), None) or \
+                next((t for t in found if t.text.lower() in GENERIC_WORDS and t.end <= b.start < self.clause_end(t.end)
+                      and MET_IN.search(self.text, t.end, b.start)), None)
+            if hit is None:
+                acting = BODY_ACTS.match(self.text, b.end) or BODY_ATTENDED.search(self.text[max(sentence.start, b.start - 60):b.start])
+                if not (re.search(r"meeting|summit|session|retreat|conference", b.text, re.I) or acting):
+                    continue  # a body named, not meeting: "the members of the CSTO Ministerial Council"
+                hit = Trigger(info.kind or "session", b.start, b.end, b.text)
+                if acting is not None and acting.re is BODY_ACTS:
+                    # "The Ministerial Council of the CICA met": the verb states the body's meeting
+                    found = [t for t in found if not (b.end <= t.start < acting.end())]
+                found.append(hit)
+            elif hit.start >= b.start and hit.end <= b.end:
+                hit.start, hit.end, hit.text = b.start, b.end, b.text
+            qualifier = QUALIFIER.search(self.text[max(sentence.start, b.start - 40):b.start])
+            if qualifier and not (org or info.org) and "Meeting" in info.name and \
+                    self._states_only(qualifier.group(), b.start - len(qualifier.group())):
+                # "a Japan-Uzbekistan Foreign Ministers' Meeting": two states' ministers hold talks
+                hit.kind, hit.specific = "talks", True
+                continue
+            hit.kind = info.kind or ("summit" if hit.kind == "summit" else "session")
+            hit.body, hit.org, hit.org_span, hit.named = info, org or info.org or None, org_span, True
+            hit.body_span = Span(b.start - len(qualifier.group()) if qualifier else b.start, b.end)
+        for t in found:
+            if t.body is None and t.kind in ("session", "summit", "talks"):
+                self._bind_org(t)
+            if t.body is None and t.text.lower() in GENERIC_WORDS:
+                self._bind_group(t)
+        found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
+        return sorted(found, key=lambda t: t.start)
+
+    def _states_only(self, qualifier: str, start: int) -> bool:
+        """Whether a qualifier is two or three states' names or adjectives and nothing else ("Japan-Uzbekistan")."""
+        if re.search(r"\b(?:Bilateral|Trilateral)\b", qualifier):
+            return True  # "a Trilateral Vice Foreign Ministerial Meeting"
+        parts = [p for p in re.split(r"[-–\s]+", qualifier) if p]
+        sentence = self.doc.sentence_of(start)
+        states = [m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")
+                  and start <= m.start < start + len(qualifier)]
+        return 2 <= len(states) <= 3 and sum(len(m.text.split()) for m in states) == len(parts)
+
+    def _named(self, start: int, phrase: str) -> bool:
+        """"the Tripartite Meeting" names a meeting of its own; "The Meeting" does not."""
+        if not phrase[0].isupper():
+            return False
+        if " " in phrase.strip() and all(w[0].isupper() for w in phrase.split()):
+            return True
+        before = re.search(r"([\w'’-]+)\s+$", self.text[max(0, start - 30):start])
+        return bool(before and before.group(1)[0].isupper() and before.group(1).lower() not in DEFINITE | INDEFINITE
+                    and self.text[self.doc.sentence_of(start).start:before.start(1) + max(0, start - 30)].strip() != "")
+
+    def _inside_name(self, start: int, end: int) -> bool:
+        for m in self.in_sentence.get(self.doc.sentence_index(start), []):
+            if m.start >= end:
+                break
+            if m.end > start and (m.kind in NAME_KINDS or (m.kind == "body" and not any(b.kind for b in m.bodies))):
+                return True
+        return False
+
+    def _inside_title(self, m: Mention) -> bool:
+        return all(self.in_title[m.start:m.end])
+
+    def _adjacent(self, t: Trigger, b: Mention) -> bool:
+        """"meeting of the Council", "Council meeting", or one inside the other."""
+        if t.end <= b.start:
+            return re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}", self.text[t.end:b.start]) is not None
+        if b.end <= t.start:
+            return re.fullmatch(r"\s+", self.text[b.end:t.start]) is not None
+        return True
+
+    def _pick_body(self, b: Mention) -> BodyInfo:
+        org, _ = self._org_near(b, None)
+        for info in b.bodies:
+            if org and info.org == org:
+                return info
+        generic = [x for x in b.bodies if not x.org and x.kind]
+        specific = [x for x in b.bodies if x.org and x.kind]
+        # "the Supreme Council adopted": the body of an organisation the report names
+        named = [x for x in specific if x.org in self.org_counts]
+        if named:
+            return max(named, key=lambda x: self.org_counts[x.org])
+        if generic:
+            return generic[0]
+        return specific[0] if specific else b.bodies[0]
+
+    def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
+        idx = self.position[id(b)]
+        if idx > 0:
+            prev = self.mentions[idx - 1]
+            if prev.kind == "org" and re.fullmatch(r"\s*(?:['’]s\s+)?", self.text[prev.end:b.start]):
+                return prev.key, Span(prev.start, prev.end)
+        for nxt in self.mentions[idx + 1: idx + 4]:
+            gap = self.text[b.end:nxt.start]
+            if nxt.kind == "org" and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?|\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?\s+", gap + (" " if not gap.endswith(" ") else "")):
+                if len(gap) < 40:
+                    return nxt.key, Span(nxt.start, nxt.end)
+        return None, None
+
+    def _bind_org(self, t: Trigger) -> None:
+        """"the SCO summit", "the Samarkand Summit of the Shanghai Cooperation Organization"."""
+        for m in self.in_sentence.get(self.doc.sentence_index(t.start), []):
+            if m.kind != "org" or not (t.start - 40 <= m.end and m.start <= t.end + 12):
+                continue
+            before = self.text[m.end:t.start] if m.end <= t.start else None
+            after = self.text[t.end:m.start] if t.end <= m.start else None
+            if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
+                    (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
+                if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower() in ("meeting", "meetings")):
+                    t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
+                    if t.kind == "talks":
+                        t.kind = "session"
+                return
+
+    def _bind_group(self, t: Trigger) -> None:
+        """"CIS foreign ministers meet", "a meeting of ASEAN foreign ministers":
+        a meeting of a group of office holders is a session of the body where
+        they meet."""
+        sentence = self.doc.sentence_of(t.start)
+        for r in self.plural_refs:
+            if not (sentence.start <= r.start < sentence.end):
+                continue
+            before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
+            after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
+            # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
+            subject = sentence.start <= r.start < t.start and self.article(t) in INDEFINITE | {"their"}
+            if not (before or after or subject) or r.claim.role not in LEVEL_ROLES or not r.claim.org:
+                continue  # "Turkish, Azerbaijani foreign ministers meet": talks, not a body's session
+            org = self.gz.orgs.get(r.claim.org)
+            # "ministers" meet in the ministerial body the organisation has
+            levels = [r.claim.role] + (["foreign_minister", "minister"] if r.claim.role == "minister" else [])
+            generic = self.gz.orgs.get("GENERIC")
+            body = next((b for level in levels for b in (org.bodies if org else []) if b.level == level and b.kind), None) or \
+                next((b for b in (generic.bodies if generic else []) if b.level == r.claim.role and b.kind), None)
+            if body is None:
+                return
+            t.body, t.kind, t.named = body, body.kind or "session", True
+            if org is not None:
+                t.org, t.org_span = org.key, Span(r.start, r.end)
+            return
