@@ -132,3 +132,24 @@ def test_a_second_document_named_with_its_organisation(adopted):
                     "2025 financial year.")
     assert [kind for kind, _ in found] == ["plan", "other"]
     assert found[1][1].endswith("2025 financial year")
+
+
+def test_a_document_named_by_its_name_is_about_what_its_name_says(adopted):
+    text = ("The leaders signed the Santiago Declaration and the Southern Cone Energy (SCE) Declaration, "
+            "and adopted by acclamation a declaration on the protection of migrant workers.")
+    assert adopted(text) == [("declaration", "Santiago Declaration"),
+                             ("declaration", "Southern Cone Energy (SCE) Declaration"),
+                             ("declaration", "protection of migrant workers")]
+
+
+def test_an_anniversary_of_a_signing_is_no_adoption(adopted):
+    assert adopted("The ministers marked the 30th anniversary of the signing of the Tashkent Treaty.") == []
+
+
+def test_a_meeting_that_ended_with_an_adoption(adopted):
+    text = "The session concluded with the adoption of a resolution on the financing of peacekeeping."
+    assert adopted(text) == [("resolution", "financing of peacekeeping")]
+
+
+def test_vague_documents_signed_at_a_meeting_have_no_subject(adopted):
+    assert adopted("The presidents signed other agreements at the end of the summit.") == []

@@ -40,15 +40,18 @@ def _patterns() -> _Patterns:
     data: dict = {}
     for part in load_toml("adopted.toml"):
         data.setdefault("verbs", []).extend(part.get("verbs", []))
+        data.setdefault("adverbials", []).extend(part.get("adverbials", []))
         for kind, words in part.get("kinds", {}).items():
             data.setdefault("kinds", {}).setdefault(kind, []).extend(words)
     kind_of = {w.lower(): k for k, words in data["kinds"].items() for w in words}
     kinds = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(kind_of, key=len, reverse=True))
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    adverbials = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(data["adverbials"], key=len, reverse=True))
     passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
     return _Patterns(
         # the rest stops where another adoption verb begins ("approved the plan ... and adopted a decision")
-        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+{_DETERMINERS}(?:(?-i:[A-Z])[\w'’-]*\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,3}}(?P<kind>{kinds})\b"
+        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+(?:(?:{adverbials})\s+)?{_DETERMINERS}[\"“]?"
+                          rf"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+|\((?-i:[A-Z]+)\)\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,5}})(?P<kind>{kinds})\b"
                           rf"(?P<rest>(?:(?!\b(?:{verbs})\b)[^.;])*)", re.I),
         passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
         fronted=re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
@@ -56,7 +59,7 @@ def _patterns() -> _Patterns:
         kinds=kinds,
         next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
                                  rf"(?:(?:a|an|the|another|some|about|over|more\s+than|\d+|two|three|several|a\s+number\s+of)\s+)*"
-                                 rf"(?:(?-i:[A-Z])[\w-]*\s+)?(?P<kind>{kinds})\b", re.I),  # "and the SADC budget"
+                                 rf"(?P<name>(?:(?-i:[A-Z])[\w-]*\s+|\((?-i:[A-Z]+)\)\s+){{0,5}})(?P<kind>{kinds})\b", re.I),  # "and the SADC budget"
         verb_stems=re.compile("|".join(sorted({re.escape(v.lower()[:5]) for v in data["verbs"]} | {"adopt", "approv", "sign"}))),
     )
 
@@ -89,12 +92,14 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
             for m in p.active.finditer(text):
                 evidence = Span(sentence.start + m.start(), sentence.start + m.end())
                 kind, rest, base = p.kind_of[_norm(m.group("kind"))], m.group("rest"), sentence.start + m.start("rest")
+                name = Span(sentence.start + m.start("name"), sentence.start + m.end("kind")) if m.group("name").strip() else None
                 # "signed a memorandum on A and an agreement on B": one item per document word
                 begin = 0
                 for more in p.next_document.finditer(rest):
-                    found += _items(kind, rest[begin:more.start()], base + begin, evidence)
+                    found += _items(kind, rest[begin:more.start()], base + begin, evidence, doc.text, name)
                     kind, begin = p.kind_of[_norm(more.group("kind"))], more.end()
-                found += _items(kind, rest[begin:], base + begin, evidence)
+                    name = Span(base + more.start("name"), base + more.end("kind")) if more.group("name").strip() else None
+                found += _items(kind, rest[begin:], base + begin, evidence, doc.text, name)
         found = [f for f in found if f.subject]
         # "adopted a number of statements ... In particular, statements were adopted on A, B":
         # the general line is told again in detail.
@@ -128,8 +133,16 @@ _SUBJECT_END = re.compile(r"\s+(?:was|were)\s+(?:also\s+)?(?:considered|adopted|
                           r"following|the\s+central|said)\b|,\s+[^,]{0,60}\b(?:said|told|announced|stated)\b", re.I)
 
 
-def _items(kind: str, rest: str, start: int, evidence: Span) -> list[AdoptedItem]:
-    """"on A, on B and on C" is three documents of one kind; anything else one."""
+_NO_SUBJECT = re.compile(r"(?:at|during|after|before|following|within|by|with|while)\b", re.I)
+
+
+def _items(kind: str, rest: str, start: int, evidence: Span, text: str = "", name: Span | None = None) -> list[AdoptedItem]:
+    """"on A, on B and on C" is three documents of one kind; anything else one.
+    A document named by capitalised words ("the Lima Declaration") is about
+    what its name says, unless a preposition tells more ("the Declaration on A")."""
+    if name is not None and re.match(r"\s*(?-i:[A-Z(])", text[name.start:name.end]) and not _LEAD.match(rest.lstrip()):
+        subject = text[name.start:name.end]
+        return [AdoptedItem(kind, subject, name.start, name.end, evidence)]
     if re.match(r"\s*on\s", rest):
         return [_item(kind, part, start + at, evidence) for at, part in _parts(rest)]
     return [_item(kind, rest, start, evidence)]
@@ -141,4 +154,6 @@ def _item(kind: str, raw: str, start: int, evidence: Span) -> AdoptedItem:
     subject = raw[skip:]
     subject = _SUBJECT_END.split(subject)[0]
     subject = subject.rstrip(" ,;:.")
+    if _NO_SUBJECT.match(subject):
+        subject = ""  # "signed other agreements at the end of the summit": no subject told
     return AdoptedItem(kind, subject, start + skip, start + skip + len(subject), evidence)
