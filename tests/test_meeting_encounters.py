@@ -34,3 +34,14 @@ def test_discussed_with_two_leaders_is_two_talks(extract):
     talks = meetings_of(extract(DISCUSSED_WITH_TWO), "talks")
     assert sorted(sorted(participant_names(t)) for t in talks) == [
         ["Abiy Ahmed", "John Mahama"], ["Abiy Ahmed", "William Ruto"]]
+
+HIS_MEETING = """\
+NEW DELHI, 12 March 2025 (PTI) – Indian External Affairs Minister S. Jaishankar arrived in Beijing on Monday.
+In his meeting with Chinese Foreign Minister Wang Yi, he raised the situation on the border.
+"""
+
+
+def test_his_meeting_with_is_the_meeting_of_the_one_named_before(extract):
+    talks = meetings_of(extract(HIS_MEETING), "talks")
+    assert len(talks) == 1
+    assert participant_names(talks[0]) == {"S. Jaishankar", "Wang Yi"}

@@ -63,6 +63,10 @@ class MentionLinking:
             stated = self._clause_date(t)
             if target is not None and not (stated and target.date and stated[:7] != target.date[:7]):
                 return target, False
+        if " ".join(t.text.lower().split()) in self.lex.encounters and not with_people and not sp.groups:
+            # "the sides exchanged views", "Kazakhstan hosted the summit": no partner, no meeting of its own
+            at_hand = self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
+            return at_hand, False
         told = self._told_before(t, sp, with_people)
         if told is not None:
             return told, False
@@ -93,8 +97,11 @@ class MentionLinking:
         verb = " ".join(t.text.lower().split()) in self.lex.verbs
         if not (m or verb):
             return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
-        clause_end = self.clause_end(t.end)
-        return [p for pos, p, _ in sp.people(t.end, clause_end)]
+        end = self.clause_end(t.end)
+        if " ".join(t.text.lower().split()) in self.lex.encounters:
+            # "hosted the summit, attended by X": an encounter's partner is its object, before any other meeting word
+            end = min([o.start for o in self.triggers(self.doc.sentence_of(t.start)) if o.start > t.end] + [end])
+        return [p for pos, p, _ in sp.people(t.end, end)]
 
     def _clause_date(self, t: Trigger) -> str | None:
         """An explicit date stated right after a trigger, in its clause."""
