@@ -28,6 +28,7 @@ class DatelineFacts:
     end: int = 0  # where the dateline ends: the body starts after it
     furniture: list[Span] = field(default_factory=list)  # headline, stamps, bylines, captions, sign-offs: not body
     page_lines: list[Span] = field(default_factory=list)  # of those, the lines whose dates are the page's own
+    meetingless: list[Span] = field(default_factory=list)  # of those, the lines no meeting is read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ def _take_furniture(facts: DatelineFacts, furniture: Furniture, gz: Gazetteer) -
     publisher (a byline, an agency line, a closing source line), its date (a
     time-stamp line), a place its time-stamp names."""
     facts.furniture = furniture.spans
+    facts.meetingless = furniture.meetingless
     facts.page_lines = [line.span for line in furniture.lines if line.kind in _DATED_LINES]
     if facts.source is None and furniture.source is not None:
         facts.source, facts.agency = _source_name(furniture.source.value, gz, "first")
@@ -147,7 +149,7 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
         if not m:
             continue
         groups = m.groupdict()
-        if groups.get("date") and not dates.parse_date(groups["date"], dt.date(2000, 1, 1)):
+        if groups.get("date") and not dates.parse_date(_unglued(groups["date"]), dt.date(2000, 1, 1)):
             continue
         if groups.get("source") and _is_date(groups["source"]):
             continue  # "KUALA LUMPUR (May 10):" names no source
@@ -165,7 +167,7 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
             facts.source, facts.agency = _source_name(groups["source"], gz, style.source_pick)
             facts.evidence["source"] = Span(offset + m.start("source"), offset + m.end("source"))
         if groups.get("date") and not facts.date:
-            value = dates.parse_date(groups["date"], None)
+            value = dates.parse_date(_unglued(groups["date"]), None)
             start = offset + m.start("date")
             facts.evidence["date"] = Span(start, start + len(groups["date"].rstrip(" ,.")))
             if value:
@@ -176,6 +178,11 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
             facts.end = max(facts.end, offset + m.end())
         return undated_year, bool(took and (place or groups.get("source")))
     return undated_year, False
+
+
+def _unglued(date: str) -> str:
+    """"February 6/2022", "Sep 25,2021": the year set apart, so the date reads."""
+    return re.sub(r"(?:(?<=[A-Za-z.] \d)|(?<=[A-Za-z.] \d\d))[,/](?=(?:19|20)\d\d\b)", " ", date)
 
 
 def _is_date(raw: str) -> bool:

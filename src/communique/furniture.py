@@ -49,9 +49,16 @@ class Furniture:
         """The lines that are not body (a dateline's line is body after its dateline)."""
         return [line.span for line in self.lines if line.kind not in ("body", "lead")]
 
+    @property
+    def meetingless(self) -> list[Span]:
+        """The lines no meeting is read from."""
+        kinds = shapes().meetingless
+        return [line.span for line in self.lines if line.kind in kinds]
+
 
 @dataclass(frozen=True, slots=True)
 class _Shapes:
+    meetingless: frozenset[str]
     top_lines: int
     top_chars: int
     bottom_lines: int
@@ -63,6 +70,7 @@ class _Shapes:
     zone: re.Pattern
     stamp_other_words: int
     date_time_gap: int
+    month_first_zones: frozenset[str]
     byline: re.Pattern
     byline_ends: re.Pattern
     source_line: re.Pattern
@@ -85,9 +93,10 @@ def shapes() -> _Shapes:
             data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) else value
     stamp, signoff = data["stamp"], data["signoff"]
     return _Shapes(
-        data["top_lines"], data["top_chars"], data["bottom_lines"], data["headline_words"],
+        frozenset(data["meetingless"]), data["top_lines"], data["top_chars"], data["bottom_lines"], data["headline_words"],
         data["headline_words_with_stop"], data["label_words"], frozenset(stamp["labels"]),
         re.compile(stamp["time"], re.I), re.compile(stamp["zone"]), stamp["other_words"], stamp["date_time_gap"],
+        frozenset(stamp["month_first_zones"]),
         re.compile(data["byline"]["regex"]), re.compile(data["byline"]["ends"]),
         re.compile(data["source_line"]["regex"], re.I), re.compile(data["source_line"]["ends"]),
         re.compile(data["caption"]["markers"]), re.compile(data["headline"]["publisher_prefix"]),
@@ -105,21 +114,40 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
     kinds = [_top_kind(text, span, gz, sh, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
     header_end = _header_end(kinds)
+    bottom = _lines_from_end(text, top[header_end].start if header_end < len(top) else (top[-1].end if top else 0),
+                             sh.bottom_lines)
+    first_body = True
     for i, (span, kind) in enumerate(zip(top, kinds)):
+        if span in bottom:
+            break  # a short report: its last lines are read as closing lines
         if kind == "body" and i < header_end:
             kind = "headline" if i == 0 else "standfirst"
+        elif kind == "headline" and i > header_end:
+            kind = "body"
         elif kind == "label" and i > header_end:
             kind = "body"  # a short line among the body's: a subheading, read as body
+        elif i == header_end and kind in ("body", "headline") and _headline_shaped(text[span.start:span.end], sh):
+            kind = "headline"  # the headline under a time-stamp or an agency line
+            header_end += 1
         found.lines.append(FurnitureLine(kind, span))
         if kind not in ("body", "lead"):
             _take_facts(found, text, span, kind, gz, sh)
-    top_end = top[-1].end if top else 0
-    for span in _lines_from_end(text, top_end, sh.bottom_lines):
+        elif kind == "body" and first_body:
+            first_body = False
+            if found.source is None and (m := sh.reports.search(text, span.start, span.end)):
+                found.source = Fact(m.group("who"), Span(m.start("who"), m.end("who")))  # "... , reports Agency."
+    for span in bottom:
         kind = _bottom_kind(text, span, gz, sh)
         if kind != "body":
             found.lines.append(FurnitureLine(kind, span))
             _take_facts(found, text, span, kind, gz, sh)
     return found
+
+
+def _headline_shaped(line: str, sh: _Shapes) -> bool:
+    words = len(line.split())
+    return words <= sh.headline_words_with_stop or \
+        (words <= sh.headline_words and not line.rstrip("\"”’'").endswith((".", "!", "?", ":")))
 
 
 def _header_end(kinds: list[str]) -> int:
@@ -158,8 +186,7 @@ def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, first: bool, le
     words = line.split()
     if len(words) <= sh.label_words and not line.endswith((".", "!", "?")):
         return "label"
-    if first and (len(words) <= sh.headline_words_with_stop or
-                  (len(words) <= sh.headline_words and not line.rstrip("\"”’'").endswith((".", "!", "?", ":")))):
+    if first and _headline_shaped(line, sh):
         return "headline"
     return "body"
 
@@ -256,30 +283,38 @@ def _place_key(name: str, gz: Gazetteer) -> str | None:
     return None
 
 
-_GLUED_YEAR = re.compile(r"(?<=\d)[,/](?=(?:19|20)\d\d\b)")  # "Sep 25,2021", "February 6/2022"
+_GLUED_YEAR = re.compile(r"(?:(?<=[A-Za-z.] \d)|(?<=[A-Za-z.] \d\d))[,/](?=(?:19|20)\d\d\b)")  # "Sep 25,2021", "February 6/2022"
 _AMBIGUOUS_NUMERIC = re.compile(r"^([01]?\d)/([01]?\d)/")  # "7/6/2019": day or month first?
 
 
-def _full_dates(line: str) -> list[dates.DateMention]:
-    """The dates of a line stated in full (a year-less stamp says nothing certain),
-    but not a slashed day and month that could be either way round."""
+def _full_dates(line: str, sh: _Shapes) -> list[dates.DateMention]:
+    """The dates of a line stated in full, as a page stamps its own day: not a
+    year-less day (nothing certain), not a range of days (a meeting's), not a
+    slashed day and month that could be either way round, unless the line's
+    time zone says which comes first."""
     readable = _GLUED_YEAR.sub(" ", line)  # same length: offsets agree
     out = []
     for d in dates.find_dates(readable, None):
-        if not d.value or len(d.value) != 10 or d.relative:
+        if not d.value or len(d.value) != 10 or d.relative or _RANGE.search(d.text):
             continue
         m = _AMBIGUOUS_NUMERIC.match(d.text)
-        if m and m.group(1) != m.group(2):
-            continue
+        if m and m.group(1) != m.group(2) and max(int(m.group(1)), int(m.group(2))) <= 12:
+            if not sh.month_first_zones & set(sh.zone.findall(line)):
+                continue
+            d = dates.DateMention(d.start, d.end, d.text, f"{d.value[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}",
+                                  d.relative)
         out.append(d)
     return out
+
+
+_RANGE = re.compile(r"(?<![\d-])[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d-])")  # "18-19 May", not "2024-03-05"
 
 
 def _stamp_date(line: str, sh: _Shapes, labels_only: bool, gz: Gazetteer
                 ) -> tuple[dates.DateMention, tuple[str, int] | None] | None:
     """A time-stamp line's date, and the place it names: a line of a full date
     and little else (labels, a time, a zone, an author's or a place's name)."""
-    found = _full_dates(line)
+    found = _full_dates(line, sh)
     if not found or len(line.split()) > 16:
         return None
     rest = list(line)
@@ -303,13 +338,13 @@ def _stamp_date(line: str, sh: _Shapes, labels_only: bool, gz: Gazetteer
 
 
 def _any_full_date(line: str, sh: _Shapes) -> dates.DateMention | None:
-    found = _full_dates(line)
+    found = _full_dates(line, sh)
     return found[0] if found else None
 
 
 def _timed_date(line: str, sh: _Shapes) -> dates.DateMention | None:
     """A full date with a time next to it: a stamp inside a longer line."""
-    for d in _full_dates(line):
+    for d in _full_dates(line, sh):
         tail = line[d.end:]
         skip = len(tail) - len(tail.lstrip(" ,|-–—"))
         after = sh.time.match(line, d.end + skip)

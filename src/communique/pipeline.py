@@ -35,7 +35,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     gz = gazetteer.load()
     doc = Document.from_text(text)
     dateline = find_dateline(text, gz, published, source)
-    doc.set_furniture(dateline.furniture)
+    doc.set_furniture(dateline.meetingless)
     reference = dt.date.fromisoformat(dateline.date) if dateline.date and len(dateline.date) == 10 else \
         (undated_reference(text) if dateline.date is None else None)
     date_mentions = find_dates(text, reference)
