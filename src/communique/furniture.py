@@ -114,12 +114,8 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
     kinds = [_top_kind(text, span, gz, sh, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
     header_end = _header_end(kinds)
-    bottom = _lines_from_end(text, top[header_end].start if header_end < len(top) else (top[-1].end if top else 0),
-                             sh.bottom_lines)
-    first_body = True
+    first_body: Span | None = None
     for i, (span, kind) in enumerate(zip(top, kinds)):
-        if span in bottom:
-            break  # a short report: its last lines are read as closing lines
         if kind == "body" and i < header_end:
             kind = "headline" if i == 0 else "standfirst"
         elif kind == "headline" and i > header_end:
@@ -132,14 +128,16 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
         found.lines.append(FurnitureLine(kind, span))
         if kind not in ("body", "lead"):
             _take_facts(found, text, span, kind, gz, sh)
-        elif kind == "body" and first_body:
-            first_body = False
+        elif first_body is None:
+            first_body = span
             if found.source is None and (m := sh.reports.search(text, span.start, span.end)):
                 found.source = Fact(m.group("who"), Span(m.start("who"), m.end("who")))  # "... , reports Agency."
-    for span in bottom:
+    # the closing lines, below the body's first line
+    floor = first_body.end if first_body else (top[-1].end if top else 0)
+    for span in _lines_from_end(text, floor, sh.bottom_lines):
         kind = _bottom_kind(text, span, gz, sh)
         if kind != "body":
-            found.lines.append(FurnitureLine(kind, span))
+            found.lines = [line for line in found.lines if line.span != span] + [FurnitureLine(kind, span)]
             _take_facts(found, text, span, kind, gz, sh)
     return found
 
