@@ -262,7 +262,7 @@ def _is_publisher(name: str, gz: Gazetteer, sh: _Shapes) -> bool:
 def _agency_only(line: str, gz: Gazetteer, sh: _Shapes) -> bool:
     """A line that is only a publisher's name ("PTI", "- AGENCY")."""
     name = line.strip(" -–—|.")
-    return bool(name) and len(name.split()) <= 5 and _is_publisher(name, gz, sh)
+    return bool(name) and len(name) <= 60 and len(name.split()) <= 5 and _is_publisher(name, gz, sh)
 
 
 def _known_agency(name: str, gz: Gazetteer) -> bool:
@@ -290,6 +290,8 @@ def _full_dates(line: str, sh: _Shapes) -> list[dates.DateMention]:
     year-less day (nothing certain), not a range of days (a meeting's), not a
     slashed day and month that could be either way round, unless the line's
     time zone says which comes first."""
+    if not _YEAR.search(line):
+        return []
     readable = _GLUED_YEAR.sub(" ", line)  # same length: offsets agree
     out = []
     for d in dates.find_dates(readable, None):
@@ -305,6 +307,7 @@ def _full_dates(line: str, sh: _Shapes) -> list[dates.DateMention]:
     return out
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE = re.compile(r"(?<![\d-])[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d-])")  # "18-19 May", not "2024-03-05"
 
 
