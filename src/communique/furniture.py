@@ -9,6 +9,7 @@ gives for itself and a place a time-stamp names; and the spans that are not
 body, so that no meeting is read from a headline or a caption."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -112,7 +113,8 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     sh = shapes()
     found = Furniture()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
-    kinds = [_top_kind(text, span, gz, sh, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
+    page = _PageDates(text)
+    kinds = [_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
     header_end = _header_end(kinds)
     first_body: Span | None = None
     for i, (span, kind) in enumerate(zip(top, kinds)):
@@ -127,18 +129,19 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
             header_end += 1
         found.lines.append(FurnitureLine(kind, span))
         if kind not in ("body", "lead"):
-            _take_facts(found, text, span, kind, gz, sh)
+            _take_facts(found, text, span, kind, gz, sh, page)
         elif first_body is None:
             first_body = span
-            if found.source is None and (m := sh.reports.search(text, span.start, span.end)):
-                found.source = Fact(m.group("who"), Span(m.start("who"), m.end("who")))  # "... , reports Agency."
+            # a teaser that ends "…reports Agency" names the page's origin; ", reports Agency." in a sentence quotes it
+            if found.source is None and (m := sh.reports.search(text, span.start, span.end)) and m.group().startswith(("…", "...")):
+                found.source = Fact(m.group("who"), Span(m.start("who"), m.end("who")))
     # the closing lines, below the body's first line
     floor = first_body.end if first_body else (top[-1].end if top else 0)
     for span in _lines_from_end(text, floor, sh.bottom_lines):
-        kind = _bottom_kind(text, span, gz, sh)
+        kind = _bottom_kind(text, span, gz, sh, page)
         if kind != "body":
             found.lines = [line for line in found.lines if line.span != span] + [FurnitureLine(kind, span)]
-            _take_facts(found, text, span, kind, gz, sh)
+            _take_facts(found, text, span, kind, gz, sh, page)
     return found
 
 
@@ -165,11 +168,12 @@ def _header_end(kinds: list[str]) -> int:
     return end
 
 
-def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, first: bool, lead: bool) -> str:
-    line = text[span.start:span.end]
+def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_PageDates", first: bool, lead: bool) -> str:
     if lead:
         return "lead"
-    if sh.caption.search(line):
+    line = text[span.start:span.end]
+    words = len(line.split())
+    if words <= _CAPTION_WORDS and sh.caption.search(line):
         return "caption"
     if sh.byline.match(line):
         return "byline"
@@ -179,29 +183,36 @@ def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, first: bool, le
         return "agency"
     if sh.publisher.match(line):
         return "publisher"
-    if _stamp_date(line, sh, labels_only=first, gz=gz) is not None:
+    # a headline may carry a date ("Council of Ministers: 4 May 2020"): a first line is a stamp with a place at most
+    if words <= _STAMP_WORDS and _stamp_date(line, sh, page, gz, others=_FIRST_LINE_OTHERS if first else sh.stamp_other_words):
         return "stamp"
-    words = line.split()
-    if len(words) <= sh.label_words and not line.endswith((".", "!", "?")):
+    if words <= sh.label_words and not line.endswith((".", "!", "?")):
         return "label"
     if first and _headline_shaped(line, sh):
         return "headline"
     return "body"
 
 
-def _bottom_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes) -> str:
+def _bottom_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_PageDates") -> str:
     line = text[span.start:span.end]
+    words = len(line.split())
     if sh.source_line.match(line) or sh.signoff_dash.match(line) or sh.signoff_end.match(line) or \
             sh.agency_date.match(line) or _agency_only(line, gz, sh):
         return "signoff"
-    if sh.caption.search(line) and len(line.split()) <= 40:
+    if words <= _CAPTION_WORDS and sh.caption.search(line):
         return "caption"
-    if _stamp_date(line, sh, labels_only=True, gz=gz) is not None:
+    if words <= _STAMP_WORDS and _stamp_date(line, sh, page, gz, others=0):
         return "signoff"
     return "body"
 
 
-def _take_facts(found: Furniture, text: str, span: Span, kind: str, gz: Gazetteer, sh: _Shapes) -> None:
+_CAPTION_WORDS = 60  # a caption is a sentence or two; a longer line is the body's
+_STAMP_WORDS = 16  # a date, a time, a few labels and a name
+_FIRST_LINE_OTHERS = 1  # "Fiji 11 August 2017" is a stamp, "Council of Ministers: 4 May 2020" a headline
+
+
+def _take_facts(found: Furniture, text: str, span: Span, kind: str, gz: Gazetteer, sh: _Shapes,
+                page: "_PageDates") -> None:
     """What a furniture line says of its page, where nothing earlier said it."""
     line = text[span.start:span.end]
     at = span.start
@@ -211,15 +222,15 @@ def _take_facts(found: Furniture, text: str, span: Span, kind: str, gz: Gazettee
             name, start = who
             found.source = Fact(name, Span(at + start, at + start + len(name)))
     if found.date is None and kind not in ("caption", "headline", "standfirst", "label"):
-        stamp = _stamp_date(line, sh, labels_only=False, gz=gz) if kind in ("stamp", "signoff") else None
-        mention = stamp[0] if stamp else _any_full_date(line, sh)
+        stamp = _stamp_date(line, sh, page, gz, others=sh.stamp_other_words) if kind in ("stamp", "signoff") else None
+        mention = stamp[0] if stamp else _any_full_date(line, sh, page)
         if mention is not None:
             found.date = Fact(mention.value, Span(at + mention.start, at + mention.end))
         if stamp and stamp[1] and found.place is None:
             place, start = stamp[1]
             found.place = Fact(place, Span(at + start, at + start + len(place)))
     if found.date is None and kind in ("headline", "standfirst"):
-        mention = _timed_date(line, sh)  # "... Council 3.12.2020 08:53:51 EET | Press release"
+        mention = _timed_date(line, sh, page)  # "... Council 3.12.2020 08:53:51 EET | Press release"
         if mention is not None:
             found.date = Fact(mention.value, Span(at + mention.start, at + mention.end))
 
@@ -282,70 +293,111 @@ def _place_key(name: str, gz: Gazetteer) -> str | None:
 
 
 _GLUED_YEAR = re.compile(r"(?:(?<=[A-Za-z.] \d)|(?<=[A-Za-z.] \d\d))[,/](?=(?:19|20)\d\d\b)")  # "Sep 25,2021", "February 6/2022"
-_AMBIGUOUS_NUMERIC = re.compile(r"^([01]?\d)/([01]?\d)/")  # "7/6/2019": day or month first?
+_AMBIGUOUS_NUMERIC = re.compile(r"^([01]?\d)/([01]?\d)/")
 
 
-def _full_dates(line: str, sh: _Shapes) -> list[dates.DateMention]:
-    """The dates of a line stated in full, as a page stamps its own day: not a
-    year-less day (nothing certain), not a range of days (a meeting's), not a
-    slashed day and month that could be either way round, unless the line's
-    time zone says which comes first."""
-    if not _YEAR.search(line):
+def _ambiguous(date: str) -> re.Match | None:
+    """"7/6/2019": day or month first?"""
+    m = _AMBIGUOUS_NUMERIC.match(date)
+    return m if m and m.group(1) != m.group(2) and max(int(m.group(1)), int(m.group(2))) <= 12 else None
+
+
+def _full_dates(line: str, sh: _Shapes, page: "_PageDates") -> list[dates.DateMention]:
+    """The dates of a line as a page stamps its own day: not a range of days (a
+    meeting's); a slashed day and month that could be either way round only as
+    the line's time zone or the report's own dates make certain; a day without
+    its year only as the report's own dates make certain."""
+    if not _DIGIT.search(line):
         return []
     readable = _GLUED_YEAR.sub(" ", line)  # same length: offsets agree
     out = []
     for d in dates.find_dates(readable, None):
-        if not d.value or len(d.value) != 10 or d.relative or _RANGE.search(d.text):
+        if _RANGE.search(d.text) or (d.relative and d.value is not None):
             continue
-        m = _AMBIGUOUS_NUMERIC.match(d.text)
-        if m and m.group(1) != m.group(2) and max(int(m.group(1)), int(m.group(2))) <= 12:
-            if not sh.month_first_zones & set(sh.zone.findall(line)):
-                continue
-            d = dates.DateMention(d.start, d.end, d.text, f"{d.value[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}",
-                                  d.relative)
-        out.append(d)
+        value = d.value
+        m = _ambiguous(d.text)
+        if value is None and _DIGIT.search(d.text) and not _YEAR.search(d.text):  # "10 October"
+            value = page.certain([dates.parse_date(d.text, dt.date(year, 12, 31)) for year in page.years()])
+        elif m:  # "7/6/2019"
+            month_first = f"{value[:4]}-{int(m.group(1)):02d}-{int(m.group(2)):02d}"
+            value = month_first if sh.month_first_zones & set(sh.zone.findall(line)) else page.certain([value, month_first])
+        if value and len(value) == 10:
+            out.append(dates.DateMention(d.start, d.end, d.text, value, False))
     return out
 
+
+class _PageDates:
+    """The full dates a report states, read once and only when a stamp needs them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._stated: list[str] | None = None
+
+    def stated(self) -> list[str]:
+        if self._stated is None:
+            self._stated = [d.value for d in dates.find_dates(self.text[:_PAGE_CHARS], None)
+                            if d.value and len(d.value) == 10 and not d.relative and not _ambiguous(d.text)]
+        return self._stated
+
+    def years(self) -> list[int]:
+        return sorted({int(v[:4]) for v in self.stated()})
+
+    def certain(self, candidates: list[str | None]) -> str | None:
+        """The one reading the report makes certain: the day it states itself,
+        or else the one on its latest date or within a month after it (a page
+        is dated after what it reports, and soon after)."""
+        readings = sorted({c for c in candidates if c and len(c) == 10})
+        stated = [r for r in readings if r in self.stated()]
+        if len(stated) == 1:
+            return stated[0]
+        if not self.stated() or stated:
+            return None
+        latest = dt.date.fromisoformat(max(self.stated()))
+        after = [r for r in readings if 0 <= (dt.date.fromisoformat(r) - latest).days <= _PAGE_AFTER_DAYS]
+        return after[0] if len(after) == 1 else None
+
+
+_PAGE_CHARS = 20_000  # a report states its dates near the top
+_PAGE_AFTER_DAYS = 31
+_DIGIT = re.compile(r"\d")
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _RANGE = re.compile(r"(?<![\d-])[0-3]?\d(?:st|nd|rd|th)?\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?(?![\d-])")  # "18-19 May", not "2024-03-05"
 
 
-def _stamp_date(line: str, sh: _Shapes, labels_only: bool, gz: Gazetteer
+def _stamp_date(line: str, sh: _Shapes, page: "_PageDates", gz: Gazetteer, others: int
                 ) -> tuple[dates.DateMention, tuple[str, int] | None] | None:
     """A time-stamp line's date, and the place it names: a line of a full date
     and little else (labels, a time, a zone, an author's or a place's name)."""
-    found = _full_dates(line, sh)
-    if not found or len(line.split()) > 16:
+    found = _full_dates(line, sh, page)
+    if not found:
         return None
     rest = list(line)
     for d in found:
         rest[d.start:d.end] = " " * (d.end - d.start)
     rest_text = sh.time.sub(lambda m: " " * len(m.group()), "".join(rest))
     rest_text = sh.zone.sub(lambda m: " " * len(m.group()), rest_text)
-    others = [(m.group(), m.start()) for m in re.finditer(r"[^\W\d_][\w.'’-]*", rest_text)
-              if m.group().lower().rstrip(".") not in sh.stamp_labels]
-    if labels_only and others:
-        return None
-    if len(others) > sh.stamp_other_words:
+    words = [(m.group(), m.start()) for m in re.finditer(r"[^\W\d_][\w.'’-]*", rest_text)
+             if m.group().lower().rstrip(".") not in sh.stamp_labels]
+    if len(words) > others:
         return None
     place = None
-    if others:
-        name = " ".join(word for word, _ in others)
+    if words:
+        name = " ".join(word for word, _ in words)
         key = _place_key(name, gz)
         if key is not None and line.find(name) >= 0:
             place = (key, line.find(name))
     return found[0], place
 
 
-def _any_full_date(line: str, sh: _Shapes) -> dates.DateMention | None:
-    found = _full_dates(line, sh)
+def _any_full_date(line: str, sh: _Shapes, page: "_PageDates") -> dates.DateMention | None:
+    found = _full_dates(line, sh, page)
     return found[0] if found else None
 
 
-def _timed_date(line: str, sh: _Shapes) -> dates.DateMention | None:
+def _timed_date(line: str, sh: _Shapes, page: "_PageDates") -> dates.DateMention | None:
     """A full date with a time next to it: a stamp inside a longer line."""
-    for d in _full_dates(line, sh):
+    for d in _full_dates(line, sh, page):
         tail = line[d.end:]
         skip = len(tail) - len(tail.lstrip(" ,|-–—"))
         after = sh.time.match(line, d.end + skip)
