@@ -179,8 +179,8 @@ def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_PageDat
         return "byline"
     if sh.source_line.match(line):
         return "source"
-    if _agency_only(line, gz, sh):
-        return "agency"
+    if _agency_only(line, gz, sh) or ((m := sh.agency_date.match(line)) and _is_publisher(m.group("who"), gz, sh)):
+        return "agency"  # "PTI", "AGENCY 21 Apr 2021"
     if sh.publisher.match(line):
         return "publisher"
     # a headline may carry a date ("Council of Ministers: 4 May 2020"): a first line is a stamp with a place at most
@@ -246,10 +246,10 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
     elif kind in ("source", "signoff") and (m := sh.source_line.match(line)):
         name = sh.source_ends.split(m.group("who"), maxsplit=1)[0].strip(" .,:")
         who = (name, m.start("who")) if name else None
-    elif kind == "agency" or (kind == "signoff" and _agency_only(line, gz, sh)):
+    elif kind in ("agency", "signoff") and _agency_only(line, gz, sh):
         name = line.strip(" -–—|.")
         who = (name, line.index(name))
-    elif kind == "signoff" and (m := sh.signoff_dash.match(line) or sh.agency_date.match(line)):
+    elif kind in ("agency", "signoff") and (m := sh.signoff_dash.match(line) or sh.agency_date.match(line)):
         who = (m.group("who"), m.start("who"))
     elif kind == "publisher":
         m = sh.publisher.match(line)
@@ -257,8 +257,15 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
     elif kind == "headline" and (m := sh.publisher_prefix.match(line)):
         group = "who" if m.group("who") else "acronym"
         name = m.group(group)
-        if name.lower() not in sh.not_publishers and _place_key(name, gz) is None:
-            who = (name, m.start(group))
+        start = m.start(group)
+        while name.split() and name.split()[0].lower() in sh.not_publishers:  # "Press Releases AGENCY : ..."
+            word = name.split()[0]
+            start += name.index(word) + len(word)
+            name = name[name.index(word) + len(word):]
+            start += len(name) - len(name.lstrip())
+            name = name.lstrip()
+        if name and _place_key(name, gz) is None:
+            who = (name, start)
     if who is None and kind in ("headline", "standfirst", "label") and (m := sh.reports.search(line)):
         who = (m.group("who"), m.start("who"))
     return who
@@ -266,8 +273,10 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
 
 def _is_publisher(name: str, gz: Gazetteer, sh: _Shapes) -> bool:
     """An agency the gazetteer knows, or a short acronym ("PSCU"), not a person's name."""
-    return _known_agency(name, gz) or (re.fullmatch(r"[A-Z]{2,8}", name) is not None
-                                       and name.lower() not in sh.not_publishers)
+    return _known_agency(name, gz) or (_ACRONYM.fullmatch(name) is not None and name.lower() not in sh.not_publishers)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # an agency's initials ("PSCU"); a longer word in capitals is a heading's
 
 
 def _agency_only(line: str, gz: Gazetteer, sh: _Shapes) -> bool:
