@@ -332,3 +332,37 @@ def test_the_stamp_dates_the_report_and_its_relative_days():
     assert (record.published, record.source) == ("2023-03-15", "EFE")
     assert [m.date for m in record.meetings] == ["2023-03-13"]  # the standfirst's talks are the body's
     assert {p.name for p in record.meetings[0].participants} >= {"Ana Rojas", "Luis Vargas"}
+
+
+LONG = " The foreign ministers of the two neighbouring states met for talks on trade, fisheries and border crossings."
+
+
+@pytest.mark.parametrize("text, place, date, source", [
+    pytest.param("ZORGHAVEN:" + LONG, "Zorghaven", None, None, id="unknown-place-in-capitals-colon"),
+    pytest.param("UPDATE:" + LONG, None, None, None, id="a-rubric-is-no-place"),
+    pytest.param("MFA:" + LONG, None, None, None, id="initials-are-no-place"),
+    pytest.param("ZORGHAVEN, Ruritania -" + LONG.strip(), "Zorghaven", None, None, id="capitals-country-dash"),
+    pytest.param("Riyadh:" + LONG, "Riyadh", None, None, id="known-place-colon"),
+    pytest.param("Lima - TASS\n" + LONG.strip(), "Lima", None, "TASS", id="place-dash-agency-line"),
+    pytest.param("New York, 23 September 2021\n" + LONG.strip(), "New York", "2021-09-23", None, id="place-date-line"),
+    pytest.param("BAKU, Azerbaijan, 16 October 2023." + LONG, "Baku", "2023-10-16", None, id="place-country-date"),
+    pytest.param("PINA (4 August 2014):" + LONG, None, "2014-08-04", "PINA", id="agency-date-colon"),
+    pytest.param("Talks on trade\nAPP 21 Apr 2021\n" + LONG.strip(), None, "2021-04-21", "APP", id="agency-and-date-line"),
+])
+def test_more_dateline_and_agency_shapes(gz, text, place, date, source):
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date, facts.source) == (place, date, source)
+
+
+@pytest.mark.parametrize("first_body, source", [
+    ("The two sides agreed to reopen the crossings …reports Andes Press", "Andes Press"),  # a teaser names the origin
+    ("The two ministers met in Lima on Monday, reports Andes Press.", None),  # a sentence quotes an agency
+])
+def test_reports_in_a_teaser_not_in_a_sentence(gz, first_body, source):
+    text = "Chile and Peru ministers talk trade\n14 March 2023\nTrade talks\n" + first_body + "\n" + BODY
+    assert find_dateline(text, gz).source == source
+
+
+def test_section_words_before_a_publisher_are_dropped(gz):
+    text = "Press Releases EEAS : Remarks of the High Representative after the Council\n" + BODY
+    assert find_dateline(text, gz).source == "EEAS"
