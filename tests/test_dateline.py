@@ -207,3 +207,162 @@ def test_a_report_without_a_dated_dateline_resolves_its_dates_against_a_day_it_n
         "two ministers signed a programme of cooperation for the years 2024-2026, the second since the start of 2024.\n")
     assert record.published is None  # the dateline states no date
     assert {m.date for m in record.meetings} == {"2024-02-12"}
+
+
+# ---------------------------------------------------------------- page furniture
+# Header and closing lines in the shapes news pages print them (written for
+# these tests): what they give, and that they are told from the body.
+
+from communique.furniture import read_furniture  # noqa: E402
+from communique.pipeline import extract  # noqa: E402
+from communique.text import Document, Span  # noqa: E402
+
+
+def kinds(text: str, gz) -> dict[str, str]:
+    return {text[line.span.start:line.span.end]: line.kind for line in read_furniture(text, gz).lines}
+
+
+BODY = ("The foreign ministers of Chile and Peru held talks in Lima on Tuesday and discussed "
+        "trade across their shared border.\nThey agreed to meet again before the end of the year.\n")
+
+
+@pytest.mark.parametrize("header, source, date, place", [
+    pytest.param("Chile and Peru ministers talk trade\nUpdated: 14 Mar 2023, 6:05 PM\nBy: EFE\n",
+                 "EFE", "2023-03-14", None, id="headline-stamp-byline"),
+    pytest.param("By Xinhua Published: Wed 15 Mar 2023, 9:12 AM\nChile and Peru ministers talk trade\n",
+                 "Xinhua", "2023-03-15", None, id="byline-with-stamp"),
+    pytest.param("XINHUA\nChile and Peru ministers talk trade\nAna Ortiz March 14, 2023\n",
+                 "Xinhua", "2023-03-14", None, id="agency-line-then-author-and-date"),
+    pytest.param("Chile and Peru ministers talk trade\nMarch 14, 2023 10:05 am | Updated 11:40 am IST - New Delhi\nPTI\n",
+                 "PTI", "2023-03-14", "New Delhi", id="stamp-with-place-then-agency"),
+    pytest.param("Source: Andina, with agencies\nChile and Peru ministers talk trade\n",
+                 "Andina", None, None, id="source-line-on-top"),
+    pytest.param("EFE: Chile and Peru ministers talk trade\n14.03.2023 18:05:11 CET | News\n",
+                 "EFE", "2023-03-14", None, id="acronym-prefixed-headline"),
+])
+def test_header_lines_in_any_order(gz, header, source, date, place):
+    text = header + BODY
+    facts = find_dateline(text, gz)
+    assert (facts.source, facts.date, facts.place) == (source, date, place)
+    # every header line is furniture, no body line is
+    body_start = text.index("The foreign ministers")
+    assert all(s.end <= body_start for s in facts.furniture)
+    assert sum(s.end - s.start for s in facts.furniture) == sum(len(x) for x in header.splitlines())
+
+
+def test_a_headline_with_a_date_is_not_the_page_date(gz):
+    text = "Council of Ministers: 4 May 2020\nDebated on Friday 5 June 2020\n" + BODY
+    assert find_dateline(text, gz).date == "2020-06-05"
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("Updated March 14", None),  # no year: nothing certain
+    ("Posted 7/6/2019", None),  # day or month first?
+    ("07/06/2019 | 10:15am EDT", "2019-07-06"),  # a zone that writes the month first
+    ("Posted 22/06/2019 10:15", "2019-06-22"),  # only one reading
+])
+def test_stamp_dates_only_where_certain(gz, stamp, date):
+    text = "Chile and Peru ministers talk trade\n" + stamp + "\n" + BODY
+    assert find_dateline(text, gz).date == date
+
+
+def test_a_range_of_days_is_the_meetings_not_the_pages(gz):
+    text = "Ministerial session opens\n(Lima, 14-15 March 2023)\n" + BODY
+    assert find_dateline(text, gz).date is None
+
+
+def test_caption_and_standfirst_are_furniture(gz):
+    text = ("Chile and Peru ministers talk trade\n"
+            "The two neighbours agree to reopen two border crossings.\n"
+            "Foreign Minister Ana Rojas (L) greets her Peruvian counterpart in Lima. Photo: Andina\n"
+            "Updated: 14 Mar 2023\n" + BODY)
+    found = kinds(text, gz)
+    furniture = [text[s.start:s.end] for s in find_dateline(text, gz).furniture]
+    assert found["Chile and Peru ministers talk trade"] == "headline"
+    assert found["The two neighbours agree to reopen two border crossings."] == "standfirst"
+    assert found["Foreign Minister Ana Rojas (L) greets her Peruvian counterpart in Lima. Photo: Andina"] == "caption"
+    assert len(furniture) == 4 and BODY.splitlines()[0] not in furniture
+
+
+@pytest.mark.parametrize("closing, source, date", [
+    ("-Andes Press", "Andes Press", None),
+    ("Source: Andina, Foreign Ministry of Peru", "Andina", None),
+    ("EFE 14 March 2023", "EFE", "2023-03-14"),
+    ("(END)", None, None),
+])
+def test_closing_lines(gz, closing, source, date):
+    text = BODY + "The ministers also spoke of fisheries and of a joint rail project.\n" + closing + "\n"
+    facts = find_dateline(text, gz)
+    assert (facts.source, facts.date) == (source, date)
+    assert any(text[s.start:s.end] == closing for s in facts.furniture)
+
+
+def test_a_body_sentence_is_no_furniture(gz):
+    text = ("President Ana Rojas received the Peruvian foreign minister in Santiago on Monday, 13 March 2023, "
+            "and discussed the border.\n" + BODY)
+    assert find_dateline(text, gz).furniture == []
+
+
+@pytest.mark.parametrize("text, place, date, source", [
+    ("LIMA – Tuesday, 14 March 2023 (Andina) – The foreign ministers met.", "Lima", "2023-03-14", "Andina"),
+    ("Government Palace, Lima, Peru, Tuesday 14 March 2023 – The foreign ministers met.", "Lima", "2023-03-14", None),
+    ("LIMA: The foreign ministers of Chile and Peru met on Tuesday.", "Lima", None, None),
+    ("Lima [Peru], March 14, 2023 : The foreign ministers met.", "Lima", "2023-03-14", None),
+    ("LIMA (March 14): The foreign ministers met.", "Lima", None, None),
+    ("Santiago February 6/2023 /Andina/ The foreign ministers met.", "Santiago", "2023-02-06", "Andina"),
+])
+def test_dateline_leads(gz, text, place, date, source):
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date, facts.source) == (place, date, source)
+
+
+def test_in_furniture():
+    doc = Document.from_text("Headline here\nUpdated 14 March 2023\nBody sentence one. Body two.")
+    doc.set_furniture([Span(14, 35)])
+    assert doc.in_furniture(14) and doc.in_furniture(20, 35)
+    assert not doc.in_furniture(0) and not doc.in_furniture(36) and not doc.in_furniture(30, 40)
+
+
+def test_the_stamp_dates_the_report_and_its_relative_days():
+    text = ("Chile and Peru ministers talk trade\nUpdated: Wednesday 15 March 2023, 9:12 AM\nBy: EFE\n"
+            "The two neighbours agree to reopen border crossings after talks.\n"
+            "Chilean Foreign Minister Ana Rojas held talks with Peruvian Foreign Minister Luis Vargas "
+            "in Lima on Monday.\n")
+    record = extract(text)
+    assert (record.published, record.source) == ("2023-03-15", "EFE")
+    assert [m.date for m in record.meetings] == ["2023-03-13"]  # the standfirst's talks are the body's
+    assert {p.name for p in record.meetings[0].participants} >= {"Ana Rojas", "Luis Vargas"}
+
+
+LONG = " The foreign ministers of the two neighbouring states met for talks on trade, fisheries and border crossings."
+
+
+@pytest.mark.parametrize("text, place, date, source", [
+    pytest.param("ZORGHAVEN:" + LONG, "Zorghaven", None, None, id="unknown-place-in-capitals-colon"),
+    pytest.param("UPDATE:" + LONG, None, None, None, id="a-rubric-is-no-place"),
+    pytest.param("MFA:" + LONG, None, None, None, id="initials-are-no-place"),
+    pytest.param("ZORGHAVEN, Ruritania -" + LONG.strip(), "Zorghaven", None, None, id="capitals-country-dash"),
+    pytest.param("Riyadh:" + LONG, "Riyadh", None, None, id="known-place-colon"),
+    pytest.param("Lima - TASS\n" + LONG.strip(), "Lima", None, "TASS", id="place-dash-agency-line"),
+    pytest.param("New York, 23 September 2021\n" + LONG.strip(), "New York", "2021-09-23", None, id="place-date-line"),
+    pytest.param("BAKU, Azerbaijan, 16 October 2023." + LONG, "Baku", "2023-10-16", None, id="place-country-date"),
+    pytest.param("PINA (4 August 2014):" + LONG, None, "2014-08-04", "PINA", id="agency-date-colon"),
+    pytest.param("Talks on trade\nAPP 21 Apr 2021\n" + LONG.strip(), None, "2021-04-21", "APP", id="agency-and-date-line"),
+])
+def test_more_dateline_and_agency_shapes(gz, text, place, date, source):
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date, facts.source) == (place, date, source)
+
+
+@pytest.mark.parametrize("first_body, source", [
+    ("The two sides agreed to reopen the crossings …reports Andes Press", "Andes Press"),  # a teaser names the origin
+    ("The two ministers met in Lima on Monday, reports Andes Press.", None),  # a sentence quotes an agency
+])
+def test_reports_in_a_teaser_not_in_a_sentence(gz, first_body, source):
+    text = "Chile and Peru ministers talk trade\n14 March 2023\nTrade talks\n" + first_body + "\n" + BODY
+    assert find_dateline(text, gz).source == source
+
+
+def test_section_words_before_a_publisher_are_dropped(gz):
+    text = "Press Releases EEAS : Remarks of the High Representative after the Council\n" + BODY
+    assert find_dateline(text, gz).source == "EEAS"

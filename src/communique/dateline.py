@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import dates
+from .furniture import Furniture, read_furniture
 from .gazetteer import Gazetteer, load_toml
 from .text import Span
 
@@ -25,6 +26,9 @@ class DatelineFacts:
     agency: str | None = None  # the agency it names, as agencies.toml knows it
     evidence: dict[str, Span] = field(default_factory=dict)
     end: int = 0  # where the dateline ends: the body starts after it
+    furniture: list[Span] = field(default_factory=list)  # headline, stamps, bylines, captions, sign-offs: not body
+    page_lines: list[Span] = field(default_factory=list)  # of those, the lines whose dates are the page's own
+    meetingless: list[Span] = field(default_factory=list)  # of those, the lines no meeting is read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +70,17 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
         if len(lines) >= HEAD_LINES:
             break
     undated_year: tuple[int, int] | None = None
+    leads: set[int] = set()
     for offset, line in lines:
-        undated_year = _read_line(facts, gz, offset, line, styles(), undated_year)
+        undated_year, lead = _read_line(facts, gz, offset, line, styles(), undated_year)
+        if lead:
+            leads.add(offset)
+    furniture = read_furniture(text, gz, frozenset(leads))
+    _take_furniture(facts, furniture, gz)
     if facts.date is None or facts.place is None or facts.source is None:
         # a ministry's release signs off with its place and date
         for offset, line in _last_lines(text):
-            undated_year = _read_line(facts, gz, offset, line, styles("bottom"), undated_year, keep_end=True)
+            undated_year, _ = _read_line(facts, gz, offset, line, styles("bottom"), undated_year, keep_end=True)
     if facts.source is None:
         _source_in_lead(facts, gz, text)
     if facts.date is None and undated_year is not None:
@@ -85,6 +94,27 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
 
 _REPORTS = re.compile(r"\b(?P<source>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}),?\s+(?:reports|reported|has\s+learned|"
                       r"has\s+learnt|correspondent\s+reports|learned)\b")
+
+
+def _take_furniture(facts: DatelineFacts, furniture: Furniture, gz: Gazetteer) -> None:
+    """What the page's furniture says, where the dateline said nothing: its
+    publisher (a byline, an agency line, a closing source line), its date (a
+    time-stamp line), a place its time-stamp names."""
+    facts.furniture = furniture.spans
+    facts.meetingless = furniture.meetingless
+    facts.page_lines = [line.span for line in furniture.lines if line.kind in _DATED_LINES]
+    if facts.source is None and furniture.source is not None:
+        facts.source, facts.agency = _source_name(furniture.source.value, gz, "first")
+        facts.evidence["source"] = furniture.source.span
+    if facts.date is None and furniture.date is not None:
+        facts.date = furniture.date.value
+        facts.evidence["date"] = furniture.date.span
+    if facts.place is None and furniture.place is not None:
+        facts.place = furniture.place.value
+        facts.evidence["place"] = furniture.place.span
+
+
+_DATED_LINES = frozenset({"stamp", "byline", "agency", "source", "publisher", "signoff", "label"})
 
 
 def _source_in_lead(facts: DatelineFacts, gz: Gazetteer, text: str) -> None:
@@ -111,15 +141,18 @@ def _last_lines(text: str, count: int = 4) -> list[tuple[int, str]]:
 
 
 def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, candidates: tuple[Style, ...],
-               undated_year: tuple[int, int] | None, keep_end: bool = False) -> tuple[int, int] | None:
-    """Take what the first style that fits `line` says, where `facts` has nothing yet."""
+               undated_year: tuple[int, int] | None, keep_end: bool = False) -> tuple[tuple[int, int] | None, bool]:
+    """Take what the first style that fits `line` says, where `facts` has nothing yet;
+    and whether the line opens with a dateline of a place or a source (the body's first line)."""
     for style in candidates:
         m = style.regex.search(line)
         if not m:
             continue
         groups = m.groupdict()
-        if groups.get("date") and not dates.parse_date(groups["date"], dt.date(2000, 1, 1)):
+        if groups.get("date") and not dates.parse_date(_unglued(groups["date"]), dt.date(2000, 1, 1)):
             continue
+        if groups.get("source") and _is_date(groups["source"]):
+            continue  # "KUALA LUMPUR (May 10):" names no source
         place = groups.get("place")
         if place and style.require_known_place and _place_name(place) not in gz.places:
             continue
@@ -134,7 +167,7 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
             facts.source, facts.agency = _source_name(groups["source"], gz, style.source_pick)
             facts.evidence["source"] = Span(offset + m.start("source"), offset + m.end("source"))
         if groups.get("date") and not facts.date:
-            value = dates.parse_date(groups["date"], None)
+            value = dates.parse_date(_unglued(groups["date"]), None)
             start = offset + m.start("date")
             facts.evidence["date"] = Span(start, start + len(groups["date"].rstrip(" ,.")))
             if value:
@@ -143,8 +176,18 @@ def _read_line(facts: DatelineFacts, gz: Gazetteer, offset: int, line: str, cand
                 undated_year = (start, start + len(groups["date"]))
         if took and not keep_end:  # a later line in a dateline's style that adds nothing is the body's
             facts.end = max(facts.end, offset + m.end())
-        break
-    return undated_year
+        return undated_year, bool(took and (place or groups.get("source")))
+    return undated_year, False
+
+
+def _unglued(date: str) -> str:
+    """"February 6/2022", "Sep 25,2021": the year set apart, so the date reads."""
+    return re.sub(r"(?:(?<=[A-Za-z.] \d)|(?<=[A-Za-z.] \d\d))[,/](?=(?:19|20)\d\d\b)", " ", date)
+
+
+def _is_date(raw: str) -> bool:
+    raw = raw.strip(" ,.")
+    return any(d.start == 0 and d.end == len(raw) for d in dates.find_dates(raw, None))
 
 
 def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] | None = None) -> str | None:

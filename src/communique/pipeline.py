@@ -35,6 +35,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     gz = gazetteer.load()
     doc = Document.from_text(text)
     dateline = find_dateline(text, gz, published, source)
+    doc.set_furniture(dateline.meetingless)
     reference = dt.date.fromisoformat(dateline.date) if dateline.date and len(dateline.date) == 10 else \
         (undated_reference(text) if dateline.date is None else None)
     date_mentions = find_dates(text, reference)
@@ -43,7 +44,8 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     home = home_state(doc, mentions, gz, dateline.place, dateline.agency)
     people = resolve_people(doc, mentions, roles, gz, home, dateline.date)
     # The dateline's date is when the report was filed, not when a meeting was held.
-    body_dates = [d for d in date_mentions if d.start >= dateline.end]
+    # nor is a time-stamp's or a byline's
+    body_dates = [d for d in date_mentions if d.start >= dateline.end and not _within(d.start, dateline.page_lines)]
     meetings = find_meetings(doc, mentions, roles, people, body_dates, dateline.date, dateline.place, gz)
     adopted = find_adopted(doc, gz)
     topics = find_topics(doc)
@@ -65,6 +67,10 @@ def extract(text: str, published: str | None = None, source: str | None = None,
         topics=[t.text for t in topics],
         topic_evidence=[Topic(text=t.text, evidence=[builder.evidence(Span(t.start, t.end))]) for t in topics],
     )
+
+
+def _within(offset: int, spans: list[Span]) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
 
 
 def _assign_adopted(meetings: list[MeetingDraft], adopted: list[AdoptedItem], doc: Document,

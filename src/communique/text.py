@@ -29,6 +29,8 @@ class Document:
     lower: str = ""
     sentences: list[Span] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    furniture: list[Span] = field(default_factory=list)  # page furniture (headline, stamps, captions), in order
+    _furniture_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str) -> "Document":
@@ -42,6 +44,19 @@ class Document:
 
     def sentence_of(self, offset: int) -> Span:
         return self.sentences[self.sentence_index(offset)]
+
+    def set_furniture(self, spans: list[Span]) -> None:
+        self.furniture = sorted(spans, key=lambda s: s.start)
+        self._furniture_starts = [s.start for s in self.furniture]
+
+    def in_furniture(self, start: int, end: int | None = None) -> bool:
+        """Whether text[start:end] (or the character at `start`) lies within one
+        furniture line: a headline, a time-stamp, a byline, a caption, a sign-off."""
+        i = bisect_right(self._furniture_starts, start) - 1
+        if i < 0:
+            return False
+        line = self.furniture[i]
+        return start < line.end and (end if end is not None else start + 1) <= line.end
 
     def line_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, offset) + 1
