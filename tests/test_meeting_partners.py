@@ -35,3 +35,23 @@ def test_talks_the_text_calls_trilateral_stay_one(extract):
     talks = meetings_of(extract(TRILATERAL), "talks")
     assert len(talks) == 1
     assert participant_names(talks[0]) >= {"Takeshi Iwaya", "Marco Rubio", "Cho Tae-yul"}
+
+CALLED_ON_TWO = """\
+KATHMANDU, 4 March 2025 (RSS) – Indian Foreign Secretary Vikram Misri called on President Ramchandra Paudel and Prime Minister Sher Bahadur Deuba on Sunday.
+"""
+
+MET_TWO_OF_ONE_STATE = """\
+WASHINGTON, 4 March 2025 – NATO Secretary General Mark Rutte met with US Secretary of State Marco Rubio and Secretary of Defense Pete Hegseth on Tuesday.
+"""
+
+
+def test_a_visitor_calling_on_two_hosts_is_received_by_each(extract):
+    receptions = meetings_of(extract(CALLED_ON_TWO), "reception")
+    assert sorted(r.chair for r in receptions) == ["Ramchandra Paudel", "Sher Bahadur Deuba"]
+    assert all("Vikram Misri" in participant_names(r) for r in receptions)
+
+
+def test_two_partners_of_one_state_met_one_by_one(extract):
+    record = extract(MET_TWO_OF_ONE_STATE)
+    assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
+        ["Marco Rubio", "Mark Rutte"], ["Mark Rutte", "Pete Hegseth"]]

@@ -38,10 +38,8 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         return [m]  # "received the foreign ministers of the member states": received as a group
     stated = [(p, span) for pid, (p, span) in m.participants.items()
               if pid in m.principals and sentence.start <= span.start < sentence.end]
-    if m.chair is not None:
-        side = [m.chair]
-    else:  # "A held talks with B and C": the subject
-        side = [p for p, span in stated if span.start < m.trigger.start]
+    # "A held talks with B and C", "A called on B and C": the subject; else the host
+    side = [p for p, span in stated if span.start < m.trigger.start] or ([m.chair] if m.chair is not None else [])
     if not side:
         return [m]
     side_ids = {p.id for p in side}
@@ -49,26 +47,29 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
     groups: dict[str, list[tuple[Person, Span]]] = {}
     last: str | None = None
     for p, span in sorted(stated, key=lambda x: x[1].start):
-        if p.id in side_ids:
+        if p.id in side_ids or span.start < m.trigger.start:
             continue
-        key = _affiliation(p)
-        if key in own:
-            continue  # the host's own officials are at every one of the meetings
-        if key is None:
+        if _affiliation(p) in own:
+            continue  # the subject's own officials are at every one of the meetings
+        if _affiliation(p) is None:
             if last is not None:
                 groups[last].append((p, span))  # an official the text gives no state: with the one before
             continue
-        groups.setdefault(key, []).append((p, span))
-        last = key
+        groups[p.id] = [(p, span)]
+        last = p.id
     if len(groups) < 2:
         return [m]
     grouped = {p.id for members in groups.values() for p, _ in members}
     shared = {pid: value for pid, value in m.participants.items() if pid not in grouped}
+    rank = reader.gz.role_rank
     out = []
     for members in groups.values():
         participants = dict(shared)
         participants.update((p.id, (p, span)) for p, span in members)
-        out.append(replace(m, participants=participants, principals=set(participants),
+        chair = m.chair if m.chair is not None and m.chair.id in participants else None
+        if chair is None and m.kind == "reception":  # "called on the President and the Prime Minister": each hosts
+            chair = max((p for p, _ in members), key=lambda p: rank.get(p.role or "", 0))
+        out.append(replace(m, participants=participants, principals=set(participants), chair=chair,
                            formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
                            absent=set(m.absent)))
     return out
