@@ -68,6 +68,10 @@ CLAUSE_END = re.compile(rf"[;.]|,\s+(?:{_any('clause_openers')})\b|\s+and\s+(?:{
 # "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
 # productivity of the meeting" is no report: its object is the meeting)
 REPORTED = re.compile(rf"\b(?:(?:{_any('saying')}|{_any('telling')}\s+\w+)(?:\s+that)?|(?:{_any('reporting_verbs')})\s+that)\b")
+# "met with X", "talks between X and Y", "a call to X", "the visit of X": the partners follow
+PARTNERS_OF = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')})\s")
+PARTNERS_OF_CALL = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_call')})\s")
+PARTNERS_OF_VISIT = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
 # The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
 QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")

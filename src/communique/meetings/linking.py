@@ -14,6 +14,9 @@ from .lexicon import (
     HELD_AFTER,
     INDEFINITE,
     KIND_FOR_WORD,
+    PARTNERS_OF,
+    PARTNERS_OF_CALL,
+    PARTNERS_OF_VISIT,
     QUALIFIER,
     VISIT_TOLD,
     MeetingDraft,
@@ -92,8 +95,8 @@ class MentionLinking:
         return None
 
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
-        joint = r"with|between|from|of" if is_visit(t) else r"with|between|from|to" if t.kind == "call" else r"with|between|from"
-        m = re.match(rf"\s+(?:(?:today|\w+day)\s+)?(?:{joint})\s", self.text[t.end:t.end + 20])
+        joint = PARTNERS_OF_VISIT if is_visit(t) else PARTNERS_OF_CALL if t.kind == "call" else PARTNERS_OF
+        m = joint.match(self.text, t.end, t.end + 20)
         verb = " ".join(t.text.lower().split()) in self.lex.verbs
         if not (m or verb):
             return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
