@@ -45,3 +45,22 @@ def test_his_meeting_with_is_the_meeting_of_the_one_named_before(extract):
     talks = meetings_of(extract(HIS_MEETING), "talks")
     assert len(talks) == 1
     assert participant_names(talks[0]) == {"S. Jaishankar", "Wang Yi"}
+
+JOINT = """\
+ABU DHABI, 3 May 2025 (WAM) – Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, and Prince Faisal bin Farhan, Foreign Minister of Saudi Arabia, reviewed the relations between the two countries.
+"""
+
+JOINT_IN_A_CALL = """\
+MOSCOW, 3 May 2025 (TASS) – Russian President Vladimir Putin and Kazakh President Kassym-Jomart Tokayev discussed the floods in a telephone conversation on Thursday.
+"""
+
+
+def test_two_sides_named_together_doing_something_together_met(extract):
+    talks = meetings_of(extract(JOINT), "talks")
+    assert len(talks) == 1
+    assert participant_names(talks[0]) == {"Abdullah bin Zayed Al Nahyan", "Faisal bin Farhan"}
+
+
+def test_a_joint_verb_beside_another_meeting_word_is_that_meeting(extract):
+    record = extract(JOINT_IN_A_CALL)
+    assert [m.kind for m in record.meetings] == ["call"]

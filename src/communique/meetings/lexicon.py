@@ -72,6 +72,7 @@ REPORTED = re.compile(rf"\b(?:(?:{_any('saying')}|{_any('telling')}\s+\w+)(?:\s+
 PARTNERS_OF = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')})\s")
 PARTNERS_OF_CALL = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_call')})\s")
 PARTNERS_OF_VISIT = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
+JOINED = re.compile(rf"\b(?:{_any('joining')})\b")  # "A and B", "A together with B"
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
 # The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
 QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
@@ -187,6 +188,7 @@ class Lexicon:
     not_venue: frozenset[str]
     verbs: frozenset[str]
     encounters: frozenset[str]
+    joint_verbs: frozenset[str]
 
 
 @cache
@@ -194,7 +196,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     data = gz.meetings
     kind_of = {p.lower(): kind for kind, phrases in data["triggers"].items() for p in phrases}
     lex = data["lexicon"]
-    kind_of.update((p.lower(), "talks") for p in lex["encounters"] if p.lower() not in kind_of)
+    kind_of.update((p.lower(), "talks") for p in [*lex["encounters"], *lex["joint_verbs"]] if p.lower() not in kind_of)
     cues = data["cues"]
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
     word = lambda phrases: re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", re.I)
@@ -222,6 +224,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
         encounters=frozenset(w.lower() for w in lex["encounters"]),
+        joint_verbs=frozenset(w.lower() for w in lex["joint_verbs"]),
     )
 
 

@@ -13,11 +13,13 @@ from .lexicon import (
     HELD,
     HELD_AFTER,
     INDEFINITE,
+    JOINED,
     KIND_FOR_WORD,
     PARTNERS_OF,
     PARTNERS_OF_CALL,
     PARTNERS_OF_VISIT,
     QUALIFIER,
+    REPORTED,
     VISIT_TOLD,
     MeetingDraft,
     SentencePeople,
@@ -29,6 +31,8 @@ from .lexicon import (
 
 class MentionLinking:
     def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
+        if " ".join(t.text.lower().split()) in self.lex.joint_verbs:
+            return self._joint(t, sp)
         article = self.article(t)
         with_people = self._with_people(t, sp)
         if t.named and not (t.body or t.org):
@@ -75,6 +79,28 @@ class MentionLinking:
             return told, False
         return self.new(t), True
 
+    def _joint(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
+        """"Abdullah bin Zayed and Faisal bin Farhan reviewed relations": officials
+        of two sides who do something together met; alone, or with nobody
+        named, the verb tells of the meeting at hand."""
+        sentence = self.doc.sentence_of(t.start)
+        clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
+        subjects = [(pos, p) for pos, p, _ in sp.people(clause_start, t.start)]
+        sides = {p.country or p.org for _, p in subjects} - {None}
+        joined = len(subjects) >= 2 and JOINED.search(self.text, subjects[0][0], subjects[-1][0]) is not None
+        told_of = REPORTED.search(self.text, clause_start, t.start) is not None  # "X said the ministers discussed"
+        # "A and B discussed floods in a telephone conversation": the other meeting word tells what it was
+        other = any(o.start != t.start and " ".join(o.text.lower().split()) not in self.lex.joint_verbs
+                    for o in self.triggers(sentence))
+        ids = {p.id for _, p in subjects}
+        in_session = self.current is not None and self.current.kind in ("session", "summit") and \
+            ids <= set(self.current.participants)  # "Baerbock, Sejourne and Sikorski also discussed": at the Council
+        if len(sides) < 2 or not joined or told_of or other or in_session:
+            at_hand = self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
+            return at_hand, False
+        told = self._told_before(t, sp, [])
+        return (told, False) if told is not None else (self.new(t), True)
+
     def _told_before(self, t: Trigger, sp: SentencePeople, with_people: list[Person]) -> MeetingDraft | None:
         """One meeting told twice ("Lavrov met Wang on Monday. ... Lavrov also
         exchanged views with Wang on Ukraine"): an encounter verb of people who
@@ -83,7 +109,7 @@ class MentionLinking:
         sentence = self.doc.sentence_of(t.start)
         clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
         ids = {p.id for _, p, _ in sp.people(clause_start, t.start)} | {p.id for p in with_people}
-        if " ".join(t.text.lower().split()) not in self.lex.encounters:
+        if " ".join(t.text.lower().split()) not in self.lex.encounters | self.lex.joint_verbs:
             return None
         if not ids:
             return self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
