@@ -17,6 +17,8 @@ _DIGIT = re.compile(r"\d")
 _GIVEN_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
+# the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 _WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 
 
@@ -33,6 +35,7 @@ class Mention:
 
 def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     found = _gazetteer_mentions(doc, gz)
+    _modified_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
     # A place inside a run of name words is part of a name ("Vladimir Makei").
     in_name = bytearray(len(doc.text) + 1)
@@ -87,6 +90,22 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _modified_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> None:
+    """"Deputy President", "former Prime Minister": a title with a word before
+    it that changes its role (titles.toml's `title_modifier`) takes the word in
+    and the role it makes. Mentions stay in order: the word was no mention."""
+    text = doc.text
+    previous_end = 0
+    for m in sorted(found, key=lambda m: m.start):
+        if m.kind == "title":
+            word = _WORD_BEFORE.search(text, max(previous_end, m.start - 16), m.start)
+            roles = gz.title_modifiers.get(word.group(1).lower()) if word else None
+            if roles is not None:
+                m.key = roles.get(m.key, roles.get("*", m.key))
+                m.start, m.text = word.start(1), text[word.start(1):m.end]
+        previous_end = m.end
 
 
 def _case_fits(kind: str, span: str) -> bool:
