@@ -226,6 +226,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         else:
             person.country = only_state or former or home_state
         person.org = None if person.country else person.org
+    if person.country in gz.state_titles:
+        # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it
+        for c in person.claims:
+            c.role = gz.role_in_state(c.title, c.role, c.country or person.country)
+        person.role = best_claim(person.claims, gz).role
 
 
 def _known_person(name: str, gz: Gazetteer):

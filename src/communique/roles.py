@@ -237,7 +237,7 @@ class _Reader:
             return body.head_role
         if t.key in STATE_ROLES and country is None and (org or body) and (chair_word or not t.plural):
             return "other"  # "President of the European Council", "the U.N. special envoy": for a body, not a state
-        return t.key
+        return self.gz.role_in_state(t.text, t.key, country)
 
     # ------------------------------------------------------------ names near titles
     def name_after(self, k: int, end: int, tight: bool, start: int = -1) -> int | None:

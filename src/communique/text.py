@@ -79,7 +79,7 @@ def split_sentences(text: str) -> list[Span]:
             prev = text[blocks[-1][0]:blocks[-1][1]]
             # "attributable to Spokesperson X:", a blank line, then a paragraph: no list follows
             paragraph = blank and not _BULLET.match(line) and content.endswith((".", "!", "?")) and content.count(" ") >= 8
-            if (prev.endswith((":", ",", ";")) and not paragraph) or \
+            if (prev.endswith((":", ",", ";")) and not paragraph) or (not blank and _wrapped(prev, content)) or \
                     (_BULLET.match(line) and _BULLET.match(text[_block_last_line(text, blocks[-1])]) is not None):
                 blocks[-1][1] = end
                 blank = False
@@ -100,6 +100,24 @@ def split_sentences(text: str) -> list[Span]:
         if cursor < end:
             spans.append(Span(cursor, end))
     return spans or [Span(0, len(text))]
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """A line cut in mid-sentence by a hard wrap: the next goes on in lower
+    case, or the line ends on a word no sentence ends with ("Minister of" /
+    "Romania")."""
+    if line.endswith((".", "!", "?", '"', ")")) or _BULLET.match(following):
+        return False
+    if following[0].islower():
+        return True
+    last = line[line.rfind(" ") + 1:]
+    return last in _continuing_words()
+
+
+@cache
+def _continuing_words() -> frozenset[str]:
+    from .gazetteer import load_toml  # here, not above: the gazetteer itself uses this module
+    return frozenset(w for data in load_toml("names.toml") for w in data.get("line_continues_after", []))
 
 
 @cache
