@@ -144,8 +144,11 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             # "KAMIKAWA Yoko": a family name in capitals before a given name
             family_first = len(token) >= 4 and token.isupper() and token.isalpha() and \
                 _GIVEN_AFTER.match(text, word.end()) is not None
-            name_word = initial or family_first or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
-                                                    _DIGIT.search(token) is None)
+            # "Seyyed Abbas ARAGHCHI": a family name in capitals after a given name
+            family_last = len(token) >= 4 and token.isupper() and token.isalpha() and words > 0 and \
+                not current[-1].group().isupper()
+            name_word = initial or family_first or family_last or \
+                (token[0].isupper() and not (len(token) > 1 and token.isupper()) and _DIGIT.search(token) is None)
             # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
             # before a patronymic particle, or after a particle inside a name
             stopped = token in stop and not _PATRONYMIC.match(text, word.end()) and \

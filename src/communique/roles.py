@@ -30,6 +30,7 @@ _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u0
 _CLOSING = re.compile(r"\s*\)")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
+_LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
@@ -288,11 +289,20 @@ class _Reader:
         words = re.findall(r"[A-Z][\w'’-]*", between)
         return bool(words) and all(w in stop for w in words) and words[-1] in _INSTITUTION_HEADS
 
-    def name_before(self, start: int) -> int | None:
-        """The name a title phrase starting at `start` stands in apposition to."""
+    def name_before(self, start: int, loose: bool = False) -> int | None:
+        """The name a title phrase starting at `start` stands in apposition to;
+        `loose`, also without a comma after a name an honorific starts."""
         ms = self.mentions
         j = bisect_right(self.ends, start) - 1  # mentions do not overlap: ends rise with starts
-        if j >= 0 and ms[j].kind == "name" and _COMMA.match(self.gap(ms[j].end, start)):
+        if j < 0 or ms[j].kind != "name":
+            return None
+        gap = self.gap(ms[j].end, start)
+        if _COMMA.match(gap):
+            return j
+        # "H.E. Salva Kiir Mayardit; President of ...", "H.E. Osman Saleh Mohammed Minister of ...":
+        # after an honorific the name's end is certain, so a title after it needs no comma
+        if loose and _LOOSE_APPOSITION.match(gap) and j > 0 and ms[j - 1].kind == "honorific" and \
+                _SPACE.match(self.gap(ms[j - 1].end, ms[j].start)):
             return j
         return None
 
@@ -329,6 +339,10 @@ class _Reader:
                     target = before
                 else:
                     target = self.name_after(k, end, tight=False, start=claims[0].start)
+                if target is None:
+                    before = self.name_before(claims[0].start, loose=True)
+                    if before is not None and not self.person(ms[before]).claims:
+                        target = before
             if target is not None and target == last + 1 and self.given_name_title(i, last, target):
                 # "Sultan Mohammed Al Shamsi, Assistant Minister ...": the word is a given name
                 self.extend_name(ms[target], ms[i])
