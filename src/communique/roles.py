@@ -41,12 +41,9 @@ _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
-                          r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8}\s+")
+                          r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
 _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|on|and)\s+(?:the\s+)?){1,8}"
                                   r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
-_INSTITUTION_HEADS = {"Committee", "Council", "Security", "Service", "Services", "Agency", "Department", "Commission",
-                      "Office", "Administration", "Bureau", "Ministry", "Guard", "Forces", "Staff", "Assembly",
-                      "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet", "Affairs"}
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
@@ -248,6 +245,10 @@ class _Reader:
         comma = False
         if not tight:
             k, end = self.after_portfolio(k, end)
+        suffix = _SUFFIX_GAP.match(self.gap(end, ms[k].start)) if k + 1 < len(ms) else None
+        if suffix and suffix.group(1).lower() in ("of", "for") and ms[k].kind == "name" and \
+                ms[k + 1].kind == "honorific" and _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)):
+            end, k = ms[k].end, k + 1  # "Minister of Amiri Diwan Sheikh X": the honorific ends what the title is of
         while k < len(ms) and ms[k].kind == "honorific":
             between = self.gap(end, ms[k].start)
             if _COMMA.match(between):
@@ -285,9 +286,9 @@ class _Reader:
         m = _INSTITUTION.fullmatch(between)
         if not m:
             return False
-        stop = self.gz.names.get("not_name_words", ())
+        stop, heads = _name_word_sets(self.gz)
         words = re.findall(r"[A-Z][\w'’-]*", between)
-        return bool(words) and all(w in stop for w in words) and words[-1] in _INSTITUTION_HEADS
+        return bool(words) and all(w in stop for w in words) and words[-1] in heads
 
     def name_before(self, start: int, loose: bool = False) -> int | None:
         """The name a title phrase starting at `start` stands in apposition to;
@@ -361,6 +362,7 @@ class _Reader:
             i = max(last, target if target is not None and target > i else last) + 1
         self.name_of_state(last_claims)
         self.delegations()
+        self.line_states()
         self.acting_names()
         self.speakers_for_states()
         self.counterparts()
@@ -415,6 +417,22 @@ class _Reader:
                     for c in p.claims:
                         if c.country is None and c.org is None:
                             c.country = state.key
+
+    def line_states(self) -> None:
+        """"Botswana: H.E. President X", "Angola: Rt. Hon. Y, Vice President":
+        the people of a line a state and a colon lead act for that state."""
+        ms = self.mentions
+        people = sorted(self.people.values(), key=lambda p: p.start)
+        starts = [p.start for p in people]
+        for m in ms:
+            if m.kind != "state" or self.text[m.end:m.end + 1] != ":" or self.doc.line_start(m.start) != m.start:
+                continue
+            line_end = self.text.find("\n", m.end)
+            line_end = len(self.text) if line_end < 0 else line_end
+            for p in people[bisect_right(starts, m.end):bisect_right(starts, line_end)]:
+                for c in p.claims:
+                    if c.country is None and c.org is None:
+                        c.country = m.key
 
     def state_after_name(self, k: int, claims: list[RoleClaim]) -> None:
         """"President Nana Akufo-Addo of Ghana": the state after the name is the title's."""
@@ -524,6 +542,12 @@ class _Reader:
         """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
         claims = [c for q in everyone if names.same_name(q.name, person.name) for c in q.claims if c.role != "counterpart"]
         return best_claim(claims or person.claims, self.gz).role
+
+
+@cache
+def _name_word_sets(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Words never a person's, and the last words of institutions and portfolios."""
+    return frozenset(gz.names.get("not_name_words", ())), frozenset(gz.names.get("institution_heads", ()))
 
 
 @cache
