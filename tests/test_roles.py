@@ -183,3 +183,66 @@ def test_a_state_named_again_in_brackets_keeps_the_title_on_the_name(extract):
     record = extract("ASUNCIÓN (ABC) - The President received the Minister of Foreign Affairs of the Republic of "
                      "China (Taiwan), Lin Chia-lung, on Tuesday.\n")
     assert [(r.role, r.country) for r in find_person(record, "Lin Chia-lung").roles] == [("foreign_minister", "TWN")]
+
+
+def test_a_word_before_a_title_changes_its_role(extract):
+    text = ("NAIROBI, 3 May 2022 (KNA) - Deputy President Otieno Wafula and former Prime Minister Kamau Njoroge "
+            "met the Deputy minister of Foreign Affairs and European Integration of Moldova Ion Rusu.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Otieno Wafula"]) == {("other", None, None)}
+    assert roles_of(by_name["Kamau Njoroge"]) == {("other", None, None)}
+    assert roles_of(by_name["Ion Rusu"]) == {("deputy_foreign_minister", "MDA", None)}
+
+
+def test_a_title_means_what_the_state_giving_it_says(extract):
+    text = ("NEW DELHI, 4 March 2024 (PTI) - Indian Foreign Secretary Arun Mehta met Argentine Chancellor "
+            "Lucia Ferro, and Austrian Chancellor Karl Brunner met British Foreign Secretary Tom Hale.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Arun Mehta"]) == {("other", "IND", None)}
+    assert roles_of(by_name["Lucia Ferro"]) == {("foreign_minister", "ARG", None)}
+    assert roles_of(by_name["Karl Brunner"]) == {("head_of_government", "AUT", None)}
+    assert roles_of(by_name["Tom Hale"]) == {("foreign_minister", "GBR", None)}
+
+
+def test_a_title_after_an_honorific_led_name_needs_no_comma(extract):
+    text = ("DJIBOUTI, 12 June 2023 (ADI) - The summit was attended by H.E. Amani Deng; President of the Republic "
+            "of South Sudan; H.E. Yonas Tekle Minister of Foreign Affairs of the State of Eritrea and H.E. Gen. "
+            "Al-Hajj Okello Musa, Minister of Foreign Affairs of the Republic of Uganda.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Amani Deng", "Yonas Tekle", "Okello Musa"}
+    assert roles_of(by_name["Amani Deng"]) == {("head_of_state", "SSD", None)}
+    assert roles_of(by_name["Yonas Tekle"]) == {("foreign_minister", "ERI", None)}
+    assert roles_of(by_name["Okello Musa"]) == {("foreign_minister", "UGA", None)}
+
+
+def test_honorifics_ranks_and_a_family_name_in_capitals_are_read_apart(extract):
+    text = ("TOKYO, 21 October 2024 (MOFA) - Mr. SATO Kenji, Minister for Foreign Affairs of Japan, held a "
+            "telephone talk with H.E. Dr. Seyyed Reza MOSHIRI, Minister of Foreign Affairs of Iran, and later "
+            "received Lieutenant General Tomas Reyes, Chief of Staff of the Army of Chile.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"SATO Kenji", "Reza MOSHIRI", "Tomas Reyes"}
+    assert roles_of(by_name["Reza MOSHIRI"]) == {("foreign_minister", "IRN", None)}
+
+
+def test_an_unlisted_portfolio_before_the_name_is_part_of_the_title(extract):
+    text = ("HANOI, 15 March 2022 (VNA) - The agreements were signed by the Minister of Agriculture and Forestry, "
+            "Sahr Conteh, and by the Minister for Home Affairs Binod Thapa of Nepal.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Sahr Conteh"]) == {("minister", None, None)}
+    assert roles_of(by_name["Binod Thapa"]) == {("minister", "NPL", None)}
+
+
+def test_an_honorific_ends_the_institution_a_title_is_of(extract):
+    text = ("KUWAIT, 2 May 2019 (KUNA) - The Amir received the Deputy Minister of Amiri Diwan Sheikh Faisal "
+            "Al-Nasser Al-Sabah.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Faisal Al-Nasser Al-Sabah"].roles} == {"other"}
+
+
+def test_a_line_led_by_a_state_and_a_colon_lists_its_people(extract):
+    text = ("LILONGWE, 17 August 2013 (SADC) - The summit was attended by the following Heads of State:\n\n"
+            "Botswana: H.E. President Lt. Gen. Kagiso Molefe\n\n"
+            "Angola: Rt. Honourable Paulo Neto, Vice President\n")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Kagiso Molefe"]) == {("head_of_state", "BWA", None)}
+    assert roles_of(by_name["Paulo Neto"]) == {("other", "AGO", None)}
