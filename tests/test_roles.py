@@ -246,3 +246,12 @@ def test_a_line_led_by_a_state_and_a_colon_lists_its_people(extract):
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Kagiso Molefe"]) == {("head_of_state", "BWA", None)}
     assert roles_of(by_name["Paulo Neto"]) == {("other", "AGO", None)}
+
+
+def test_the_state_of_an_ambassador_is_the_one_that_sends_him(extract):
+    text = ("ABUJA, 3 May 2022 (NAN) - The Ambassador of Niger to Nigeria Moussa Ali met Ghana's Ambassador to "
+            "Nigeria Kofi Mensah and the Indian Ambassador in Lagos Ravi Kumar.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Moussa Ali"]) == {("ambassador", "NER", None)}
+    assert roles_of(by_name["Kofi Mensah"]) == {("ambassador", "GHA", None)}
+    assert roles_of(by_name["Ravi Kumar"]) == {("ambassador", "IND", None)}

@@ -37,6 +37,7 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     found = _gazetteer_mentions(doc, gz)
     _modified_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
+    _place_before_name(doc, found, names, gz)
     # A place inside a run of name words is part of a name ("Vladimir Makei").
     in_name = bytearray(len(doc.text) + 1)
     for n in names:
@@ -90,6 +91,27 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _place_before_name(doc: Document, found: list[Mention], names: list[Mention], gz: Gazetteer) -> None:
+    """"the Ambassador in Moscow Ravi Kumar": a place after a preposition
+    that starts a run of name words is a place, and the name starts after it."""
+    places = {m.start: m for m in found if m.kind == "place"}
+    prepositions = _place_prepositions(gz)
+    text = doc.text
+    for n in names:
+        place = places.get(n.start)
+        if place is None or place.end >= n.end or text[place.end] != " ":
+            continue
+        before = _WORD_BEFORE.search(text, max(0, n.start - 8), n.start)
+        if before is not None and before.group(1) in prepositions:
+            n.start = place.end + 1
+            n.text = text[n.start:n.end]
+
+
+@cache
+def _place_prepositions(gz: Gazetteer) -> frozenset[str]:
+    return frozenset(gz.names.get("place_prepositions", ()))
 
 
 def _modified_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> None:
