@@ -163,3 +163,14 @@ def test_gulf_names_with_words_that_are_seldom_names(gz):
             "Mahmoud Al Said.")
     found = [m.text for m in find_mentions(Document.from_text(text), gz) if m.kind == "name"]
     assert found == ["Sultan bin Saad Al-Muraikhi", "Fahd bin Mahmoud Al Said"]
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name(mentions):
+    found = mentions('President Ramon "Monching" Santos Jr. spoke. The "Green" Plan was adopted.')
+    assert [text for text, _ in of_kind(found, "name")] == ['Ramon "Monching" Santos Jr']
+
+
+def test_honorifics_without_their_last_point_are_not_names(mentions):
+    found = mentions("He received H.E Tendai Moyo and H. E. Arnaud Petit.")
+    assert [text for text, _ in of_kind(found, "name")] == ["Tendai Moyo", "Arnaud Petit"]
+    assert len(of_kind(found, "honorific")) == 2
