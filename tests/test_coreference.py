@@ -161,3 +161,12 @@ def test_national_forms_of_a_given_name_are_one_person(extract):
         "SOFIA, Feb 7 (BTA) - President Rumen Radev received Greek Foreign Minister Giorgos Gerapetritis. Earlier, "
         "Foreign Minister Maria Gabriel held talks with George Gerapetritis.\n")
     assert len(find_people(record, "Gerapetritis")) == 1
+
+
+def test_a_minister_of_a_named_portfolio_is_not_any_minister(gz):
+    text = ("LIMA, 8 November 2020 (Andina) - Foreign Minister Jorge Paz of Argentina met President Ana Ruiz. "
+            "The Argentine minister thanked her. A dinner was attended by the Argentine Minister of the Interior.")
+    roles, people = people_stage(text, gz)
+    resolved = {text[r.start:r.end]: [p.name for p in people.references.get(r.start, [])] for r in roles.references}
+    assert resolved["Argentine minister"] == ["Jorge Paz"]
+    assert resolved["Argentine Minister of the Interior"] == []

@@ -34,7 +34,8 @@ class Person:
 
     def matches(self, claim: RoleClaim) -> bool:
         """Whether a title without a name fits this person."""
-        generic = claim.role == "minister" and _role_family(self.role) == "minister"  # "the Kazakh minister"
+        # "the Kazakh minister" may be the foreign minister; "the Minister of the Interior" is not
+        generic = claim.role == "minister" and _role_family(self.role) == "minister" and " " not in claim.title.strip()
         if claim.role != self.role and claim.role not in self.claimed_roles and not generic:
             return False
         if claim.country and self.country and claim.country != self.country:
