@@ -170,3 +170,9 @@ def test_a_minister_of_a_named_portfolio_is_not_any_minister(gz):
     resolved = {text[r.start:r.end]: [p.name for p in people.references.get(r.start, [])] for r in roles.references}
     assert resolved["Argentine minister"] == ["Jorge Paz"]
     assert resolved["Argentine Minister of the Interior"] == []
+
+
+def test_a_capital_is_its_state_before_a_town_of_the_same_name(extract):
+    record = extract("TRIPOLI, 18 February 2018 (LANA) - Foreign Minister Ali Salem met Ambassador Jan Berg of Norway.")
+    salem = next(p for p in only_meeting(record).participants if p.name == "Ali Salem")
+    assert (salem.role, salem.country) == ("foreign_minister", "LBY")

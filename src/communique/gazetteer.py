@@ -225,6 +225,9 @@ def load() -> Gazetteer:
 
     for row in _load_tsv("places.tsv") + _load_tsv("places_extra.tsv"):
         gz.places[row["name"]] = row["country"]
+    for code, info in gz.states.items():
+        if info.get("capital"):
+            gz.places[info["capital"]] = code  # "Tripoli" is Libya's capital before it is a town of Lebanon
     for name, code in gz.places.items():
         add.append((name, Entry("place", code)))
 
