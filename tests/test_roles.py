@@ -255,3 +255,19 @@ def test_the_state_of_an_ambassador_is_the_one_that_sends_him(extract):
     assert roles_of(by_name["Moussa Ali"]) == {("ambassador", "NER", None)}
     assert roles_of(by_name["Kofi Mensah"]) == {("ambassador", "GHA", None)}
     assert roles_of(by_name["Ravi Kumar"]) == {("ambassador", "IND", None)}
+
+
+def test_a_title_after_another_title_and_a_comma_is_an_honorific(extract):
+    text = ("WASHINGTON, 13 September 2018 (NATO) - He met the National Security Advisor, Ambassador Paul Grant, "
+            "and Ambassador Kay Dunn of Canada.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Paul Grant"].roles} == {"other"}
+    assert roles_of(by_name["Kay Dunn"]) == {("ambassador", "CAN", None)}
+
+
+def test_a_hard_wrapped_title_and_a_numbered_session_stay_one_phrase(extract):
+    text = ("NEW YORK, 26 September 2013 (UN) - The meeting, chaired by Mr Ion Popa, Minister for Foreign Affairs of\n"
+            "Romania, was attended by H.E. Mark Ash, President of the 68th Session of the UN General Assembly.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Ion Popa"]) == {("foreign_minister", "ROU", None)}
+    assert roles_of(by_name["Mark Ash"]) == {("other", None, "UN")}

@@ -91,6 +91,7 @@ class Gazetteer:
     role_rank: dict[str, int] = field(default_factory=dict)
     chair_words: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
+    honorific_titles: frozenset[str] = frozenset()
     organisation_official_words: tuple[str, ...] = ()
     title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
     state_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> lower-cased title -> its role there
@@ -201,6 +202,7 @@ def load() -> Gazetteer:
     for data in load_toml("titles.toml"):
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
+        gz.honorific_titles = gz.honorific_titles | set(data.get("honorific_titles", []))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
         gz.title_states.update({t.lower(): code for t, code in data.get("title_states", {}).items()})
         for phrase in data.get("ministries", []):

@@ -28,7 +28,10 @@ _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
 _CLOSING = re.compile(r"\s*\)")
-_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+# one space or a hard wrap between the words of a title phrase ("Minister for Foreign Affairs of" / "Romania"),
+# and a numbered session or meeting the office is of ("President of the 68th Session of the General Assembly")
+_SUFFIX_GAP = re.compile(r"^[ \u00a0]*\n?[ \u00a0]*(?<=\s)(of|for|to|at|from|in)[ \u00a0]*\n?[ \u00a0]*(?<=\s)(?:the[ \u00a0]+)?"
+                         r"(?:\d+(?:st|nd|rd|th)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 _LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -249,7 +252,7 @@ class _Reader:
         if suffix and suffix.group(1).lower() in ("of", "for") and ms[k].kind == "name" and \
                 ms[k + 1].kind == "honorific" and _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)):
             end, k = ms[k].end, k + 1  # "Minister of Amiri Diwan Sheikh X": the honorific ends what the title is of
-        while k < len(ms) and ms[k].kind == "honorific":
+        while k < len(ms) and (ms[k].kind == "honorific" or (not tight and self.title_as_honorific(k, end))):
             between = self.gap(end, ms[k].start)
             if _COMMA.match(between):
                 comma = True
@@ -268,6 +271,13 @@ class _Reader:
                 _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
             return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
+
+    def title_as_honorific(self, k: int, end: int) -> bool:
+        """"..., Ambassador John Bolton" after a title: a title kept as an honorific."""
+        ms = self.mentions
+        return ms[k].kind == "title" and ms[k].text in self.gz.honorific_titles and k + 1 < len(ms) and \
+            ms[k + 1].kind == "name" and _COMMA.match(self.gap(end, ms[k].start)) is not None and \
+            _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)) is not None
 
     def after_portfolio(self, k: int, end: int) -> tuple[int, int]:
         """"Minister of Foreign Affairs, International Cooperation and Gambians
@@ -323,7 +333,8 @@ class _Reader:
             # "Deputy Prime Minister and Foreign Minister of Niger", "Chairman of X, President of Y NAME"
             while last + 1 < len(ms) and ms[last + 1].kind == "title" and (
                     _AND.match(self.gap(end, ms[last + 1].start)) or
-                    (_COMMA.match(self.gap(end, ms[last + 1].start)) and self.chained(last + 1))):
+                    (_COMMA.match(self.gap(end, ms[last + 1].start)) and not self.title_as_honorific(last + 1, end)
+                     and self.chained(last + 1))):
                 more, last, end = self.title_phrase(last + 1)
                 claims += more
             shared_country = next((c.country for c in claims if c.country), None)
