@@ -271,3 +271,11 @@ def test_a_hard_wrapped_title_and_a_numbered_session_stay_one_phrase(extract):
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Ion Popa"]) == {("foreign_minister", "ROU", None)}
     assert roles_of(by_name["Mark Ash"]) == {("other", None, "UN")}
+
+
+def test_a_state_in_brackets_after_a_titled_name_is_the_title_s_state(extract):
+    text = ("LIMA, 6 July 2019 (Andina) - Foreign Affairs Secretary Pablo Cruz (Mexico) and Hana Lee (Korea, "
+            "Republic of) signed the declaration; Fu Wen (China) spoke.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Pablo Cruz"]) == {("foreign_minister", "MEX", None)}
+    assert roles_of(by_name["Fu Wen"]) == {("ambassador", "CHN", None)}

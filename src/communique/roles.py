@@ -474,6 +474,13 @@ class _Reader:
             self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
             k += 2
 
+    def state_in_brackets(self, k: int) -> bool:
+        """A name followed by a state in brackets: "Fu Cong (China)"."""
+        ms = self.mentions
+        return ms[k].kind == "name" and ms[k + 1].kind == "state" and \
+            re.fullmatch(r"\s*\(\s*", self.gap(ms[k].end, ms[k + 1].start)) is not None and \
+            _CLOSING.match(self.text, ms[k + 1].end) is not None
+
     def name_of_state(self, last_claims: dict[int, list[RoleClaim]]) -> None:
         """"..., Ismael Ould Cheikh Ahmed of Mauritania, ...": a name of a state
         in a sentence that has named a title holds that title for that state."""
@@ -527,12 +534,14 @@ class _Reader:
         ms = self.mentions
         for k, m in enumerate(ms[:-1]):
             state = ms[k + 1]
-            if m.kind != "name" or state.kind != "state" or not re.fullmatch(r"\s*\(\s*", self.gap(m.end, state.start)) \
-                    or not _CLOSING.match(self.text, state.end):
+            if not self.state_in_brackets(k):
                 continue
             person = self.person(m)
             if not person.claims:
                 self.bind(m, [RoleClaim("ambassador", "representative", state.start - 1, state.end + 1, state.key)])
+            for c in person.claims:
+                if c.country is None and c.org is None:
+                    c.country = state.key  # "Foreign Secretary Marcelo Ebrard (Mexico)"
 
     def counterparts(self) -> None:
         """"his Kyrgyz counterpart Erlan Abdyldaev" holds the role of the person
