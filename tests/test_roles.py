@@ -279,3 +279,12 @@ def test_a_state_in_brackets_after_a_titled_name_is_the_title_s_state(extract):
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Pablo Cruz"]) == {("foreign_minister", "MEX", None)}
     assert roles_of(by_name["Fu Wen"]) == {("ambassador", "CHN", None)}
+
+
+def test_honorifics_in_brackets_stay_before_the_name(extract):
+    text = ("NAIROBI, 2 May 2022 (KNA) - Foreign Minister Hon. (Dr.) Alfred Kamau met Defence Minister Major "
+            "General (Rtd) Amos Kiprop.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Alfred Kamau", "Amos Kiprop"}
+    assert {r.role for r in by_name["Alfred Kamau"].roles} == {"foreign_minister"}
+    assert {r.role for r in by_name["Amos Kiprop"].roles} == {"defence_minister"}

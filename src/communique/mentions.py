@@ -132,7 +132,8 @@ def _modified_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> None
 
 def _case_fits(kind: str, span: str) -> bool:
     if kind in PROPER_KINDS:
-        return span[0].isupper() or span[0].isdigit()
+        first = span.lstrip("(")[:1]  # "(Rtd)": the word inside its bracket
+        return first.isupper() or first.isdigit()
     if kind == "body":
         return any(c.isupper() or c.isdigit() for c in span)  # "the Council", "the 3+3 platform"; not "the council"
     return True

@@ -24,6 +24,8 @@ from .mentions import Mention
 from .text import Document
 
 _SPACE = re.compile(r"^[ \u00a0]+$")
+# between honorifics, and an honorific and its name: a space, or a bracket ("Hon. (Dr.) X", "General (Rtd) Y")
+_HONORIFIC_GAP = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[()][ \u00a0]*)$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
@@ -256,7 +258,7 @@ class _Reader:
             between = self.gap(end, ms[k].start)
             if _COMMA.match(between):
                 comma = True
-            elif not _SPACE.match(between):
+            elif not (_SPACE.match(between) or (ms[k - 1].kind == "honorific" and _HONORIFIC_GAP.match(between))):
                 return None
             end, k = ms[k].end, k + 1
         if k >= len(ms) or ms[k].kind != "name":
@@ -265,7 +267,8 @@ class _Reader:
         if self.institution(between):
             return k  # "Chairman of the State Committee for National Security Kamchybek Tashiev"
         comma = comma or bool(_COMMA.match(between) and not _SPACE.match(between))
-        if not (_SPACE.match(between) or _COMMA.match(between)):
+        if not (_SPACE.match(between) or _COMMA.match(between) or
+                (ms[k - 1].kind == "honorific" and _HONORIFIC_GAP.match(between))):
             return None
         if comma and not _APPOSITION_END.match(self.text[ms[k].end:ms[k].end + 12]) and \
                 _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
@@ -520,9 +523,9 @@ class _Reader:
     def honorific_name(self, i: int) -> None:
         ms = self.mentions
         k = i + 1
-        while k < len(ms) and ms[k].kind == "honorific" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
+        while k < len(ms) and ms[k].kind == "honorific" and _HONORIFIC_GAP.match(self.gap(ms[k - 1].end, ms[k].start)):
             k += 1
-        if k < len(ms) and ms[k].kind == "name" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
+        if k < len(ms) and ms[k].kind == "name" and _HONORIFIC_GAP.match(self.gap(ms[k - 1].end, ms[k].start)):
             self.person(ms[k]).titled = True
 
     def official(self, title: Mention) -> bool:
