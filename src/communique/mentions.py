@@ -19,7 +19,9 @@ _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
 # the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
-_WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+# "N.Enkhtaivan": an initial glued to the family name is one word
+_WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+_PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
 
 
 @dataclass(slots=True)
@@ -82,6 +84,8 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         first = entries[0]
         if first.kind in ("title", "honorific") and " " not in span and _PATRONYMIC.match(text, end):
             continue  # "Sultan bin Saad", "Emir bin ...": a given name before a patronymic
+        if first.kind == "honorific" and _PATRONYMIC_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "Mohamad bin Haji Hasan": the father's honorific is part of the name
         if first.kind == "body":
             bodies = tuple(e.extra for e in entries if e.kind == "body")
             out.append(Mention("body", start, end, span, first.key, bodies=bodies))
@@ -143,7 +147,7 @@ def _case_fits(kind: str, span: str) -> bool:
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words joined by single spaces and name particles:
     only these few spans are then looked at word by word."""
-    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
+    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
     # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos
     nickname = rf'"{cap}"(?=[ \u00a0]{cap})'
@@ -170,8 +174,8 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             family_first = len(token) >= 4 and token.isupper() and token.isalpha() and \
                 _GIVEN_AFTER.match(text, word.end()) is not None
             # "Seyyed Abbas ARAGHCHI": a family name in capitals after a given name
-            family_last = len(token) >= 4 and token.isupper() and token.isalpha() and words > 0 and \
-                not current[-1].group().isupper()
+            family_last = len(token) >= 4 and token.isupper() and token.replace("-", "").isalpha() and words > 0 and \
+                (not current[-1].group().isupper() or _INITIALS.fullmatch(current[-1].group()) is not None)
             name_word = initial or family_first or family_last or \
                 (token[0].isupper() and not (len(token) > 1 and token.isupper()) and _DIGIT.search(token) is None)
             # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
