@@ -176,3 +176,13 @@ def test_a_capital_is_its_state_before_a_town_of_the_same_name(extract):
     record = extract("TRIPOLI, 18 February 2018 (LANA) - Foreign Minister Ali Salem met Ambassador Jan Berg of Norway.")
     salem = next(p for p in only_meeting(record).participants if p.name == "Ali Salem")
     assert (salem.role, salem.country) == ("foreign_minister", "LBY")
+
+
+def test_a_weak_title_yields_to_the_office_held_on_the_report_s_date(extract):
+    text = "CANBERRA, 13 July 2023 (AAP) - Senator Penny Wong met Ambassador Kenji Sato of Japan."
+    wong = next(p for p in only_meeting(extract(text)).participants if p.name == "Penny Wong")
+    assert (wong.role, wong.country) == ("foreign_minister", "AUS")
+    # before she took office the text's own title stands
+    text = "CANBERRA, 13 July 2019 (AAP) - Senator Penny Wong met Ambassador Kenji Sato of Japan."
+    wong = next(p for p in only_meeting(extract(text)).participants if p.name == "Penny Wong")
+    assert wong.role == "other"

@@ -205,6 +205,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
             person.role, person.country, person.org = known.role, known.country, known.org
         return
     best = best_claim(person.claims, gz)
+    if best.role == "other" and known is not None and date is not None and \
+            gz.role_rank.get(known.role, 0) > gz.role_rank.get("other", 0):
+        # "Senator Penny Wong" on a day she is foreign minister: a weak title yields to the office she holds
+        person.role, person.country, person.org = known.role, known.country, known.org
+        return
     person.role = best.role
     person.country = best.country or next((c.country for c in person.claims if c.country), None)
     person.org = best.org or next((c.org for c in person.claims if c.org), None)
