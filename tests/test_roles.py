@@ -288,3 +288,14 @@ def test_honorifics_in_brackets_stay_before_the_name(extract):
     assert set(by_name) == {"Alfred Kamau", "Amos Kiprop"}
     assert {r.role for r in by_name["Alfred Kamau"].roles} == {"foreign_minister"}
     assert {r.role for r in by_name["Amos Kiprop"].roles} == {"defence_minister"}
+
+
+def test_a_title_no_list_holds_is_read_by_its_shape(extract):
+    text = ("BUENOS AIRES, 8 November 2020 (Telam) - Attending were Strategic Affairs Secretary Tomas Ruiz and "
+            "National Security Council Secretary Ravi Nair, while Secretary of State Anne Cole met the Deputy "
+            "Supreme Commander of the UAE Armed Forces.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Tomas Ruiz", "Ravi Nair", "Anne Cole"}
+    assert {r.role for r in by_name["Tomas Ruiz"].roles} == {"other"}
+    assert {r.role for r in by_name["Ravi Nair"].roles} == {"other"}
+    assert {r.role for r in by_name["Anne Cole"].roles} == {"foreign_minister"}

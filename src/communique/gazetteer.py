@@ -92,6 +92,7 @@ class Gazetteer:
     chair_words: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
     honorific_titles: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
     organisation_official_words: tuple[str, ...] = ()
     title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
     state_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> lower-cased title -> its role there
@@ -203,6 +204,7 @@ def load() -> Gazetteer:
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
         gz.honorific_titles = gz.honorific_titles | set(data.get("honorific_titles", []))
+        gz.title_heads = gz.title_heads | set(data.get("title_heads", []))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
         gz.title_states.update({t.lower(): code for t, code in data.get("title_states", {}).items()})
         for phrase in data.get("ministries", []):

@@ -18,6 +18,7 @@ _GIVEN_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
 # the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 # "N.Enkhtaivan": an initial glued to the family name is one word
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
@@ -37,6 +38,7 @@ class Mention:
 
 def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     found = _gazetteer_mentions(doc, gz)
+    found += _unlisted_titles(doc, found, gz)
     _modified_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
     _place_before_name(doc, found, names, gz)
@@ -95,6 +97,40 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list[Mention]:
+    """Titles no list holds, by their shape: words that are never a name, or a
+    body or organisation, before a head word of titles.toml's `title_heads`
+    ("National Security Council Secretary", "Strategic Affairs Secretary",
+    "Amiri Diwan Undersecretary"). Their holders have the role "other"."""
+    heads, stop = _title_shapes(gz)
+    text = doc.text
+    ends = {m.end: m for m in found}
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for head in heads.finditer(text):
+        if covered[head.start()] or covered[head.end() - 1]:
+            continue
+        start = head.start()
+        while True:
+            word = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+            if word is None or word.group(1) not in stop or covered[word.start(1)]:
+                break
+            start = word.start(1)
+        prefix = ends.get(head.start() - 1)
+        if start == head.start() and not (prefix and prefix.kind in ("body", "org") and text[prefix.end] == " "):
+            continue  # a bare "Secretary" is no title
+        out.append(Mention("title", start, head.end(), text[start:head.end()], "other"))
+    return out
+
+
+@cache
+def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str]]:
+    heads = "|".join(re.escape(h) for h in sorted(gz.title_heads, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ()))
 
 
 def _place_before_name(doc: Document, found: list[Mention], names: list[Mention], gz: Gazetteer) -> None:

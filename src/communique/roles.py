@@ -29,6 +29,7 @@ _HONORIFIC_GAP = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[()][ \u00a0]*)$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
+_OF_INSTITUTION = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'-]*(?:[ \u00a0]+(?:[A-Z][\w'-]*|of|and|the|&)){0,6}[ \u00a0]+$")
 _CLOSING = re.compile(r"\s*\)")
 # one space or a hard wrap between the words of a title phrase ("Minister for Foreign Affairs of" / "Romania"),
 # and a numbered session or meeting the office is of ("President of the 68th Session of the General Assembly")
@@ -250,10 +251,11 @@ class _Reader:
         comma = False
         if not tight:
             k, end = self.after_portfolio(k, end)
-        suffix = _SUFFIX_GAP.match(self.gap(end, ms[k].start)) if k + 1 < len(ms) else None
-        if suffix and suffix.group(1).lower() in ("of", "for") and ms[k].kind == "name" and \
-                ms[k + 1].kind == "honorific" and _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)):
-            end, k = ms[k].end, k + 1  # "Minister of Amiri Diwan Sheikh X": the honorific ends what the title is of
+        # "Deputy Minister of Amiri Diwan Sheikh X": the honorific ends the institution the title is of
+        honorific = next((j for j in range(k, min(k + 4, len(ms))) if ms[j].kind == "honorific"), None)
+        if honorific is not None and honorific > k and all(ms[j].kind == "name" for j in range(k, honorific)) and \
+                _OF_INSTITUTION.match(self.gap(end, ms[honorific].start)):
+            end, k = ms[honorific].end, honorific + 1
         while k < len(ms) and (ms[k].kind == "honorific" or (not tight and self.title_as_honorific(k, end))):
             between = self.gap(end, ms[k].start)
             if _COMMA.match(between):
