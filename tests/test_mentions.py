@@ -194,3 +194,9 @@ def test_an_honorific_after_bin_is_part_of_the_name(mentions):
 def test_a_sentence_adverb_before_a_comma_is_no_name(mentions):
     found = mentions("Similarly, the ministers agreed.")
     assert of_kind(found, "name") == []
+
+
+def test_a_hyphenated_title_does_not_join_the_name(mentions):
+    found = mentions("Ambassador-at-Large Rami Haddad met the press.")
+    assert of_kind(found, "title") == [("Ambassador-at-Large", "other")]
+    assert [text for text, _ in of_kind(found, "name")] == ["Rami Haddad"]
