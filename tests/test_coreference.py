@@ -161,3 +161,28 @@ def test_national_forms_of_a_given_name_are_one_person(extract):
         "SOFIA, Feb 7 (BTA) - President Rumen Radev received Greek Foreign Minister Giorgos Gerapetritis. Earlier, "
         "Foreign Minister Maria Gabriel held talks with George Gerapetritis.\n")
     assert len(find_people(record, "Gerapetritis")) == 1
+
+
+def test_a_minister_of_a_named_portfolio_is_not_any_minister(gz):
+    text = ("LIMA, 8 November 2020 (Andina) - Foreign Minister Jorge Paz of Argentina met President Ana Ruiz. "
+            "The Argentine minister thanked her. A dinner was attended by the Argentine Minister of the Interior.")
+    roles, people = people_stage(text, gz)
+    resolved = {text[r.start:r.end]: [p.name for p in people.references.get(r.start, [])] for r in roles.references}
+    assert resolved["Argentine minister"] == ["Jorge Paz"]
+    assert resolved["Argentine Minister of the Interior"] == []
+
+
+def test_a_capital_is_its_state_before_a_town_of_the_same_name(extract):
+    record = extract("TRIPOLI, 18 February 2018 (LANA) - Foreign Minister Ali Salem met Ambassador Jan Berg of Norway.")
+    salem = next(p for p in only_meeting(record).participants if p.name == "Ali Salem")
+    assert (salem.role, salem.country) == ("foreign_minister", "LBY")
+
+
+def test_a_weak_title_yields_to_the_office_held_on_the_report_s_date(extract):
+    text = "CANBERRA, 13 July 2023 (AAP) - Senator Penny Wong met Ambassador Kenji Sato of Japan."
+    wong = next(p for p in only_meeting(extract(text)).participants if p.name == "Penny Wong")
+    assert (wong.role, wong.country) == ("foreign_minister", "AUS")
+    # before she took office the text's own title stands
+    text = "CANBERRA, 13 July 2019 (AAP) - Senator Penny Wong met Ambassador Kenji Sato of Japan."
+    wong = next(p for p in only_meeting(extract(text)).participants if p.name == "Penny Wong")
+    assert wong.role == "other"

@@ -163,3 +163,40 @@ def test_gulf_names_with_words_that_are_seldom_names(gz):
             "Mahmoud Al Said.")
     found = [m.text for m in find_mentions(Document.from_text(text), gz) if m.kind == "name"]
     assert found == ["Sultan bin Saad Al-Muraikhi", "Fahd bin Mahmoud Al Said"]
+
+
+def test_a_nickname_in_quotes_is_part_of_the_name(mentions):
+    found = mentions('President Ramon "Monching" Santos Jr. spoke. The "Green" Plan was adopted.')
+    assert [text for text, _ in of_kind(found, "name")] == ['Ramon "Monching" Santos Jr']
+
+
+def test_honorifics_without_their_last_point_are_not_names(mentions):
+    found = mentions("He received H.E Tendai Moyo and H. E. Arnaud Petit.")
+    assert [text for text, _ in of_kind(found, "name")] == ["Tendai Moyo", "Arnaud Petit"]
+    assert len(of_kind(found, "honorific")) == 2
+
+
+def test_an_initial_glued_to_a_family_name_is_one_name(mentions):
+    found = mentions("Minister of Foreign Affairs B.Munkhbat received the envoy.")
+    assert [text for text, _ in of_kind(found, "name")] == ["B.Munkhbat"]
+
+
+def test_a_family_name_in_capitals_after_an_initial_or_with_a_hyphen(mentions):
+    found = mentions("H.E. Didier B. AKPLOGAN met Hon. Fatou SANNEH-BOJANG in Banjul.")
+    assert [text for text, _ in of_kind(found, "name")] == ["Didier B. AKPLOGAN", "Fatou SANNEH-BOJANG"]
+
+
+def test_an_honorific_after_bin_is_part_of_the_name(mentions):
+    found = mentions("Foreign Minister Dato' Seri Utama Haji Ismail Bin Haji Daud spoke.")
+    assert [text for text, _ in of_kind(found, "name")] == ["Ismail Bin Haji Daud"]
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_name(mentions):
+    found = mentions("Similarly, the ministers agreed.")
+    assert of_kind(found, "name") == []
+
+
+def test_a_hyphenated_title_does_not_join_the_name(mentions):
+    found = mentions("Ambassador-at-Large Rami Haddad met the press.")
+    assert of_kind(found, "title") == [("Ambassador-at-Large", "other")]
+    assert [text for text, _ in of_kind(found, "name")] == ["Rami Haddad"]

@@ -183,3 +183,119 @@ def test_a_state_named_again_in_brackets_keeps_the_title_on_the_name(extract):
     record = extract("ASUNCIÓN (ABC) - The President received the Minister of Foreign Affairs of the Republic of "
                      "China (Taiwan), Lin Chia-lung, on Tuesday.\n")
     assert [(r.role, r.country) for r in find_person(record, "Lin Chia-lung").roles] == [("foreign_minister", "TWN")]
+
+
+def test_a_word_before_a_title_changes_its_role(extract):
+    text = ("NAIROBI, 3 May 2022 (KNA) - Deputy President Otieno Wafula and former Prime Minister Kamau Njoroge "
+            "met the Deputy minister of Foreign Affairs and European Integration of Moldova Ion Rusu.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Otieno Wafula"]) == {("other", None, None)}
+    assert roles_of(by_name["Kamau Njoroge"]) == {("other", None, None)}
+    assert roles_of(by_name["Ion Rusu"]) == {("deputy_foreign_minister", "MDA", None)}
+
+
+def test_a_title_means_what_the_state_giving_it_says(extract):
+    text = ("NEW DELHI, 4 March 2024 (PTI) - Indian Foreign Secretary Arun Mehta met Argentine Chancellor "
+            "Lucia Ferro, and Austrian Chancellor Karl Brunner met British Foreign Secretary Tom Hale.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Arun Mehta"]) == {("other", "IND", None)}
+    assert roles_of(by_name["Lucia Ferro"]) == {("foreign_minister", "ARG", None)}
+    assert roles_of(by_name["Karl Brunner"]) == {("head_of_government", "AUT", None)}
+    assert roles_of(by_name["Tom Hale"]) == {("foreign_minister", "GBR", None)}
+
+
+def test_a_title_after_an_honorific_led_name_needs_no_comma(extract):
+    text = ("DJIBOUTI, 12 June 2023 (ADI) - The summit was attended by H.E. Amani Deng; President of the Republic "
+            "of South Sudan; H.E. Yonas Tekle Minister of Foreign Affairs of the State of Eritrea and H.E. Gen. "
+            "Al-Hajj Okello Musa, Minister of Foreign Affairs of the Republic of Uganda.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Amani Deng", "Yonas Tekle", "Okello Musa"}
+    assert roles_of(by_name["Amani Deng"]) == {("head_of_state", "SSD", None)}
+    assert roles_of(by_name["Yonas Tekle"]) == {("foreign_minister", "ERI", None)}
+    assert roles_of(by_name["Okello Musa"]) == {("foreign_minister", "UGA", None)}
+
+
+def test_honorifics_ranks_and_a_family_name_in_capitals_are_read_apart(extract):
+    text = ("TOKYO, 21 October 2024 (MOFA) - Mr. SATO Kenji, Minister for Foreign Affairs of Japan, held a "
+            "telephone talk with H.E. Dr. Seyyed Reza MOSHIRI, Minister of Foreign Affairs of Iran, and later "
+            "received Lieutenant General Tomas Reyes, Chief of Staff of the Army of Chile.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"SATO Kenji", "Reza MOSHIRI", "Tomas Reyes"}
+    assert roles_of(by_name["Reza MOSHIRI"]) == {("foreign_minister", "IRN", None)}
+
+
+def test_an_unlisted_portfolio_before_the_name_is_part_of_the_title(extract):
+    text = ("HANOI, 15 March 2022 (VNA) - The agreements were signed by the Minister of Agriculture and Forestry, "
+            "Sahr Conteh, and by the Minister for Home Affairs Binod Thapa of Nepal.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Sahr Conteh"]) == {("minister", None, None)}
+    assert roles_of(by_name["Binod Thapa"]) == {("minister", "NPL", None)}
+
+
+def test_an_honorific_ends_the_institution_a_title_is_of(extract):
+    text = ("KUWAIT, 2 May 2019 (KUNA) - The Amir received the Deputy Minister of Amiri Diwan Sheikh Faisal "
+            "Al-Nasser Al-Sabah.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Faisal Al-Nasser Al-Sabah"].roles} == {"other"}
+
+
+def test_a_line_led_by_a_state_and_a_colon_lists_its_people(extract):
+    text = ("LILONGWE, 17 August 2013 (SADC) - The summit was attended by the following Heads of State:\n\n"
+            "Botswana: H.E. President Lt. Gen. Kagiso Molefe\n\n"
+            "Angola: Rt. Honourable Paulo Neto, Vice President\n")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Kagiso Molefe"]) == {("head_of_state", "BWA", None)}
+    assert roles_of(by_name["Paulo Neto"]) == {("other", "AGO", None)}
+
+
+def test_the_state_of_an_ambassador_is_the_one_that_sends_him(extract):
+    text = ("ABUJA, 3 May 2022 (NAN) - The Ambassador of Niger to Nigeria Moussa Ali met Ghana's Ambassador to "
+            "Nigeria Kofi Mensah and the Indian Ambassador in Lagos Ravi Kumar.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Moussa Ali"]) == {("ambassador", "NER", None)}
+    assert roles_of(by_name["Kofi Mensah"]) == {("ambassador", "GHA", None)}
+    assert roles_of(by_name["Ravi Kumar"]) == {("ambassador", "IND", None)}
+
+
+def test_a_title_after_another_title_and_a_comma_is_an_honorific(extract):
+    text = ("WASHINGTON, 13 September 2018 (NATO) - He met the National Security Advisor, Ambassador Paul Grant, "
+            "and Ambassador Kay Dunn of Canada.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Paul Grant"].roles} == {"other"}
+    assert roles_of(by_name["Kay Dunn"]) == {("ambassador", "CAN", None)}
+
+
+def test_a_hard_wrapped_title_and_a_numbered_session_stay_one_phrase(extract):
+    text = ("NEW YORK, 26 September 2013 (UN) - The meeting, chaired by Mr Ion Popa, Minister for Foreign Affairs of\n"
+            "Romania, was attended by H.E. Mark Ash, President of the 68th Session of the UN General Assembly.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Ion Popa"]) == {("foreign_minister", "ROU", None)}
+    assert roles_of(by_name["Mark Ash"]) == {("other", None, "UN")}
+
+
+def test_a_state_in_brackets_after_a_titled_name_is_the_title_s_state(extract):
+    text = ("LIMA, 6 July 2019 (Andina) - Foreign Affairs Secretary Pablo Cruz (Mexico) and Hana Lee (Korea, "
+            "Republic of) signed the declaration; Fu Wen (China) spoke.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Pablo Cruz"]) == {("foreign_minister", "MEX", None)}
+    assert roles_of(by_name["Fu Wen"]) == {("ambassador", "CHN", None)}
+
+
+def test_honorifics_in_brackets_stay_before_the_name(extract):
+    text = ("NAIROBI, 2 May 2022 (KNA) - Foreign Minister Hon. (Dr.) Alfred Kamau met Defence Minister Major "
+            "General (Rtd) Amos Kiprop.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Alfred Kamau", "Amos Kiprop"}
+    assert {r.role for r in by_name["Alfred Kamau"].roles} == {"foreign_minister"}
+    assert {r.role for r in by_name["Amos Kiprop"].roles} == {"defence_minister"}
+
+
+def test_a_title_no_list_holds_is_read_by_its_shape(extract):
+    text = ("BUENOS AIRES, 8 November 2020 (Telam) - Attending were Strategic Affairs Secretary Tomas Ruiz and "
+            "National Security Council Secretary Ravi Nair, while Secretary of State Anne Cole met the Deputy "
+            "Supreme Commander of the UAE Armed Forces.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Tomas Ruiz", "Ravi Nair", "Anne Cole"}
+    assert {r.role for r in by_name["Tomas Ruiz"].roles} == {"other"}
+    assert {r.role for r in by_name["Ravi Nair"].roles} == {"other"}
+    assert {r.role for r in by_name["Anne Cole"].roles} == {"foreign_minister"}

@@ -1,7 +1,7 @@
 """The report as the stages see it: sentences."""
 from __future__ import annotations
 
-from communique.text import split_sentences
+from communique.text import Document, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -18,3 +18,29 @@ def test_a_paragraph_after_a_colon_and_a_blank_line_is_a_sentence_of_its_own():
             "Secretary Smith spoke today with Foreign Minister Doe about the coming summit in Lima.\n")
     assert sentences(text) == ["The below is attributable to Spokesperson Jane Roe:",
                                "Secretary Smith spoke today with Foreign Minister Doe about the coming summit in Lima."]
+
+
+def test_no_sentence_ends_after_a_dotted_honorific_or_rank():
+    text = ("The delegation was received by H.E. Dr. Amara Koné and Brig. Gen. Tomas Reyes. "
+            "Both spoke of trade.")
+    assert sentences(text) == ["The delegation was received by H.E. Dr. Amara Koné and Brig. Gen. Tomas Reyes.",
+                               "Both spoke of trade."]
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence():
+    text = ("The session, chaired by Ms Lena Varga, Minister for Foreign Affairs of\n"
+            "Hungary, was held in Vienna.\nThe next one is due in spring.\n")
+    assert sentences(text) == ["The session, chaired by Ms Lena Varga, Minister for Foreign Affairs of\n"
+                               "Hungary, was held in Vienna.", "The next one is due in spring."]
+
+
+def test_a_heading_over_a_capitalised_line_stays_apart():
+    text = "Conclusions of the Chair\nThe ministers met in Oslo on Monday.\n"
+    assert sentences(text) == ["Conclusions of the Chair", "The ministers met in Oslo on Monday."]
+
+
+def test_curly_quotes_are_made_plain_with_offsets_kept():
+    text = "Dato’ Sri Aziz said “we agree” at the ministers` meeting."
+    doc = Document.from_text(text)
+    assert doc.text == "Dato' Sri Aziz said \"we agree\" at the ministers' meeting."
+    assert len(doc.text) == len(text) == len(doc.lower)

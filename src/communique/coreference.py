@@ -34,7 +34,8 @@ class Person:
 
     def matches(self, claim: RoleClaim) -> bool:
         """Whether a title without a name fits this person."""
-        generic = claim.role == "minister" and _role_family(self.role) == "minister"  # "the Kazakh minister"
+        # "the Kazakh minister" may be the foreign minister; "the Minister of the Interior" is not
+        generic = claim.role == "minister" and _role_family(self.role) == "minister" and " " not in claim.title.strip()
         if claim.role != self.role and claim.role not in self.claimed_roles and not generic:
             return False
         if claim.country and self.country and claim.country != self.country:
@@ -204,6 +205,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
             person.role, person.country, person.org = known.role, known.country, known.org
         return
     best = best_claim(person.claims, gz)
+    if best.role == "other" and known is not None and date is not None and \
+            gz.role_rank.get(known.role, 0) > gz.role_rank.get("other", 0):
+        # "Senator Penny Wong" on a day she is foreign minister: a weak title yields to the office she holds
+        person.role, person.country, person.org = known.role, known.country, known.org
+        return
     person.role = best.role
     person.country = best.country or next((c.country for c in person.claims if c.country), None)
     person.org = best.org or next((c.org for c in person.claims if c.org), None)
@@ -226,6 +232,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         else:
             person.country = only_state or former or home_state
         person.org = None if person.country else person.org
+    if person.country in gz.state_titles:
+        # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it
+        for c in person.claims:
+            c.role = gz.role_in_state(c.title, c.role, c.country or person.country)
+        person.role = best_claim(person.claims, gz).role
 
 
 def _known_person(name: str, gz: Gazetteer):

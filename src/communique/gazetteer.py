@@ -22,6 +22,7 @@ import ahocorasick
 import pycountry
 
 from . import names
+from .text import plain_quotes
 
 ROLE_RANK_DEFAULT = 0
 
@@ -90,8 +91,12 @@ class Gazetteer:
     role_rank: dict[str, int] = field(default_factory=dict)
     chair_words: frozenset[str] = frozenset()
     given_name_titles: frozenset[str] = frozenset()
+    honorific_titles: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
     organisation_official_words: tuple[str, ...] = ()
     title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
+    state_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> lower-cased title -> its role there
+    title_modifiers: dict[str, dict[str, str]] = field(default_factory=dict)  # lower-cased word -> role -> role it makes
     agencies: dict[str, dict] = field(default_factory=dict)
     places: dict[str, str] = field(default_factory=dict)
     meetings: dict = field(default_factory=dict)
@@ -101,6 +106,11 @@ class Gazetteer:
 
     def state_name(self, code: str) -> str:
         return self.states.get(code, {}).get("name", code)
+
+    def role_in_state(self, title: str, role: str, country: str | None) -> str:
+        """The role a title gives in the state that gives it: India's "Foreign
+        Secretary" heads its foreign service, Britain's is its foreign minister."""
+        return self.state_titles.get(country or "", {}).get(title.lower(), role)
 
 
 def _data_dirs() -> list[Path]:
@@ -153,6 +163,8 @@ def load() -> Gazetteer:
             entry["adjectives"] += info.get("adjectives", [])
             if info.get("capital"):
                 entry["capital"] = info["capital"]
+            if info.get("titles"):
+                gz.state_titles.setdefault(code, {}).update({t.lower(): r for t, r in info["titles"].items()})
     for country in pycountry.countries:
         entry = gz.states.setdefault(country.alpha_3, {"name": getattr(country, "common_name", country.name),
                                                        "names": [], "adjectives": []})
@@ -191,13 +203,18 @@ def load() -> Gazetteer:
     for data in load_toml("titles.toml"):
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
+        gz.honorific_titles = gz.honorific_titles | set(data.get("honorific_titles", []))
+        gz.title_heads = gz.title_heads | set(data.get("title_heads", []))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
         gz.title_states.update({t.lower(): code for t, code in data.get("title_states", {}).items()})
         for phrase in data.get("ministries", []):
             add.append((phrase, Entry("ministry", phrase)))
-        for phrase in data.get("honorifics", []):
+        for phrase in data.get("honorifics", []) + data.get("ranks", []):
             add.append((phrase, Entry("honorific", phrase)))
             honorific_words.update(phrase.split())
+        for modifier in data.get("title_modifier", []):
+            for word in modifier["words"]:
+                gz.title_modifiers[word.lower()] = modifier["roles"]
         for role in data.get("role", []):
             gz.role_rank[role["role"]] = role.get("rank", ROLE_RANK_DEFAULT)
             for phrase in role["phrases"]:
@@ -212,6 +229,9 @@ def load() -> Gazetteer:
 
     for row in _load_tsv("places.tsv") + _load_tsv("places_extra.tsv"):
         gz.places[row["name"]] = row["country"]
+    for code, info in gz.states.items():
+        if info.get("capital"):
+            gz.places[info["capital"]] = code  # "Tripoli" is Libya's capital before it is a town of Lebanon
     for name, code in gz.places.items():
         add.append((name, Entry("place", code)))
 
@@ -251,7 +271,7 @@ def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:
     table: dict[str, list[Entry]] = {}
     acronyms: set[str] = set()
     for phrase, entry in entries:
-        phrase = " ".join(phrase.split())
+        phrase = plain_quotes(" ".join(phrase.split()))  # as the report's text is read
         if len(phrase) < 2:
             continue
         key = phrase.lower()

@@ -17,7 +17,12 @@ _DIGIT = re.compile(r"\d")
 _GIVEN_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
-_WORD = re.compile(r"(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+# the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \u00a0]$")
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
+# "N.Enkhtaivan": an initial glued to the family name is one word
+_WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+_PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
 
 
 @dataclass(slots=True)
@@ -33,7 +38,10 @@ class Mention:
 
 def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     found = _gazetteer_mentions(doc, gz)
+    found += _unlisted_titles(doc, found, gz)
+    _modified_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
+    _place_before_name(doc, found, names, gz)
     # A place inside a run of name words is part of a name ("Vladimir Makei").
     in_name = bytearray(len(doc.text) + 1)
     for n in names:
@@ -78,6 +86,8 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         first = entries[0]
         if first.kind in ("title", "honorific") and " " not in span and _PATRONYMIC.match(text, end):
             continue  # "Sultan bin Saad", "Emir bin ...": a given name before a patronymic
+        if first.kind == "honorific" and _PATRONYMIC_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "Mohamad bin Haji Hasan": the father's honorific is part of the name
         if first.kind == "body":
             bodies = tuple(e.extra for e in entries if e.kind == "body")
             out.append(Mention("body", start, end, span, first.key, bodies=bodies))
@@ -89,9 +99,81 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     return out
 
 
+def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list[Mention]:
+    """Titles no list holds, by their shape: words that are never a name, or a
+    body or organisation, before a head word of titles.toml's `title_heads`
+    ("National Security Council Secretary", "Strategic Affairs Secretary",
+    "Amiri Diwan Undersecretary"). Their holders have the role "other"."""
+    heads, stop = _title_shapes(gz)
+    text = doc.text
+    ends = {m.end: m for m in found}
+    covered = bytearray(len(text) + 1)
+    for m in found:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for head in heads.finditer(text):
+        if covered[head.start()] or covered[head.end() - 1]:
+            continue
+        start = head.start()
+        while True:
+            word = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+            if word is None or word.group(1) not in stop or covered[word.start(1)]:
+                break
+            start = word.start(1)
+        prefix = ends.get(head.start() - 1)
+        if start == head.start() and not (prefix and prefix.kind in ("body", "org") and text[prefix.end] == " "):
+            continue  # a bare "Secretary" is no title
+        out.append(Mention("title", start, head.end(), text[start:head.end()], "other"))
+    return out
+
+
+@cache
+def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str]]:
+    heads = "|".join(re.escape(h) for h in sorted(gz.title_heads, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ()))
+
+
+def _place_before_name(doc: Document, found: list[Mention], names: list[Mention], gz: Gazetteer) -> None:
+    """"the Ambassador in Moscow Ravi Kumar": a place after a preposition
+    that starts a run of name words is a place, and the name starts after it."""
+    places = {m.start: m for m in found if m.kind == "place"}
+    prepositions = _place_prepositions(gz)
+    text = doc.text
+    for n in names:
+        place = places.get(n.start)
+        if place is None or place.end >= n.end or text[place.end] != " ":
+            continue
+        before = _WORD_BEFORE.search(text, max(0, n.start - 8), n.start)
+        if before is not None and before.group(1) in prepositions:
+            n.start = place.end + 1
+            n.text = text[n.start:n.end]
+
+
+@cache
+def _place_prepositions(gz: Gazetteer) -> frozenset[str]:
+    return frozenset(gz.names.get("place_prepositions", ()))
+
+
+def _modified_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> None:
+    """"Deputy President", "former Prime Minister": a title with a word before
+    it that changes its role (titles.toml's `title_modifier`) takes the word in
+    and the role it makes. Mentions stay in order: the word was no mention."""
+    text = doc.text
+    previous_end = 0
+    for m in sorted(found, key=lambda m: m.start):
+        if m.kind == "title":
+            word = _WORD_BEFORE.search(text, max(previous_end, m.start - 16), m.start)
+            roles = gz.title_modifiers.get(word.group(1).lower()) if word else None
+            if roles is not None:
+                m.key = roles.get(m.key, roles.get("*", m.key))
+                m.start, m.text = word.start(1), text[word.start(1):m.end]
+        previous_end = m.end
+
+
 def _case_fits(kind: str, span: str) -> bool:
     if kind in PROPER_KINDS:
-        return span[0].isupper() or span[0].isdigit()
+        first = span.lstrip("(")[:1]  # "(Rtd)": the word inside its bracket
+        return first.isupper() or first.isdigit()
     if kind == "body":
         return any(c.isupper() or c.isdigit() for c in span)  # "the Council", "the 3+3 platform"; not "the council"
     return True
@@ -101,9 +183,11 @@ def _case_fits(kind: str, span: str) -> bool:
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words joined by single spaces and name particles:
     only these few spans are then looked at word by word."""
-    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
+    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w’'\-]){cap}(?:[ \u00a0](?:(?:{part})[ \u00a0])*{cap})*")
+    # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos
+    nickname = rf'"{cap}"(?=[ \u00a0]{cap})'
+    return re.compile(rf"(?<![\w’'\-]){cap}(?:[ \u00a0](?:(?:{part})[ \u00a0])*(?:{cap}|{nickname}))*")
 
 
 def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Mention]:
@@ -125,8 +209,11 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             # "KAMIKAWA Yoko": a family name in capitals before a given name
             family_first = len(token) >= 4 and token.isupper() and token.isalpha() and \
                 _GIVEN_AFTER.match(text, word.end()) is not None
-            name_word = initial or family_first or (token[0].isupper() and not (len(token) > 1 and token.isupper()) and
-                                                    _DIGIT.search(token) is None)
+            # "Seyyed Abbas ARAGHCHI": a family name in capitals after a given name
+            family_last = len(token) >= 4 and token.isupper() and token.replace("-", "").isalpha() and words > 0 and \
+                (not current[-1].group().isupper() or _INITIALS.fullmatch(current[-1].group()) is not None)
+            name_word = initial or family_first or family_last or \
+                (token[0].isupper() and not (len(token) > 1 and token.isupper()) and _DIGIT.search(token) is None)
             # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
             # before a patronymic particle, or after a particle inside a name
             stopped = token in stop and not _PATRONYMIC.match(text, word.end()) and \

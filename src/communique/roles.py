@@ -24,12 +24,19 @@ from .mentions import Mention
 from .text import Document
 
 _SPACE = re.compile(r"^[ \u00a0]+$")
+# between honorifics, and an honorific and its name: a space, or a bracket ("Hon. (Dr.) X", "General (Rtd) Y")
+_HONORIFIC_GAP = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[()][ \u00a0]*)$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
+_OF_INSTITUTION = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'-]*(?:[ \u00a0]+(?:[A-Z][\w'-]*|of|and|the|&)){0,6}[ \u00a0]+$")
 _CLOSING = re.compile(r"\s*\)")
-_SUFFIX_GAP = re.compile(r"^[ \u00a0]+(of|for|to|at|from|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.I)
+# one space or a hard wrap between the words of a title phrase ("Minister for Foreign Affairs of" / "Romania"),
+# and a numbered session or meeting the office is of ("President of the 68th Session of the General Assembly")
+_SUFFIX_GAP = re.compile(r"^[ \u00a0]*\n?[ \u00a0]*(?<=\s)(of|for|to|at|from|in)[ \u00a0]*\n?[ \u00a0]*(?<=\s)(?:the[ \u00a0]+)?"
+                         r"(?:\d+(?:st|nd|rd|th)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
+_LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
@@ -40,12 +47,9 @@ _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
-                          r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8}\s+")
+                          r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
 _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|on|and)\s+(?:the\s+)?){1,8}"
                                   r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
-_INSTITUTION_HEADS = {"Committee", "Council", "Security", "Service", "Services", "Agency", "Department", "Commission",
-                      "Office", "Administration", "Bureau", "Ministry", "Guard", "Forces", "Staff", "Assembly",
-                      "Parliament", "Court", "Bank", "Fund", "Secretariat", "Government", "Cabinet", "Affairs"}
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
@@ -237,7 +241,7 @@ class _Reader:
             return body.head_role
         if t.key in STATE_ROLES and country is None and (org or body) and (chair_word or not t.plural):
             return "other"  # "President of the European Council", "the U.N. special envoy": for a body, not a state
-        return t.key
+        return self.gz.role_in_state(t.text, t.key, country)
 
     # ------------------------------------------------------------ names near titles
     def name_after(self, k: int, end: int, tight: bool, start: int = -1) -> int | None:
@@ -247,11 +251,16 @@ class _Reader:
         comma = False
         if not tight:
             k, end = self.after_portfolio(k, end)
-        while k < len(ms) and ms[k].kind == "honorific":
+        # "Deputy Minister of Amiri Diwan Sheikh X": the honorific ends the institution the title is of
+        honorific = next((j for j in range(k, min(k + 4, len(ms))) if ms[j].kind == "honorific"), None)
+        if honorific is not None and honorific > k and all(ms[j].kind == "name" for j in range(k, honorific)) and \
+                _OF_INSTITUTION.match(self.gap(end, ms[honorific].start)):
+            end, k = ms[honorific].end, honorific + 1
+        while k < len(ms) and (ms[k].kind == "honorific" or (not tight and self.title_as_honorific(k, end))):
             between = self.gap(end, ms[k].start)
             if _COMMA.match(between):
                 comma = True
-            elif not _SPACE.match(between):
+            elif not (_SPACE.match(between) or (ms[k - 1].kind == "honorific" and _HONORIFIC_GAP.match(between))):
                 return None
             end, k = ms[k].end, k + 1
         if k >= len(ms) or ms[k].kind != "name":
@@ -260,12 +269,20 @@ class _Reader:
         if self.institution(between):
             return k  # "Chairman of the State Committee for National Security Kamchybek Tashiev"
         comma = comma or bool(_COMMA.match(between) and not _SPACE.match(between))
-        if not (_SPACE.match(between) or _COMMA.match(between)):
+        if not (_SPACE.match(between) or _COMMA.match(between) or
+                (ms[k - 1].kind == "honorific" and _HONORIFIC_GAP.match(between))):
             return None
         if comma and not _APPOSITION_END.match(self.text[ms[k].end:ms[k].end + 12]) and \
                 _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
             return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
+
+    def title_as_honorific(self, k: int, end: int) -> bool:
+        """"..., Ambassador John Bolton" after a title: a title kept as an honorific."""
+        ms = self.mentions
+        return ms[k].kind == "title" and ms[k].text in self.gz.honorific_titles and k + 1 < len(ms) and \
+            ms[k + 1].kind == "name" and _COMMA.match(self.gap(end, ms[k].start)) is not None and \
+            _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)) is not None
 
     def after_portfolio(self, k: int, end: int) -> tuple[int, int]:
         """"Minister of Foreign Affairs, International Cooperation and Gambians
@@ -284,15 +301,24 @@ class _Reader:
         m = _INSTITUTION.fullmatch(between)
         if not m:
             return False
-        stop = self.gz.names.get("not_name_words", ())
+        stop, heads = _name_word_sets(self.gz)
         words = re.findall(r"[A-Z][\w'’-]*", between)
-        return bool(words) and all(w in stop for w in words) and words[-1] in _INSTITUTION_HEADS
+        return bool(words) and all(w in stop for w in words) and words[-1] in heads
 
-    def name_before(self, start: int) -> int | None:
-        """The name a title phrase starting at `start` stands in apposition to."""
+    def name_before(self, start: int, loose: bool = False) -> int | None:
+        """The name a title phrase starting at `start` stands in apposition to;
+        `loose`, also without a comma after a name an honorific starts."""
         ms = self.mentions
         j = bisect_right(self.ends, start) - 1  # mentions do not overlap: ends rise with starts
-        if j >= 0 and ms[j].kind == "name" and _COMMA.match(self.gap(ms[j].end, start)):
+        if j < 0 or ms[j].kind != "name":
+            return None
+        gap = self.gap(ms[j].end, start)
+        if _COMMA.match(gap):
+            return j
+        # "H.E. Salva Kiir Mayardit; President of ...", "H.E. Osman Saleh Mohammed Minister of ...":
+        # after an honorific the name's end is certain, so a title after it needs no comma
+        if loose and _LOOSE_APPOSITION.match(gap) and j > 0 and ms[j - 1].kind == "honorific" and \
+                _SPACE.match(self.gap(ms[j - 1].end, ms[j].start)):
             return j
         return None
 
@@ -312,7 +338,8 @@ class _Reader:
             # "Deputy Prime Minister and Foreign Minister of Niger", "Chairman of X, President of Y NAME"
             while last + 1 < len(ms) and ms[last + 1].kind == "title" and (
                     _AND.match(self.gap(end, ms[last + 1].start)) or
-                    (_COMMA.match(self.gap(end, ms[last + 1].start)) and self.chained(last + 1))):
+                    (_COMMA.match(self.gap(end, ms[last + 1].start)) and not self.title_as_honorific(last + 1, end)
+                     and self.chained(last + 1))):
                 more, last, end = self.title_phrase(last + 1)
                 claims += more
             shared_country = next((c.country for c in claims if c.country), None)
@@ -329,6 +356,10 @@ class _Reader:
                     target = before
                 else:
                     target = self.name_after(k, end, tight=False, start=claims[0].start)
+                if target is None:
+                    before = self.name_before(claims[0].start, loose=True)
+                    if before is not None and not self.person(ms[before]).claims:
+                        target = before
             if target is not None and target == last + 1 and self.given_name_title(i, last, target):
                 # "Sultan Mohammed Al Shamsi, Assistant Minister ...": the word is a given name
                 self.extend_name(ms[target], ms[i])
@@ -347,6 +378,7 @@ class _Reader:
             i = max(last, target if target is not None and target > i else last) + 1
         self.name_of_state(last_claims)
         self.delegations()
+        self.line_states()
         self.acting_names()
         self.speakers_for_states()
         self.counterparts()
@@ -402,6 +434,22 @@ class _Reader:
                         if c.country is None and c.org is None:
                             c.country = state.key
 
+    def line_states(self) -> None:
+        """"Botswana: H.E. President X", "Angola: Rt. Hon. Y, Vice President":
+        the people of a line a state and a colon lead act for that state."""
+        ms = self.mentions
+        people = sorted(self.people.values(), key=lambda p: p.start)
+        starts = [p.start for p in people]
+        for m in ms:
+            if m.kind != "state" or self.text[m.end:m.end + 1] != ":" or self.doc.line_start(m.start) != m.start:
+                continue
+            line_end = self.text.find("\n", m.end)
+            line_end = len(self.text) if line_end < 0 else line_end
+            for p in people[bisect_right(starts, m.end):bisect_right(starts, line_end)]:
+                for c in p.claims:
+                    if c.country is None and c.org is None:
+                        c.country = m.key
+
     def state_after_name(self, k: int, claims: list[RoleClaim]) -> None:
         """"President Nana Akufo-Addo of Ghana": the state after the name is the title's."""
         ms = self.mentions
@@ -430,6 +478,13 @@ class _Reader:
                 break
             self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
             k += 2
+
+    def state_in_brackets(self, k: int) -> bool:
+        """A name followed by a state in brackets: "Fu Cong (China)"."""
+        ms = self.mentions
+        return ms[k].kind == "name" and ms[k + 1].kind == "state" and \
+            re.fullmatch(r"\s*\(\s*", self.gap(ms[k].end, ms[k + 1].start)) is not None and \
+            _CLOSING.match(self.text, ms[k + 1].end) is not None
 
     def name_of_state(self, last_claims: dict[int, list[RoleClaim]]) -> None:
         """"..., Ismael Ould Cheikh Ahmed of Mauritania, ...": a name of a state
@@ -470,9 +525,9 @@ class _Reader:
     def honorific_name(self, i: int) -> None:
         ms = self.mentions
         k = i + 1
-        while k < len(ms) and ms[k].kind == "honorific" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
+        while k < len(ms) and ms[k].kind == "honorific" and _HONORIFIC_GAP.match(self.gap(ms[k - 1].end, ms[k].start)):
             k += 1
-        if k < len(ms) and ms[k].kind == "name" and _SPACE.match(self.gap(ms[k - 1].end, ms[k].start)):
+        if k < len(ms) and ms[k].kind == "name" and _HONORIFIC_GAP.match(self.gap(ms[k - 1].end, ms[k].start)):
             self.person(ms[k]).titled = True
 
     def official(self, title: Mention) -> bool:
@@ -484,12 +539,14 @@ class _Reader:
         ms = self.mentions
         for k, m in enumerate(ms[:-1]):
             state = ms[k + 1]
-            if m.kind != "name" or state.kind != "state" or not re.fullmatch(r"\s*\(\s*", self.gap(m.end, state.start)) \
-                    or not _CLOSING.match(self.text, state.end):
+            if not self.state_in_brackets(k):
                 continue
             person = self.person(m)
             if not person.claims:
                 self.bind(m, [RoleClaim("ambassador", "representative", state.start - 1, state.end + 1, state.key)])
+            for c in person.claims:
+                if c.country is None and c.org is None:
+                    c.country = state.key  # "Foreign Secretary Marcelo Ebrard (Mexico)"
 
     def counterparts(self) -> None:
         """"his Kyrgyz counterpart Erlan Abdyldaev" holds the role of the person
@@ -510,6 +567,12 @@ class _Reader:
         """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
         claims = [c for q in everyone if names.same_name(q.name, person.name) for c in q.claims if c.role != "counterpart"]
         return best_claim(claims or person.claims, self.gz).role
+
+
+@cache
+def _name_word_sets(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Words never a person's, and the last words of institutions and portfolios."""
+    return frozenset(gz.names.get("not_name_words", ())), frozenset(gz.names.get("institution_heads", ()))
 
 
 @cache

@@ -1,19 +1,20 @@
-"""The report as the stages see it: its text, a lower-cased copy of the same
-length (so offsets agree), and its sentences."""
+"""The report as the stages see it: its text with quotes and apostrophes made
+plain, a lower-cased copy of the same length (so offsets agree), and its
+sentences."""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 # A sentence ends at . ! ? followed by space and a capital, quote or digit, but
 # not after an initial ("S. Korea"), a title abbreviation or a middle initial.
-_SENTENCE_END = re.compile(r"[.!?](?:[\"”’')]+)?\s+(?=[\"“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "gen", "lt", "col", "hon", "h.h", "h.e", "h.r.h",
-    "u.s", "u.k", "u.n", "e.u", "jr", "sr", "sen", "rep", "gov", "mt", "vs", "etc", "i.e", "e.g", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "art", "para",
-}
+_SENTENCE_END = re.compile(r"[.!?](?:[\"')]+)?\s+(?=[\"(]?[A-Z0-9])")
+# Curly quotes, backticks and primes written for apostrophes and quotes: one
+# character each for one, so every offset into the text stays valid.
+_PLAIN_QUOTES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
+_QUOTE = re.compile("[" + "".join(_PLAIN_QUOTES) + "]")  # a few in a report: faster than str.translate
 _BULLET = re.compile(r"^\s*(?:[•\-–—*·▪●◦]|\d{1,2}[.)])\s+")
 
 
@@ -34,6 +35,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str) -> "Document":
+        text = plain_quotes(text)
         doc = cls(text=text, lower=lower_same_length(text))
         doc.sentences = split_sentences(text)
         doc._starts = [s.start for s in doc.sentences]
@@ -62,6 +64,11 @@ class Document:
         return self.text.rfind("\n", 0, offset) + 1
 
 
+def plain_quotes(text: str) -> str:
+    """The text with straight quotes and apostrophes only ("Dato’ Seri" is "Dato' Seri")."""
+    return _QUOTE.sub(lambda m: _PLAIN_QUOTES[m.group()], text)
+
+
 def lower_same_length(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -87,7 +94,7 @@ def split_sentences(text: str) -> list[Span]:
             prev = text[blocks[-1][0]:blocks[-1][1]]
             # "attributable to Spokesperson X:", a blank line, then a paragraph: no list follows
             paragraph = blank and not _BULLET.match(line) and content.endswith((".", "!", "?")) and content.count(" ") >= 8
-            if (prev.endswith((":", ",", ";")) and not paragraph) or \
+            if (prev.endswith((":", ",", ";")) and not paragraph) or (not blank and _wrapped(prev, content)) or \
                     (_BULLET.match(line) and _BULLET.match(text[_block_last_line(text, blocks[-1])]) is not None):
                 blocks[-1][1] = end
                 blank = False
@@ -101,13 +108,46 @@ def split_sentences(text: str) -> list[Span]:
             # the word before the point: from a few characters back, not from the sentence start
             word = re.search(r"([\w.]+)$", text[max(cursor, m.start() - 40):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", token):
+            if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", token):
                 continue
             spans.append(Span(cursor, m.start() + 1))
             cursor = m.end()
         if cursor < end:
             spans.append(Span(cursor, end))
     return spans or [Span(0, len(text))]
+
+
+def _wrapped(line: str, following: str) -> bool:
+    """A line cut in mid-sentence by a hard wrap: the next goes on in lower
+    case, or the line ends on a word no sentence ends with ("Minister of" /
+    "Romania")."""
+    if line.endswith((".", "!", "?", '"', ")")) or _BULLET.match(following):
+        return False
+    if following[0].islower():
+        return True
+    last = line[line.rfind(" ") + 1:]
+    return last in _continuing_words()
+
+
+@cache
+def _continuing_words() -> frozenset[str]:
+    from .gazetteer import load_toml  # here, not above: the gazetteer itself uses this module
+    return frozenset(w for data in load_toml("names.toml") for w in data.get("line_continues_after", []))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Words whose point is not a sentence's end: the abbreviations in
+    `names.toml` and every honorific or rank written with a point ("H.E.",
+    "Brig.", "Amb."), lower-cased and without their last point."""
+    from .gazetteer import load_toml  # here, not above: the gazetteer itself uses this module
+    out: set[str] = set()
+    for data in load_toml("names.toml"):
+        out.update(a.lower().rstrip(".") for a in data.get("abbreviations", []))
+    for data in load_toml("titles.toml"):
+        for phrase in data.get("honorifics", []) + data.get("ranks", []):
+            out.update(w.lower().rstrip(".") for w in phrase.split() if w.endswith("."))
+    return frozenset(out)
 
 
 MAX_SENTENCE = 1500  # characters; a news sentence is far shorter, and every stage's work per sentence stays bounded
