@@ -115,6 +115,8 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
     page = _PageDates(text)
     kinds = [_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
+    if len(top) > 1 and (kinds[-1] in MARKERS or kinds[-1] == "lead") and not text[top[-1].end:].strip():
+        kinds[-1] = "body"  # a short release's closing line is its sign-off (read below), no header above the body
     header_end = _header_end(kinds)
     first_body: Span | None = None
     for i, (span, kind) in enumerate(zip(top, kinds)):

@@ -82,7 +82,7 @@ class MentionLinking:
     def _joint(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
         """"Abdullah bin Zayed and Faisal bin Farhan reviewed relations": officials
         of two sides who do something together met; alone, or with nobody
-        named, the verb tells of the meeting at hand."""
+        named, the verb states nothing of its own."""
         sentence = self.doc.sentence_of(t.start)
         clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
         subjects = [(pos, p) for pos, p, _ in sp.people(clause_start, t.start)]
@@ -96,8 +96,7 @@ class MentionLinking:
         in_session = self.current is not None and self.current.kind in ("session", "summit") and \
             ids <= set(self.current.participants)  # "Baerbock, Sejourne and Sikorski also discussed": at the Council
         if len(sides) < 2 or not joined or told_of or other or in_session:
-            at_hand = self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
-            return at_hand, False
+            return None, False  # the sentence goes on telling of the meeting at hand
         told = self._told_before(t, sp, [])
         return (told, False) if told is not None else (self.new(t), True)
 
