@@ -64,3 +64,19 @@ def test_two_sides_named_together_doing_something_together_met(extract):
 def test_a_joint_verb_beside_another_meeting_word_is_that_meeting(extract):
     record = extract(JOINT_IN_A_CALL)
     assert [m.kind for m in record.meetings] == ["call"]
+
+COUNTED = """\
+VIENTIANE, 26 July 2025 (KPL) – On the sidelines, Foreign Minister Thongsavanh Phomvihane held bilateral meetings with several dialogue partners to discuss cooperation.
+"""
+
+TITLED = """\
+NOUAKCHOTT, 16 March 2025 (AMI) – The minister thanked Saudi Arabia, President of the 15th Session of the Islamic Summit, for its support.
+"""
+
+
+def test_meetings_counted_without_partners_named_are_no_record(extract):
+    assert extract(COUNTED).meetings == []
+
+
+def test_a_meeting_word_inside_a_title_is_no_meeting(extract):
+    assert extract(TITLED).meetings == []

@@ -33,6 +33,8 @@ class MentionLinking:
     def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
         if " ".join(t.text.lower().split()) in self.lex.joint_verbs:
             return self._joint(t, sp)
+        if t.text.lower().endswith("meetings") and not (t.body or t.org or t.named) and not self._with_people(t, sp):
+            return None, False  # "held bilateral meetings with several member states": a count, no partner told
         article = self.article(t)
         with_people = self._with_people(t, sp)
         if t.named and not (t.body or t.org):

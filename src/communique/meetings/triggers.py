@@ -41,6 +41,8 @@ class TriggerFinder:
                 continue  # "Pacific Islands Forum", "Forum Secretariat"
             if any(s <= m.start() < e for s, e in masked):
                 continue  # "a press conference", "the conference hall"
+            if self.in_title[m.start()]:
+                continue  # "President of the 14th Session of the Islamic Summit": a title, no meeting
             phrase = " ".join(m.group().lower().split())
             kind = self.lex.trigger_kind.get(phrase, "talks")
             first = phrase.split()[0]
