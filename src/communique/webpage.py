@@ -1,0 +1,211 @@
+"""A news page as a reader would copy it: the headline, the date line and the
+byline (they carry the dateline's facts), then the article's paragraphs
+(trafilatura), with the page's date, publisher, URL and title beside the text.
+Menus, related links and comments are never read.
+
+The cue words of page furniture are in `data/pages.toml`."""
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+from .gazetteer import load_toml
+from .inputs import BadInput, check_text, iso_date, one_line, screen
+
+MAX_HTML_BYTES = 5_000_000  # a page's markup is often several times its text
+MIN_ARTICLE_WORDS = 5  # fewer words than a dateline holds is debris of broken markup, not an article
+FURNITURE_CHARS = 160  # a date line or a byline is one short line; a longer element is a block holding more
+BODY_WORDS = 12  # the first paragraph this long is the article's body: its furniture is above it
+ZONE_LEVELS = 4  # how far above the headline its date line and byline are looked for, without an <article>
+HEAD_LINES = 6  # body lines that may repeat the furniture (trafilatura keeps some headlines)
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CLASS_WORDS = re.compile(r"[\s_-]+")
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|"
+                         rb"article|div|p|h1)\b", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The text of a page and what the page says about it."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date from the page's metadata
+    source: str | None = None  # the site's name
+    url: str | None = None  # the page's own canonical address, when it states one
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    date: frozenset[str]
+    byline: frozenset[str]
+    skip_tags: frozenset[str]
+    skip: frozenset[str]
+
+
+@cache
+def _cues() -> _Cues:
+    merged: dict[str, set[str]] = {"date_cues": set(), "byline_cues": set(), "skip_tags": set(), "skip_cues": set()}
+    for data in load_toml("pages.toml"):
+        for key, words in merged.items():
+            words.update(w.lower() for w in data.get(key, []))
+    return _Cues(frozenset(merged["date_cues"]), frozenset(merged["byline_cues"]), frozenset(merged["skip_tags"]),
+                 frozenset(merged["skip_cues"]))
+
+
+def looks_like_html(data: bytes | str) -> bool:
+    """Markup by its first tag: a news report never starts with "<html" or "<p>"."""
+    head = data[:4096].encode("utf-8", "replace") if isinstance(data, str) else data[:4096]
+    return _HTML_START.match(head) is not None
+
+
+def read_page(data: bytes | str, origin: str, url: str | None = None) -> Page:
+    """The page's text and metadata; BadInput when it holds no article."""
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    screen(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data, origin, MAX_HTML_BYTES,
+           "page", "an HTML page")
+    try:
+        tree = load_html(data)
+        # trafilatura prunes the tree it reads; the furniture is read from the page as it was
+        found = None if tree is None else trafilatura.bare_extraction(
+            copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False)
+    except Exception as exc:  # noqa: BLE001  lxml and trafilatura raise many kinds on broken markup
+        raise BadInput(f"{origin}: HTML that cannot be parsed ({one_line(exc)})") from None
+    body = (found.text or "") if found is not None else ""
+    if len(_WORD.findall(body)) < MIN_ARTICLE_WORDS:
+        raise BadInput(f"{origin}: no article text found in the HTML")
+    title = _clean(found.title)
+    furniture = _furniture(tree, title)
+    text = "\n\n".join([*furniture, *_body_lines(body, furniture)])
+    return Page(check_text(text, origin), title=title, published=iso_date(found.date),
+                source=_clean(found.sitename), url=_clean(found.url) or url)
+
+
+def _body_lines(body: str, furniture: list[str]) -> Iterator[str]:
+    """The article's lines, less the furniture trafilatura kept at their top."""
+    known = {_key(line) for line in furniture}
+    for i, line in enumerate(body.splitlines()):
+        if line.strip() and not (i < HEAD_LINES and _key(line) in known):
+            yield line.strip()
+
+
+def _furniture(tree, title: str | None) -> list[str]:
+    """The headline, date line and byline, in the order the page shows them."""
+    cues = _cues()
+    order = {el: i for i, el in enumerate(tree.iter())}
+    headline = _headline(tree, title, cues)
+    lines: dict[int, str] = {}
+    if headline is not None:
+        lines[order[headline]] = _clean(headline.text_content()) or ""
+    elif title:
+        lines[-1] = title
+    zones = _zones(headline, tree, cues)
+    start = order[headline] if headline is not None else None
+    for zone in zones:
+        body_start = _body_start(zone, order, start, cues)
+        found = _date_and_byline(zone, order, body_start, cues)
+        if found:
+            lines.update(found)
+            break
+    return [line for _, line in sorted(lines.items()) if line]
+
+
+def _headline(tree, title: str | None, cues: _Cues):
+    """The page's <h1>: the one that is its title, else the first in the article, else the first."""
+    heads = [h for h in tree.iter("h1") if _clean(h.text_content()) and not _skipped(h, cues)]
+    if not heads:
+        return None
+    if title:
+        key = _key(title)
+        for h in heads:
+            text = _key(h.text_content())
+            if text == key or (len(text) > 15 and (text in key or key in text)):
+                return h
+    inside = [h for h in heads if any(a.tag in ("article", "main") for a in h.iterancestors())]
+    return (inside or heads)[0]
+
+
+def _zones(headline, tree, cues: _Cues) -> list:
+    """Where the date line and byline are sought: the headline's <article>, or
+    its nearest few ancestors; without a headline, the page's first <article>."""
+    if headline is None:
+        return [a for a in tree.iter("article") if not _skipped(a, cues)][:1]
+    ancestors = [a for a in headline.iterancestors() if a.tag not in ("body", "html")]
+    article = next((a for a in ancestors if a.tag == "article"), None)
+    return [article] if article is not None else ancestors[:ZONE_LEVELS]
+
+
+def _body_start(zone, order: dict, after: int | None, cues: _Cues) -> int:
+    """Where the article's body starts in the zone: its first long paragraph after the headline."""
+    for p in zone.iter("p"):
+        if (after is None or order[p] > after) and len((p.text_content() or "").split()) >= BODY_WORDS \
+                and not _skipped(p, cues):
+            return order[p]
+    return len(order)
+
+
+def _date_and_byline(zone, order: dict, body_start: int, cues: _Cues) -> dict[int, str]:
+    """The first date line and the first byline above the body, each the
+    outermost short element its cues mark (a reader copies the whole line)."""
+    chosen: dict[int, str] = {}
+    taken: list = []
+    wanted = {"date": True, "byline": True}
+    for el in zone.iter():
+        if not isinstance(el.tag, str) or order.get(el, body_start) >= body_start:
+            continue
+        kind = _furniture_kind(el, cues)
+        if kind is None or not wanted[kind] or any(a in taken for a in el.iterancestors()):
+            continue
+        text = _clean(el.text_content())
+        if not text or len(text) > FURNITURE_CHARS or _skipped(el, cues):
+            continue
+        if kind == "date" and not any(c.isdigit() for c in text):
+            continue
+        if kind == "byline" and not _WORD.search(text):
+            continue
+        chosen[order[el]] = text
+        taken.append(el)
+        wanted[kind] = False
+        if not any(wanted.values()):
+            break
+    return chosen
+
+
+def _furniture_kind(el, cues: _Cues) -> str | None:
+    itemprop = (el.get("itemprop") or "").lower()
+    if el.tag == "time" or itemprop in ("datepublished", "datecreated"):
+        return "date"
+    if itemprop == "author" or "author" in (el.get("rel") or "").lower().split():
+        return "byline"
+    words = _class_words(el)
+    if words & cues.date:
+        return "date"
+    if words & cues.byline:
+        return "byline"
+    return None
+
+
+def _skipped(el, cues: _Cues) -> bool:
+    """Inside a menu, a sidebar, related links, comments or a footer."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in cues.skip_tags or _class_words(node) & cues.skip:
+            return True
+    return False
+
+
+def _class_words(el) -> set[str]:
+    return set(_CLASS_WORDS.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())) - {""}
+
+
+def _clean(value: object) -> str | None:
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()
