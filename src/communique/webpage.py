@@ -6,7 +6,7 @@ Menus, related links and comments are never read.
 The cue words of page furniture are in `data/pages.toml`."""
 from __future__ import annotations
 
-import copy
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -19,8 +19,10 @@ MAX_HTML_BYTES = 5_000_000  # a page's markup is often several times its text
 MIN_ARTICLE_WORDS = 5  # fewer words than a dateline holds is debris of broken markup, not an article
 FURNITURE_CHARS = 160  # a date line or a byline is one short line; a longer element is a block holding more
 BODY_WORDS = 12  # the first paragraph this long is the article's body: its furniture is above it
+FURNITURE_LINES = 4  # date lines and bylines read at most: published, updated, by whom, where
 ZONE_LEVELS = 4  # how far above the headline its date line and byline are looked for, without an <article>
-HEAD_LINES = 6  # body lines that may repeat the furniture (trafilatura keeps some headlines)
+HEAD_LINES = 6
+MAX_SITE_NAME = 60  # a publisher's name is a few words; a longer "site name" is a headline  # body lines that may repeat the furniture (trafilatura keeps some headlines)
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLASS_WORDS = re.compile(r"[\s_-]+")
@@ -72,19 +74,45 @@ def read_page(data: bytes | str, origin: str, url: str | None = None) -> Page:
            "page", "an HTML page")
     try:
         tree = load_html(data)
-        # trafilatura prunes the tree it reads; the furniture is read from the page as it was
-        found = None if tree is None else trafilatura.bare_extraction(
-            copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False)
+        if tree is None:
+            raise BadInput(f"{origin}: no article text found in the HTML")
+        cues = _cues()
+        headline = _headline(tree, cues)
+        side = _side_parts(tree, headline, cues)
+        furniture = _furniture(tree, headline, side, cues)
+        for part in side:  # what is never the article's is taken away before trafilatura reads the page
+            part.drop_tree()
+        found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                            date_extraction_params=_date_params())
+    except BadInput:
+        raise
     except Exception as exc:  # noqa: BLE001  lxml and trafilatura raise many kinds on broken markup
         raise BadInput(f"{origin}: HTML that cannot be parsed ({one_line(exc)})") from None
     body = (found.text or "") if found is not None else ""
     if len(_WORD.findall(body)) < MIN_ARTICLE_WORDS:
         raise BadInput(f"{origin}: no article text found in the HTML")
     title = _clean(found.title)
-    furniture = _furniture(tree, title)
+    if headline is None and title:
+        furniture.insert(0, title)  # a page without an <h1>: its title stands for the headline
     text = "\n\n".join([*furniture, *_body_lines(body, furniture)])
     return Page(check_text(text, origin), title=title, published=iso_date(found.date),
-                source=_clean(found.sitename), url=_clean(found.url) or url)
+                source=_site_name(found.sitename, furniture), url=_clean(found.url) or url)
+
+
+def _date_params() -> dict:
+    """htmldate reads the date the page's markup and address state; its
+    search of the text would take "in 2018" for 1 January 2018, and a wrong
+    date misplaces every relative date of the report."""
+    return {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
+
+
+def _site_name(name: str | None, furniture: list[str]) -> str | None:
+    """The site's name; not a piece of the headline, which trafilatura takes
+    for it when the <title> has no other part with a dot."""
+    name = _clean(name)
+    if not name or len(name) > MAX_SITE_NAME or any(_key(name) in _key(line) for line in furniture[:1]):
+        return None
+    return name
 
 
 def _body_lines(body: str, furniture: list[str]) -> Iterator[str]:
@@ -95,32 +123,14 @@ def _body_lines(body: str, furniture: list[str]) -> Iterator[str]:
             yield line.strip()
 
 
-def _furniture(tree, title: str | None) -> list[str]:
-    """The headline, date line and byline, in the order the page shows them."""
-    cues = _cues()
-    order = {el: i for i, el in enumerate(tree.iter())}
-    headline = _headline(tree, title, cues)
-    lines: dict[int, str] = {}
-    if headline is not None:
-        lines[order[headline]] = _clean(headline.text_content()) or ""
-    elif title:
-        lines[-1] = title
-    zones = _zones(headline, tree, cues)
-    start = order[headline] if headline is not None else None
-    for zone in zones:
-        body_start = _body_start(zone, order, start, cues)
-        found = _date_and_byline(zone, order, body_start, cues)
-        if found:
-            lines.update(found)
-            break
-    return [line for _, line in sorted(lines.items()) if line]
-
-
-def _headline(tree, title: str | None, cues: _Cues):
-    """The page's <h1>: the one that is its title, else the first in the article, else the first."""
-    heads = [h for h in tree.iter("h1") if _clean(h.text_content()) and not _skipped(h, cues)]
+def _headline(tree, cues: _Cues):
+    """The page's <h1>: the one that is its title, else the first in the
+    article, else the first outside menus, sidebars and footers."""
+    heads = [h for h in tree.iter("h1") if _clean(h.text_content())
+             and not any(a.tag in cues.skip_tags for a in h.iterancestors())]
     if not heads:
         return None
+    title = _page_title(tree)
     if title:
         key = _key(title)
         for h in heads:
@@ -131,48 +141,84 @@ def _headline(tree, title: str | None, cues: _Cues):
     return (inside or heads)[0]
 
 
-def _zones(headline, tree, cues: _Cues) -> list:
+def _page_title(tree) -> str | None:
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            return _clean(meta.get("content"))
+    return next((_clean(t.text_content()) for t in tree.iter("title")), None)
+
+
+def _side_parts(tree, headline, cues: _Cues) -> list:
+    """The outermost menus, sidebars, related links, comments and footers: by
+    their tags and cues, less what holds the headline or an <article> (a page
+    may call its whole body "has-sidebar")."""
+    holders = {a for node in [headline, *tree.iter("article")] if node is not None
+               for a in (node, *node.iterancestors())}
+    parts: list = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el in holders:
+            continue
+        if (el.tag in cues.skip_tags or _class_words(el) & cues.skip) and \
+                not any(a in parts for a in el.iterancestors()):
+            parts.append(el)
+    return parts
+
+
+def _furniture(tree, headline, side: list, cues: _Cues) -> list[str]:
+    """The headline, date line and byline, in the order the page shows them."""
+    order = {el: i for i, el in enumerate(tree.iter())}
+    lines: dict[int, str] = {}
+    if headline is not None:
+        lines[order[headline]] = _clean(headline.text_content()) or ""
+    start = order[headline] if headline is not None else None
+    hidden = set(side)
+    for zone in _zones(headline, tree):
+        body_start = _body_start(zone, order, start)
+        found = _date_and_byline(zone, order, body_start, hidden, cues)
+        if found:
+            lines.update(found)
+            break
+    return [line for _, line in sorted(lines.items()) if line]
+
+
+def _zones(headline, tree) -> list:
     """Where the date line and byline are sought: the headline's <article>, or
     its nearest few ancestors; without a headline, the page's first <article>."""
     if headline is None:
-        return [a for a in tree.iter("article") if not _skipped(a, cues)][:1]
+        return list(tree.iter("article"))[:1]
     ancestors = [a for a in headline.iterancestors() if a.tag not in ("body", "html")]
     article = next((a for a in ancestors if a.tag == "article"), None)
     return [article] if article is not None else ancestors[:ZONE_LEVELS]
 
 
-def _body_start(zone, order: dict, after: int | None, cues: _Cues) -> int:
+def _body_start(zone, order: dict, after: int | None) -> int:
     """Where the article's body starts in the zone: its first long paragraph after the headline."""
     for p in zone.iter("p"):
-        if (after is None or order[p] > after) and len((p.text_content() or "").split()) >= BODY_WORDS \
-                and not _skipped(p, cues):
+        if (after is None or order[p] > after) and len((p.text_content() or "").split()) >= BODY_WORDS:
             return order[p]
     return len(order)
 
 
-def _date_and_byline(zone, order: dict, body_start: int, cues: _Cues) -> dict[int, str]:
-    """The first date line and the first byline above the body, each the
-    outermost short element its cues mark (a reader copies the whole line)."""
+def _date_and_byline(zone, order: dict, body_start: int, hidden: set, cues: _Cues) -> dict[int, str]:
+    """The date lines and bylines above the body ("Published ...", "Updated
+    ...", "By ..."), each the outermost short element its cues mark: a reader
+    copies the whole line."""
     chosen: dict[int, str] = {}
     taken: list = []
-    wanted = {"date": True, "byline": True}
     for el in zone.iter():
         if not isinstance(el.tag, str) or order.get(el, body_start) >= body_start:
             continue
         kind = _furniture_kind(el, cues)
-        if kind is None or not wanted[kind] or any(a in taken for a in el.iterancestors()):
+        if kind is None or any(a in taken or a in hidden for a in (el, *el.iterancestors())):
             continue
         text = _clean(el.text_content())
-        if not text or len(text) > FURNITURE_CHARS or _skipped(el, cues):
+        if not text or len(text) > FURNITURE_CHARS:
             continue
-        if kind == "date" and not any(c.isdigit() for c in text):
-            continue
-        if kind == "byline" and not _WORD.search(text):
+        if (kind == "date" and not any(c.isdigit() for c in text)) or (kind == "byline" and not _WORD.search(text)):
             continue
         chosen[order[el]] = text
         taken.append(el)
-        wanted[kind] = False
-        if not any(wanted.values()):
+        if len(chosen) == FURNITURE_LINES:
             break
     return chosen
 
@@ -189,14 +235,6 @@ def _furniture_kind(el, cues: _Cues) -> str | None:
     if words & cues.byline:
         return "byline"
     return None
-
-
-def _skipped(el, cues: _Cues) -> bool:
-    """Inside a menu, a sidebar, related links, comments or a footer."""
-    for node in (el, *el.iterancestors()):
-        if node.tag in cues.skip_tags or _class_words(node) & cues.skip:
-            return True
-    return False
 
 
 def _class_words(el) -> set[str]:
