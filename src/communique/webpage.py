@@ -24,6 +24,10 @@ ZONE_LEVELS = 4  # how far above the headline its date line and byline are looke
 HEAD_LINES = 6
 MAX_SITE_NAME = 60  # a publisher's name is a few words; a longer "site name" is a headline  # body lines that may repeat the furniture (trafilatura keeps some headlines)
 
+# elements a browser sets as lines of their own: a line holding one of them beside others is more than one line
+LINE_TAGS = frozenset({"p", "div", "section", "header", "footer", "article", "aside", "nav", "main", "ul", "ol",
+                       "li", "dl", "dt", "dd", "table", "tr", "figure", "br", "hr", "h1", "h2", "h3", "h4", "h5",
+                       "h6", "blockquote", "pre", "address"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLASS_WORDS = re.compile(r"[\s_-]+")
 _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|"
@@ -174,7 +178,7 @@ def _furniture(tree, headline, side: list, cues: _Cues) -> list[str]:
     hidden = set(side)
     for zone in _zones(headline, tree):
         body_start = _body_start(zone, order, start)
-        found = _date_and_byline(zone, order, body_start, hidden, cues)
+        found = _date_and_byline(zone, order, body_start, hidden, headline, cues)
         if found:
             lines.update(found)
             break
@@ -199,12 +203,13 @@ def _body_start(zone, order: dict, after: int | None) -> int:
     return len(order)
 
 
-def _date_and_byline(zone, order: dict, body_start: int, hidden: set, cues: _Cues) -> dict[int, str]:
+def _date_and_byline(zone, order: dict, body_start: int, hidden: set, headline, cues: _Cues) -> dict[int, str]:
     """The date lines and bylines above the body ("Published ...", "Updated
-    ...", "By ..."), each the outermost short element its cues mark: a reader
-    copies the whole line."""
+    ...", "By ..."), each the whole line that holds the element its cues mark
+    ("Published: <span class=posted-on>5 March</span>"): a reader copies the line."""
     chosen: dict[int, str] = {}
     taken: list = []
+    above = set() if headline is None else {headline, *headline.iterancestors()}
     for el in zone.iter():
         if not isinstance(el.tag, str) or order.get(el, body_start) >= body_start:
             continue
@@ -216,11 +221,25 @@ def _date_and_byline(zone, order: dict, body_start: int, hidden: set, cues: _Cue
             continue
         if (kind == "date" and not any(c.isdigit() for c in text)) or (kind == "byline" and not _WORD.search(text)):
             continue
-        chosen[order[el]] = text
-        taken.append(el)
+        line = _whole_line(el, zone, above, taken)
+        chosen[order[line]] = _clean(line.text_content()) or text
+        taken.append(line)
         if len(chosen) == FURNITURE_LINES:
             break
     return chosen
+
+
+def _whole_line(el, zone, above: set, taken: list):
+    """The element, or the short line around it: up while the parent holds
+    nothing else set as a line of its own, nor the headline, nor a line read already."""
+    while True:
+        parent = el.getparent()
+        if parent is None or parent is zone or parent in above \
+                or len(_clean(parent.text_content()) or "") > FURNITURE_CHARS \
+                or any(child is not el and child.tag in LINE_TAGS for child in parent) \
+                or any(parent in t.iterancestors() for t in taken):
+            return el
+        el = parent
 
 
 def _furniture_kind(el, cues: _Cues) -> str | None:
