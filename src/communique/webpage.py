@@ -21,8 +21,8 @@ FURNITURE_CHARS = 160  # a date line or a byline is one short line; a longer ele
 BODY_WORDS = 12  # the first paragraph this long is the article's body: its furniture is above it
 FURNITURE_LINES = 4  # date lines and bylines read at most: published, updated, by whom, where
 ZONE_LEVELS = 4  # how far above the headline its date line and byline are looked for, without an <article>
-HEAD_LINES = 6
-MAX_SITE_NAME = 60  # a publisher's name is a few words; a longer "site name" is a headline  # body lines that may repeat the furniture (trafilatura keeps some headlines)
+HEAD_LINES = 6  # body lines that may repeat the furniture (trafilatura keeps some headlines)
+MAX_SITE_NAME = 60  # a publisher's name is a few words; a longer "site name" is a headline
 
 # elements a browser sets as lines of their own: a line holding one of them beside others is more than one line
 LINE_TAGS = frozenset({"p", "div", "section", "header", "footer", "article", "aside", "nav", "main", "ul", "ol",
@@ -30,7 +30,7 @@ LINE_TAGS = frozenset({"p", "div", "section", "header", "footer", "article", "as
                        "h6", "blockquote", "pre", "address"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLASS_WORDS = re.compile(r"[\s_-]+")
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|"
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|"
                          rb"article|div|p|h1)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -99,8 +99,9 @@ def read_page(data: bytes | str, origin: str, url: str | None = None) -> Page:
     if headline is None and title:
         furniture.insert(0, title)  # a page without an <h1>: its title stands for the headline
     text = "\n\n".join([*furniture, *_body_lines(body, furniture)])
+    heading = _clean(headline.text_content()) if headline is not None else title
     return Page(check_text(text, origin), title=title, published=iso_date(found.date),
-                source=_site_name(found.sitename, furniture), url=_clean(found.url) or url)
+                source=_site_name(found.sitename, heading), url=_clean(found.url) or url)
 
 
 def _date_params() -> dict:
@@ -110,11 +111,11 @@ def _date_params() -> dict:
     return {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
 
 
-def _site_name(name: str | None, furniture: list[str]) -> str | None:
+def _site_name(name: str | None, heading: str | None) -> str | None:
     """The site's name; not a piece of the headline, which trafilatura takes
     for it when the <title> has no other part with a dot."""
     name = _clean(name)
-    if not name or len(name) > MAX_SITE_NAME or any(_key(name) in _key(line) for line in furniture[:1]):
+    if not name or len(name) > MAX_SITE_NAME or (heading and _key(name) in _key(heading)):
         return None
     return name
 
@@ -158,14 +159,14 @@ def _side_parts(tree, headline, cues: _Cues) -> list:
     may call its whole body "has-sidebar")."""
     holders = {a for node in [headline, *tree.iter("article")] if node is not None
                for a in (node, *node.iterancestors())}
-    parts: list = []
+    parts: dict = {}  # an ordered set
     for el in tree.iter():
         if not isinstance(el.tag, str) or el in holders:
             continue
         if (el.tag in cues.skip_tags or _class_words(el) & cues.skip) and \
                 not any(a in parts for a in el.iterancestors()):
-            parts.append(el)
-    return parts
+            parts[el] = None
+    return list(parts)
 
 
 def _furniture(tree, headline, side: list, cues: _Cues) -> list[str]:

@@ -92,7 +92,7 @@ def test_the_page_date_completes_a_year_less_dateline():
 
 @pytest.mark.parametrize("start, is_html", [
     ("<!DOCTYPE html><html>", True), ("\ufeff  <html lang='en'>", True), ("<!-- saved --><HTML>", True),
-    ("<p>ASTANA, March 5", True), ("<div class='x'>", True),
+    ("<p>ASTANA, March 5", True), ("<div class='x'>", True), ('<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC', True),
     ("ASTANA, March 5 (Steppe Wire) - <b>talks</b>", False), ("<<< not markup", False), ("", False),
 ])
 def test_markup_is_known_by_its_first_tag(start, is_html):
