@@ -38,7 +38,7 @@ def read_inputs(items: Sequence[str], fields: Fields = Fields(),
     folders (their .txt and .html files), JSONL and WARC files, "-", URLs."""
     for item in items:
         if item == "-":
-            yield _guarded(lambda: _read_stdin(), "standard input", "stdin")
+            yield _guarded(_read_stdin, "standard input", "stdin")
         elif is_url(item):
             yield _guarded(lambda: read_url(item, timeout), item, item)
         else:
