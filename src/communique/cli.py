@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from enum import Enum
 from importlib import resources
@@ -10,8 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .inputs import BadInput, iter_paths, read_report
-from .pipeline import extract
+from .reader import DEFAULT_TIMEOUT, Failure, extract_report, read_inputs
 from .record import Record
 
 EXAMPLES = Path(str(resources.files("communique") / "examples"))
@@ -25,21 +25,29 @@ class OutputFormat(str, Enum):
     jsonl = "jsonl"
 
 
+_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+InputsArgument = Annotated[Optional[list[str]], typer.Argument(
+    help="Reports: .txt or .html files, folders of them, .jsonl or .warc files, http(s) URLs, or - for standard input.")]
+TimeoutOption = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL's whole page.")]
+
+
 @app.command("extract")
 def extract_command(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Report files (.txt), folders of them, or - for standard input.")] = None,
+    paths: InputsArgument = None,
     example: Annotated[bool, typer.Option("--example", help="Extract the example report that ships with communique.")] = False,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/NAME.json for each NAME.txt.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Write DIR/NAME.json for each report NAME.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="json: one indented object per report; jsonl: one line each.")] = OutputFormat.json,
     published: Annotated[Optional[str], typer.Option(help="The reports' date (ISO), when the text does not state it.")] = None,
     source: Annotated[Optional[str], typer.Option(help="The reports' publisher, when the text does not name it.")] = None,
+    with_text: Annotated[bool, typer.Option("--with-text", help="Put in each record the text its evidence offsets index (a page's text, not its markup).")] = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Extract every meeting of each report as a JSON record."""
     paths = list(paths or [])
     if example:
         paths.append(str(EXAMPLES))
     if not paths:
-        _error("give report files, folders, - for standard input, or --example")
+        _error("give report files, folders, URLs, - for standard input, or --example")
         raise typer.Exit(2)
     if out is not None:
         try:
@@ -50,15 +58,15 @@ def extract_command(
     if out is not None and output_format is OutputFormat.jsonl:
         (out / "records.jsonl").write_text("", encoding="utf-8")  # each run writes the file anew
     failures = 0
-    for item in iter_paths(paths):
-        try:
-            report = read_report(item)
-            record = extract(report.text, published=published, source=source, doc_id=report.name)
-        except BadInput as exc:
-            _error(str(exc))
+    for report in read_inputs(paths, timeout=timeout):
+        if isinstance(report, Failure):
+            _error(report.reason)
             failures += 1
             continue
-        _write(record, report.name, out, output_format)
+        record = extract_report(report, published=published, source=source)
+        if with_text and record.text is not None:
+            record.text.content = report.text
+        _write(record, report.id, out, output_format)
     if failures:
         raise typer.Exit(1) from None
 
@@ -77,7 +85,8 @@ def _write(record: Record, name: str, out: Path | None, fmt: OutputFormat) -> No
         with (out / "records.jsonl").open("a", encoding="utf-8") as fh:
             fh.write(body + "\n")
     else:
-        (out / f"{name}.json").write_text(body + "\n", encoding="utf-8")
+        # a URL or a JSONL line's id names a file too: what a file name cannot hold becomes "_"
+        (out / f"{_UNSAFE_IN_NAME.sub('_', name).strip('._ ') or 'report'}.json").write_text(body + "\n", encoding="utf-8")
 
 
 @app.command()

@@ -707,7 +707,7 @@ def evaluate_dir(folder: Path | str) -> Report:
     Every gold record is read before anything is extracted, so a bad one stops
     the run at once (GoldError). A report whose NAME.txt is absent or cannot be
     read counts as a missing prediction, as a missing NAME.json does for `score.py`."""
-    from .inputs import BadInput, read_report
+    from .inputs import BadInput, read_text_file
     from .pipeline import extract
 
     folder = Path(folder)
@@ -718,7 +718,7 @@ def evaluate_dir(folder: Path | str) -> Report:
     def triples() -> Iterable[tuple[str, Json, Json | None]]:
         for name, gold in golds:
             try:
-                text = read_report(folder / f"{name}.txt").text
+                text = read_text_file(folder / f"{name}.txt")
             except BadInput:
                 yield name, gold, None
                 continue

@@ -1,11 +1,11 @@
-"""Reading reports from files, folders and standard input, with one clear
-error per bad input instead of a traceback."""
+"""What reading an input gives (a report with its metadata, or a failure), and
+the screening of what is read before it is taken for a report: one clear
+error per bad input (too big, empty, binary, not UTF-8) instead of a traceback."""
 from __future__ import annotations
 
-import sys
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 MAX_REPORT_BYTES = 1_000_000  # a wire report is a few KB; a megabyte is not a report
 
@@ -16,40 +16,44 @@ class BadInput(Exception):
 
 @dataclass(slots=True)
 class Report:
-    name: str  # NAME of NAME.txt, or "stdin"
-    origin: str  # the path as given, for messages
-    text: str
+    """One report read from an input, with the metadata found beside its text."""
+
+    id: str  # the record's doc_id: a file's name, a JSONL line's id, a page's URL
+    origin: str  # where it was read: a path, a URL, path@byte-offset inside a JSONL or WARC file
+    text: str  # what the evidence offsets index: a page's text, not its markup
+    published: str | None = None  # ISO date from a page's metadata or a JSONL line
+    source: str | None = None  # publisher from a page's metadata or a JSONL line
+    url: str | None = None  # the address it was fetched from, or the page's own
+    title: str | None = None  # a page's title
 
 
-def iter_paths(paths: list[str]) -> Iterator[str | Path]:
-    for raw in paths:
-        if raw == "-":
-            yield "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
-        else:
-            yield path
+@dataclass(slots=True)
+class Failure:
+    """An input that yielded no report; `reason` is one line."""
+
+    origin: str
+    reason: str
+    id: str | None = None
 
 
-def read_report(item: str | Path) -> Report:
-    if item == "-":
-        data = sys.stdin.buffer.read()
-        return Report("stdin", "standard input", decode(data, "standard input"))
-    path = Path(item)
+def read_bytes(path: Path, limit: int, what: str = "report") -> bytes:
+    """A file's bytes, refused past `limit` before it is read."""
     if not path.exists():
         raise BadInput(f"{path}: no such file")
     if not path.is_file():
         raise BadInput(f"{path}: not a file")
-    size = path.stat().st_size
-    if size > MAX_REPORT_BYTES:
-        raise BadInput(f"{path}: {size:,} bytes is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > limit:
+            raise BadInput(f"{path}: {size:,} bytes is over the {limit:,}-byte limit for one {what}")
+        return path.read_bytes()
     except OSError as exc:
         raise BadInput(f"{path}: cannot be read ({exc.strerror})") from None
-    return Report(path.stem, str(path), decode(data, str(path)))
+
+
+def read_text_file(path: Path) -> str:
+    """A plain-text report file."""
+    return decode(read_bytes(path, MAX_REPORT_BYTES), str(path))
 
 
 def screen(data: bytes, origin: str, limit: int = MAX_REPORT_BYTES, what: str = "report",
@@ -73,3 +77,28 @@ def decode(data: bytes, origin: str) -> str:
     if controls > max(8, len(text) // 100):
         raise BadInput(f"{origin}: binary data, not a text report")
     return text
+
+
+def check_text(text: str, origin: str) -> str:
+    """The same checks as a report file's: not empty, not binary, within the size limit."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a JSON "\\ud800" escape
+        raise BadInput(f"{origin}: not valid Unicode text") from None
+    return decode(data, origin)
+
+
+def iso_date(value: object) -> str | None:
+    """YYYY-MM-DD from a date or timestamp string; None for anything else,
+    since a wrong reference date would misplace every relative date."""
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line, for an `error:` line."""
+    return " ".join(str(exc).split()) or type(exc).__name__

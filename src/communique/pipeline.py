@@ -9,6 +9,7 @@ with the evidence (offsets and exact text) of every value.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from bisect import bisect_right
 
 from . import gazetteer
@@ -19,7 +20,7 @@ from .dates import find_dates
 from .meetings import MeetingDraft, find_meetings
 from .mentions import Mention, find_mentions
 from .record import (Adopted, Body, Dateline, DateValue, Evidence, Meeting, Organisation, Participant,
-                     Person as PersonRecord, PersonRole, Place, Record, State, Topic)
+                     Person as PersonRecord, PersonRole, Place, Record, ReportText, State, Topic)
 from .roles import find_roles
 from .text import Document, Span
 from .topics import find_topics
@@ -56,6 +57,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
         source=dateline.source,
         published=dateline.date,
         dateline_place=dateline.place,
+        text=ReportText(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), chars=len(text)),
         dateline=Dateline(place=dateline.place, date=dateline.date, source=dateline.source,
                           evidence=[builder.evidence(s) for s in dateline.evidence.values()]),
         meetings=[builder.meeting(m, items) for m, items in zip(meetings, _assign_adopted(meetings, adopted, doc, people))],

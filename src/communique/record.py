@@ -132,6 +132,15 @@ class Topic(Model):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
+class ReportText(Model):
+    """The text every evidence offset indexes: the report as read, which for a
+    page is its text (headline, date line, byline, article), not its markup."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the text as UTF-8")
+    chars: int = Field(ge=0, description="its length in characters, as offsets count")
+    content: str | None = Field(None, description="the text itself, when asked for (`extract --with-text`)")
+
+
 class Record(Model):
     """Everything communique extracted from one report."""
 
@@ -139,6 +148,8 @@ class Record(Model):
     source: str | None = None
     published: str | None = None
     dateline_place: str | None = None
+    url: str | None = Field(None, description="the page the report was read from, when known")
+    text: ReportText | None = Field(None, description="the text the evidence offsets index")
     dateline: Dateline
     meetings: list[Meeting] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from communique.batch.sources import (Failure, Fields, Report, iso_date, plan_chunks, read_chunk)
-from communique.batch.tasks import extract_report
-from communique.inputs import MAX_REPORT_BYTES, BadInput
+from communique.batch.sources import (Failure, Fields, Report, plan_chunks, read_chunk)
+from communique.inputs import MAX_REPORT_BYTES, BadInput, iso_date
+from communique.reader import extract_report
 
 from .conftest import UNDATED_REPORT, html_page, wire_report, write_jsonl, write_warc
 

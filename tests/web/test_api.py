@@ -133,11 +133,29 @@ def test_extract(client):
     ({"text": 12}, 422, "string"),
     ({"text": GOOD, "published": "12 March"}, 422, "published"),
     ({"text": "x" * (MAX_REPORT_BYTES + 1)}, 413, "limit"),
+    ({"text": GOOD, "html": "<p>x</p>"}, 422, "one of them"),
+    ({"html": ""}, 422, "empty"),
+    ({"html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}, 422, "no article text"),
+    ({"text": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}, 422, "no article text"),
 ])
 def test_extract_bad_input(client, payload, status, says):
     got = client.post("/api/extract", json=payload)
     assert got.status_code == status, got.text
     assert says in got.text
+
+
+def test_extract_a_page_and_the_text_its_offsets_index(client):
+    page = ("<html><head><title>Talks in Bishkek</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Talks in Bishkek</h1><p>{GOOD}</p></article><footer>All rights reserved.</footer></body></html>")
+    record = client.post("/api/extract", json={"html": page, "name": "page"}).json()
+    text = record["text"]["content"]
+    assert text == "Talks in Bishkek\n\n" + GOOD.strip() and record["doc_id"] == "page"
+    assert record["published"] == "2019-03-12" and record["text"]["chars"] == len(text)
+    for e in record["meetings"][0]["evidence"]:
+        assert text[e["start"]:e["end"]] == e["text"]
+    plain = client.post("/api/extract", json={"text": GOOD}).json()["text"]
+    assert plain["content"] is None and plain["chars"] == len(GOOD)
+    assert client.post("/api/extract", json={"text": GOOD, "with_text": True}).json()["text"]["content"] == GOOD
 
 
 def test_extract_not_json_and_too_large_body(client):

@@ -11,12 +11,10 @@ import time
 from functools import cache
 from pathlib import Path
 
-from .. import gazetteer
-from ..dateline import find_dateline
 from ..kb.db import Database, open_db
 from ..kb.ingest import ingest_text
 from ..pipeline import extract
-from ..record import Record
+from ..reader import extract_report
 from .output import ChunkRows, ChunkSummary, is_done, read_marker, write_chunk
 from .sources import Chunk, Failure, Report, read_chunk
 
@@ -66,18 +64,6 @@ def _add_report(report: Report, rows: ChunkRows, database: Database | None) -> F
         ingest_text(database, report.text, report.id, record=record)
     rows.add_report(report, record, record_json)
     return None
-
-
-def extract_report(report: Report) -> Record:
-    """extract() with a page's or a feed's date and publisher as fallbacks:
-    they fill in only what the report's own dateline does not state (extract()
-    would let them override it)."""
-    published, source = report.published, report.source
-    if published or source:
-        stated = find_dateline(report.text, gazetteer.load())
-        published = None if stated.date else published
-        source = None if stated.source else source
-    return extract(report.text, published=published, source=source, doc_id=report.id)
 
 
 @cache

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from . import export as export_module
 from .db import open_db
+from ..reader import DEFAULT_TIMEOUT
 from .ingest import ingest_paths
 from .queries import meetings as find_meetings
 from .queries import person as find_person
@@ -50,11 +51,13 @@ class TableFormat(str, Enum):
     csv = "csv"
 
 
-def ingest(paths: Annotated[list[str], typer.Argument(help="Reports (.txt), folders of them, or -.")], db: DbOption = None) -> None:
+def ingest(paths: Annotated[list[str], typer.Argument(help="Reports: .txt or .html files, folders of them, .jsonl or .warc files, http(s) URLs, or -.")],
+           db: DbOption = None,
+           timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a URL's whole page.")] = DEFAULT_TIMEOUT) -> None:
     """Extract reports and store them in the knowledge base (each report once)."""
     with database_errors(), Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as progress:
         task = progress.add_task("ingesting", total=None)
-        summary = ingest_paths(open_db(db), paths, progress=lambda name: progress.advance(task))
+        summary = ingest_paths(open_db(db), paths, progress=lambda name: progress.advance(task), timeout=timeout)
     for _origin, reason in summary.failed:
         sys.stderr.write(f"error: {reason}\n")
     out.print(f"{summary.stored} stored, {summary.already} already stored, {len(summary.failed)} failed")

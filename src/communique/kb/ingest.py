@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from sqlalchemy import insert, select
 from sqlalchemy import text as sql
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..inputs import BadInput, iter_paths, read_report
+from ..inputs import Failure, Report
 from ..pipeline import extract
+from ..reader import DEFAULT_TIMEOUT, extract_report, read_inputs
 from ..record import Record
 from . import meetings, people
 from .db import Database
-from .models import PersonRole, Report
+from .models import PersonRole, Report as StoredReport
 
 
 _LOCK = 0x636F6D6D  # the advisory lock ingesting processes take on PostgreSQL
@@ -33,41 +34,50 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def ingest_paths(db: Database, paths: Iterable[str], progress: Callable[[str], None] | None = None) -> IngestSummary:
+def ingest_paths(db: Database, paths: Sequence[str], progress: Callable[[str], None] | None = None,
+                 timeout: float = DEFAULT_TIMEOUT) -> IngestSummary:
+    """Store every report of the inputs (files, folders, JSONL, WARC, "-", URLs)."""
     summary = IngestSummary()
-    for item in iter_paths(list(paths)):
-        try:
-            report = read_report(item)
-        except BadInput as exc:
-            summary.failed.append((str(item), str(exc)))
+    for report in read_inputs(list(paths), timeout=timeout):
+        if isinstance(report, Failure):
+            summary.failed.append((report.origin, report.reason))
             continue
-        _, new = ingest_text(db, report.text, report.name)
+        _, new = ingest_report(db, report)
         summary.stored += new
         summary.already += not new
         if progress:
-            progress(report.name)
+            progress(report.id)
     return summary
+
+
+def ingest_report(db: Database, report: Report) -> tuple[int, bool]:
+    """Store one report read by the reader, its page's or feed's metadata as its dateline's fallbacks."""
+    return _ingest(db, report.text, report.id, lambda: extract_report(report))
 
 
 def ingest_text(db: Database, text: str, name: str, published: str | None = None,
                 source: str | None = None, record: Record | None = None) -> tuple[int, bool]:
     """Store one report; return its id and whether it was new. `record` is the
     report's extraction when the caller has made it already (`communique batch`)."""
+    return _ingest(db, text, name, lambda: record or extract(text, published=published, source=source, doc_id=name))
+
+
+def _ingest(db: Database, text: str, name: str, make_record: Callable[[], Record]) -> tuple[int, bool]:
     digest = content_hash(text)
     with db.session() as session:
-        known = session.scalar(select(Report.id).where(Report.content_hash == digest))
+        known = session.scalar(select(StoredReport.id).where(StoredReport.content_hash == digest))
         if known is not None:
             return known, False
         session.rollback()
-        record = record or extract(text, published=published, source=source, doc_id=name)
+        record = make_record()
         try:
             with session.begin():
                 conn = session.connection()
                 # on SQLite this first write takes the database's one write lock
-                report_id = conn.execute(insert(Report).values(
+                report_id = conn.execute(insert(StoredReport).values(
                     content_hash=digest, name=name, source=record.source, published=record.published,
                     dateline_place=record.dateline_place, text=text, record=record.model_dump(mode="json"))
-                    .returning(Report.id)).scalar_one()
+                    .returning(StoredReport.id)).scalar_one()
                 if conn.dialect.name == "postgresql":
                     # ingesting processes match people and meetings one at a time, each seeing the others'
                     conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
@@ -77,7 +87,7 @@ def ingest_text(db: Database, text: str, name: str, published: str | None = None
                 _store(session, report_id, record)
         except IntegrityError:
             with db.session() as again:  # another process stored the same report first
-                known = again.scalar(select(Report.id).where(Report.content_hash == digest))
+                known = again.scalar(select(StoredReport.id).where(StoredReport.content_hash == digest))
             if known is None:
                 raise
             return known, False

@@ -7,9 +7,10 @@ from typing import Annotated, Any, Iterator
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
-from ..inputs import BadInput, decode
-from ..pipeline import extract
+from ..inputs import BadInput, Report
+from ..reader import extract_report, read_text
 from ..record import Record
+from ..webpage import MAX_HTML_BYTES
 from . import catalog, schemas
 from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_REPORT_BYTES
 from .meetings import COUNTRY, PARTIAL_DATE, Filters, list_meetings, meeting_detail
@@ -102,20 +103,26 @@ def search(db: Db, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CH
     return catalog.search(db, q)
 
 
-def checked_text(text: str) -> str:
-    """The text, or a 413 or 422 saying what is wrong with it."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    if size > MAX_REPORT_BYTES:
-        raise HTTPException(413, f"{size:,} bytes is over the {MAX_REPORT_BYTES:,}-byte limit for one report")
+def read_pasted(text: str | None, html: str | None, name: str | None = None) -> Report:
+    """The report of a pasted text (a page when it starts with markup) or of a
+    page's HTML, or a 413 or 422 saying what is wrong with it."""
+    given, limit, what = (html, MAX_HTML_BYTES, "page") if html is not None else (text or "", MAX_REPORT_BYTES, "report")
+    size = len(given.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise HTTPException(413, f"{size:,} bytes is over the {limit:,}-byte limit for one {what}")
     try:
-        return decode(text.encode("utf-8"), "text")
-    except (BadInput, UnicodeEncodeError) as exc:
-        raise HTTPException(422, str(exc) if isinstance(exc, BadInput) else "text: not valid Unicode") from None
+        return read_text(given, "html" if html is not None else "text", name or "", html=True if html is not None else None)
+    except BadInput as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 @router.post("/extract", response_model=Record, tags=["extract"],  # app.BodyLimit answers 413 past MAX_BODY_BYTES
              responses={413: {"description": "the report is too large"}, 422: {"description": "bad input"}})
-def extract_report(body: schemas.ExtractIn) -> Record:
-    """Extract the record of one report (nothing is stored)."""
-    text = checked_text(body.text)
-    return extract(text, published=body.published, source=body.source, doc_id=body.name)
+def extract_report_api(body: schemas.ExtractIn) -> Record:
+    """Extract the record of one report, sent as `text` or as a page's `html` (nothing is stored).
+    The record's `text.content` is the text its evidence offsets index: there for `html`, or when asked."""
+    report = read_pasted(body.text, body.html, body.name)
+    record = extract_report(report, published=body.published, source=body.source)
+    if record.text is not None and (body.with_text if body.with_text is not None else body.html is not None):
+        record.text.content = report.text
+    return record

@@ -13,9 +13,9 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from sqlalchemy.orm import Session
 
-from ..pipeline import extract
+from ..reader import extract_report
 from . import catalog, charts
-from .api import checked_text
+from .api import read_pasted
 from .highlight import LEGEND, highlight, meeting_spans, record_spans
 from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_QUERY_CHARS
 from .meetings import Filters, list_meetings, meeting_detail, timeline
@@ -145,7 +145,7 @@ async def extract_page(request: Request) -> HTMLResponse:
     fields = parse_qs((await request.body()).decode("utf-8", "replace"), keep_blank_values=True)
     form = {k: (fields.get(k) or [""])[0] for k in ("text", "published", "source")}
     try:
-        text = checked_text(form["text"].replace("\r\n", "\n"))
+        report = await run_in_threadpool(read_pasted, form["text"].replace("\r\n", "\n"), None)
     except HTTPException as exc:
         return render(request, "extract.html", status_code=exc.status_code, form=form, record=None, marked=None,
                       error=exc.detail)
@@ -153,9 +153,10 @@ async def extract_page(request: Request) -> HTMLResponse:
     if published and not _iso_day(published):
         return render(request, "extract.html", status_code=422, form=form, record=None, marked=None,
                       error="published: expected YYYY-MM-DD")
-    record = await run_in_threadpool(extract, text, published=published, source=form["source"].strip() or None)
+    record = await run_in_threadpool(extract_report, report, published=published,
+                                     source=form["source"].strip() or None)
     data = record.model_dump(mode="json")
-    return render(request, "extract.html", form=form, record=data, marked=highlight(text, record_spans(data)),
+    return render(request, "extract.html", form=form, record=data, marked=highlight(report.text, record_spans(data)),
                   error=None)
 
 

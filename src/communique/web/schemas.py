@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from ..inputs import MAX_REPORT_BYTES
 
@@ -175,8 +175,18 @@ class SearchOut(BaseModel):
 
 
 class ExtractIn(BaseModel):
-    text: str = Field(description=f"the report, at most {MAX_REPORT_BYTES:,} bytes of UTF-8")
+    text: str | None = Field(None, description=f"the report, at most {MAX_REPORT_BYTES:,} bytes of UTF-8 "
+                                               "(read as a page when it starts with markup)")
+    html: str | None = Field(None, description="or the page that holds the report, read as a saved page is")
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$",
                                    description="the report's date (ISO), when the text does not state it")
     source: str | None = Field(None, max_length=200, description="the publisher, when the text does not name it")
     name: str | None = Field(None, max_length=300, description="a name for the report (the record's doc_id)")
+    with_text: bool | None = Field(None, description="put the text the evidence offsets index in the record "
+                                                     "(by default when `html` is sent)")
+
+    @model_validator(mode="after")
+    def _one_report(self) -> "ExtractIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("send the report as `text` or as `html`, one of them")
+        return self
