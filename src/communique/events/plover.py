@@ -18,7 +18,7 @@ import pycountry
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..gazetteer import load_toml
-from ..record import Adopted, Evidence, Meeting, Participant, Record
+from ..record import Adopted, Evidence, Meeting, Participant
 
 FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -120,13 +120,6 @@ def codes() -> Codes:
                  consult_modes=data["consult_modes"],
                  negotiation_words=frozenset(w.lower() for w in data["negotiation_words"]),
                  adopted_kinds=data["adopted_kinds"], quad_codes=data["quad_codes"], sectors=data["sectors"])
-
-
-def record_events(record: Record, prefix: str, url: str | None = None) -> list[Event]:
-    """Every event of one extracted report; ids are PREFIX-m{meeting}[-a{document}]."""
-    citation = Citation(name=record.doc_id or prefix, publication=record.source, url=url)
-    return [e for index, m in enumerate(record.meetings)
-            for e in meeting_events(m, f"{prefix}-m{index}", citation)]
 
 
 def meeting_events(meeting: Meeting, event_id: str, citation: Citation,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ..events.knowledge import knowledge_events
 from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, Report
 from ..kb.queries import find_people
 from .limits import MAX_QUERY_CHARS
@@ -86,6 +87,16 @@ def list_meetings(session: Session, f: Filters, page: int = 1, per_page: int = 5
     query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
     rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
     return page_of(total, page, per_page, meeting_rows(session, list(rows)))
+
+
+def list_events(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """The PLOVER records of one page of the meetings `f` selects, newest first:
+    `total`, `pages` and `per_page` count meetings, each giving its CONSULT
+    record and one record per adopted document."""
+    total = session.scalar(where(session, select(func.count(Meeting.id)), f)) or 0
+    query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
+    rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
+    return page_of(total, page, per_page, knowledge_events(session, list(rows)))
 
 
 def meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, Any]]:
