@@ -96,12 +96,14 @@ def _adopted(session: Session, ids: list[int]) -> dict[int, list[tuple[AdoptedVa
     return {meeting_id: list(docs.values()) for meeting_id, docs in found.items()}
 
 
-def write_plover(session: Session, path: Path) -> int:
-    """Every meeting's records, oldest first, one JSON object a line; how many."""
+def write_plover(session: Session, path: Path) -> tuple[int, int]:
+    """Every meeting's records, oldest first, one JSON object a line: how many
+    records, and how many meetings gave none (no date, or no actor)."""
     meetings = list(session.scalars(select(Meeting).order_by(Meeting.date, Meeting.id)))
     events = knowledge_events(session, meetings)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for e in events:
             fh.write(json.dumps(e.as_json(), ensure_ascii=False) + "\n")
-    return len(events)
+    coded = {e.link or e.id for e in events}
+    return len(events), len(meetings) - len(coded)

@@ -165,8 +165,9 @@ def sides(meeting: Meeting, actors: list[tuple[Participant | None, Actor]]) -> t
     """Source, recipient and mode of talks and receptions: where one side is at
     home, the visitors are the source and the hosts the recipient ("visit");
     where no actor is of the place's state, all are the source ("third-party");
-    otherwise all are the source, without mode, as the manual says for a
-    meeting without host and visitor."""
+    one state's people at a place abroad whose hosts are not named visit the
+    place's state; otherwise all are the source, without mode, as the manual
+    says for a meeting without host and visitor."""
     everyone = [a for _, a in actors]
     if meeting.kind not in ("talks", "reception"):
         return everyone, [], None
@@ -179,7 +180,13 @@ def sides(meeting: Meeting, actors: list[tuple[Participant | None, Actor]]) -> t
     visitors = [a for a in everyone if all(a is not h for h in hosts)]
     if hosts and visitors:
         return visitors, hosts, "visit"
-    if meeting.kind == "talks" and meeting.location and meeting.location.country and not hosts:
+    place = meeting.location
+    states = {a.code for a in everyone if a.code != "IGO"}
+    if not hosts and place and place.country and len(states) == 1:
+        # one state's people abroad, their hosts unnamed: a visit to the place's state (CAMEO codes "X visited Y" so)
+        written = place.evidence[0].text if place.evidence else place.name
+        return everyone, [Actor(code=place.country, actor_text=written)], "visit"
+    if meeting.kind == "talks" and place and place.country and len(states) > 1 and not hosts:
         return everyone, [], "third-party"
     return everyone, [], None
 

@@ -141,7 +141,9 @@ def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, c
         raise typer.Exit(2)
     with database_errors(), open_db(db).session() as session:
         if output_format == "plover":
-            out.print(f"{write_plover(session, destination)} PLOVER records: {destination}")
+            records, left_out = write_plover(session, destination)
+            out.print(f"{records} PLOVER records: {destination}"
+                      + (f" ({left_out} meeting(s) without a date or an actor left out)" if left_out else ""))
             return
         graph = graph_module.meeting_graph(session, level)
         graph_module.write_graph(graph, output_format, destination)
