@@ -160,7 +160,7 @@ def test_a_meeting_three_agencies_tell_is_one_record(exported):
     assert CSTO_MEMBERS <= set(codes(council["source"]))
 
 
-def test_export_refuses_a_folder_and_an_unknown_level(communique_cmd, tmp_path):
+def test_export_refuses_a_folder_an_unknown_level_and_an_unwritable_file(communique_cmd, tmp_path):
     db = ["--db", f"sqlite:///{tmp_path / 'kb.db'}"]
     to_folder = subprocess.run([*communique_cmd, "export", "--format", "plover", str(tmp_path), *db],
                                capture_output=True, text=True, timeout=120)
@@ -168,3 +168,8 @@ def test_export_refuses_a_folder_and_an_unknown_level(communique_cmd, tmp_path):
     level = subprocess.run([*communique_cmd, "export", "--format", "gexf", str(tmp_path / "g.gexf"), "--level", "city",
                             *db], capture_output=True, text=True, timeout=120)
     assert level.returncode == 2 and level.stderr.startswith("error: --level")
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    unwritable = subprocess.run([*communique_cmd, "export", "--format", "plover", str(tmp_path / "a-file" / "e.jsonl"),
+                                 *db], capture_output=True, text=True, timeout=120)
+    assert unwritable.returncode == 1 and unwritable.stderr.startswith("error: cannot write")
+    assert len(unwritable.stderr.splitlines()) == 1

@@ -96,14 +96,16 @@ def _adopted(session: Session, ids: list[int]) -> dict[int, list[tuple[AdoptedVa
     return {meeting_id: list(docs.values()) for meeting_id, docs in found.items()}
 
 
-def write_plover(session: Session, path: Path) -> tuple[int, int]:
-    """Every meeting's records, oldest first, one JSON object a line: how many
-    records, and how many meetings gave none (no date, or no actor)."""
+def all_events(session: Session) -> tuple[list[Event], int]:
+    """Every meeting's records, oldest first, and how many meetings gave none
+    (no date, or no actor)."""
     meetings = list(session.scalars(select(Meeting).order_by(Meeting.date, Meeting.id)))
     events = knowledge_events(session, meetings)
+    return events, len(meetings) - len({e.link or e.id for e in events})
+
+
+def write_jsonl(events: list[Event], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
         for e in events:
             fh.write(json.dumps(e.as_json(), ensure_ascii=False) + "\n")
-    coded = {e.link or e.id for e in events}
-    return len(events), len(meetings) - len(coded)

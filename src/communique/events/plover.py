@@ -133,7 +133,7 @@ def meeting_events(meeting: Meeting, event_id: str, citation: Citation,
     if dates is None or not actors:
         return []
     table = codes()
-    kind = table.meeting_kinds[meeting.kind]
+    kind = table.meeting_kinds.get(meeting.kind, {"cameo": "040"})  # a kind added to the record later: plain CONSULT
     source, recipient, mode = sides(meeting, actors)
     mode = kind.get("mode", mode)
     cameo = table.consult_modes.get(mode or "", kind["cameo"])

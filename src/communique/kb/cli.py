@@ -120,8 +120,8 @@ def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, c
            level: Annotated[str, typer.Option("--level", help="graphml and gexf: a node per person, or per state")] = "person",
            db: DbOption = None) -> None:
     """Export the tables, the meetings as PLOVER event records, or who meets whom as a graph."""
-    from ..events import graph as graph_module
-    from ..events.knowledge import write_plover
+    from ..events import graph as graph_module  # here: networkx takes a while to import
+    from ..events import knowledge
 
     formats = (*export_module.FORMATS, "plover", *graph_module.FORMATS)
     if output_format not in formats:
@@ -141,13 +141,22 @@ def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, c
         raise typer.Exit(2)
     with database_errors(), open_db(db).session() as session:
         if output_format == "plover":
-            records, left_out = write_plover(session, destination)
-            out.print(f"{records} PLOVER records: {destination}"
-                      + (f" ({left_out} meeting(s) without a date or an actor left out)" if left_out else ""))
-            return
-        graph = graph_module.meeting_graph(session, level)
-        graph_module.write_graph(graph, output_format, destination)
-    out.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges: {destination}")
+            events, left_out = knowledge.all_events(session)
+        else:
+            graph = graph_module.meeting_graph(session, level)
+    try:
+        if output_format == "plover":
+            knowledge.write_jsonl(events, destination)
+        else:
+            graph_module.write_graph(graph, output_format, destination)
+    except OSError as exc:
+        sys.stderr.write(f"error: cannot write {destination}: {exc.strerror or exc}\n")
+        raise typer.Exit(1) from None
+    if output_format == "plover":
+        out.print(f"{len(events)} PLOVER records: {destination}"
+                  + (f" ({left_out} meeting(s) without a date or an actor left out)" if left_out else ""))
+    else:
+        out.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges: {destination}")
 
 
 def register(app: typer.Typer) -> None:
