@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Callable, Iterator
 
+import jsonschema
 import pytest
 
 import communique
@@ -126,3 +128,21 @@ def communique_cmd() -> list[str]:
     if script.exists():
         return [str(script)]
     return [sys.executable, "-m", "communique.cli"]
+
+
+# ---------------------------------------------------------------- PLOVER records
+
+PLOVER_SCHEMA = Path(__file__).resolve().parents[1] / "docs" / "plover-event.schema.json"
+
+
+@cache
+def _plover_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(PLOVER_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def plover_errors(record: dict) -> list[str]:
+    """What is wrong with one PLOVER record against docs/plover-event.schema.json."""
+    return [f"{record.get('id')}: {'/'.join(map(str, e.path))}: {e.message}"
+            for e in _plover_validator().iter_errors(record)]

@@ -18,10 +18,13 @@ import communique
 from communique.batch import output
 from communique.batch.run import BatchOptions, dask_client, prepare, run_batch, warm_workers
 from communique.batch.tasks import run_chunk
+from communique.events.plover import Citation, meeting_events
 from communique.inputs import MAX_REPORT_BYTES
 from communique.kb import open_db
 from communique.kb.models import Report as StoredReport
 from communique.record import Record
+
+from conftest import plover_errors
 
 from .conftest import UNDATED_REPORT, html_page, read_table, wire_report, write_jsonl, write_warc
 
@@ -207,3 +210,25 @@ def test_markers_are_written_after_the_parts(tmp_path, field):
     marker = json.loads((out / output.MARKERS / f"{chunk.id}.json").read_text(encoding="utf-8"))
     assert marker[field] == getattr(summary, field) and marker["inputs"] == [str(folder / "a.txt")]
     assert all((out / table / f"part-{chunk.id}.parquet").is_file() for table in output.TABLES)
+
+
+def test_events_table_holds_the_plover_records_of_each_report(client, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text(wire_report(i), encoding="utf-8")
+    batch(client, [str(folder)], tmp_path / "out")
+    rows = read_table(tmp_path / "out", "events")
+    assert {r["report_id"] for r in rows} == {"r0", "r1", "r2"}
+    mine = sorted((r for r in rows if r["report_id"] == "r1"), key=lambda r: r["id"])
+    record = communique.extract(wire_report(1), doc_id="r1")
+    expected = [e.as_json() for i, m in enumerate(record.meetings)
+                for e in meeting_events(m, f"r1-m{i}", Citation("r1", record.source))]
+    assert [json.loads(r["plover"]) for r in mine] == sorted(expected, key=lambda e: e["id"])
+    talks, memorandum = mine
+    assert (talks["event"], talks["mode"], talks["cameo"], talks["quad_code"]) == (["CONSULT"], "visit", "042", 1)
+    assert len(talks["source"]) == len(talks["recipient"]) == 1 and talks["location_cc3"] == talks["recipient"][0]
+    assert (memorandum["event"], memorandum["cameo"], memorandum["link"]) == (["SUPPORT"], "057", talks["id"])
+    text = wire_report(1)
+    assert text[talks["start"]:talks["end"]] in json.loads(talks["plover"])["event_text"]
+    assert all(plover_errors(json.loads(r["plover"])) == [] for r in rows)

@@ -5,6 +5,7 @@ file per chunk in each, and a done-marker per chunk.
     DIR/meetings/part-CHUNK.parquet    one row per meeting
     DIR/participants/part-CHUNK.parquet
     DIR/adopted/part-CHUNK.parquet
+    DIR/events/part-CHUNK.parquet      one row per PLOVER event record (events.plover)
     DIR/errors/part-CHUNK.parquet      one row per input that yielded no report
     DIR/_chunks/CHUNK.json             written last: the chunk is done
 
@@ -24,6 +25,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..events.plover import Citation, meeting_events
 from ..record import Record
 from .sources import Chunk, Failure, Report
 
@@ -49,6 +51,13 @@ SCHEMAS: dict[str, pa.Schema] = {
     "adopted": pa.schema([
         ("report_id", pa.string()), ("meeting", pa.int32()), ("kind", pa.string()), ("subject", pa.string()),
     ]),
+    "events": pa.schema([
+        ("id", pa.string()), ("report_id", pa.string()), ("meeting", pa.int32()), ("date", pa.string()),
+        ("enddate", pa.string()), ("event", pa.list_(pa.string())), ("mode", pa.string()), ("cameo", pa.string()),
+        ("quad_code", pa.int8()), ("source", pa.list_(pa.string())), ("recipient", pa.list_(pa.string())),
+        ("location", pa.string()), ("location_cc3", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+        ("link", pa.string()), ("plover", pa.string()),
+    ]),
     "errors": pa.schema([
         ("origin", pa.string()), ("id", pa.string()), ("chunk", pa.string()), ("reason", pa.string()),
     ]),
@@ -70,7 +79,7 @@ class ChunkSummary:
 
 
 class ChunkRows:
-    """The rows of one chunk's five tables, column by column."""
+    """The rows of one chunk's tables, column by column."""
 
     def __init__(self, chunk_id: str) -> None:
         self.chunk_id = chunk_id
@@ -79,6 +88,7 @@ class ChunkRows:
     def add_report(self, report: Report, record: Record, record_json: str) -> None:
         participants = sum(len(m.participants) for m in record.meetings)
         adopted = sum(len(m.adopted) for m in record.meetings)
+        citation = Citation(name=report.id, publication=record.source, url=report.url)
         self._append("reports", id=report.id, origin=report.origin, url=report.url, chunk=self.chunk_id,
                      published=record.published, source=record.source, dateline_place=record.dateline_place,
                      meetings=len(record.meetings), participants=participants, adopted=adopted,
@@ -95,6 +105,15 @@ class ChunkRows:
                              role=p.role, country=p.country, org=p.org)
             for a in m.adopted:
                 self._append("adopted", report_id=report.id, meeting=index, kind=a.kind, subject=a.subject)
+            for e in meeting_events(m, f"{report.id}-m{index}", citation):
+                self._append("events", id=e.id, report_id=report.id, meeting=index, date=e.date, enddate=e.enddate,
+                             event=e.event, mode=e.mode, cameo=e.cameo, quad_code=e.quad_code,
+                             source=[a.code for a in e.source], recipient=[a.code for a in e.recipient],
+                             location=e.event_loc.name if e.event_loc else None,
+                             location_cc3=e.event_loc.cc3 if e.event_loc else None,
+                             start=e.text_info.start if e.text_info else None,
+                             end=e.text_info.end if e.text_info else None, link=e.link,
+                             plover=json.dumps(e.as_json(), ensure_ascii=False))
 
     def add_error(self, failure: Failure) -> None:
         self._append("errors", origin=failure.origin, id=failure.id, chunk=self.chunk_id, reason=failure.reason)

@@ -118,16 +118,48 @@ def person(name: Annotated[str, typer.Argument(help="Any spelling of the person'
             out.print("  met most: " + ", ".join(f"{n} ({c})" for n, c in v.met_most))
 
 
-def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet")],
-           destination: Annotated[Path, typer.Argument(help="Folder to write the tables to")], db: DbOption = None) -> None:
-    """Export meetings, participants, adopted, people, roles and reports as tables."""
-    if output_format not in export_module.FORMATS:
-        sys.stderr.write(f"error: --format must be one of {', '.join(export_module.FORMATS)}\n")
+def export(output_format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet (tables); plover (events); graphml, gexf (who meets whom)")],
+           destination: Annotated[Path, typer.Argument(help="Folder for the tables; the file for plover, graphml and gexf")],
+           level: Annotated[str, typer.Option("--level", help="graphml and gexf: a node per person, or per state")] = "person",
+           db: DbOption = None) -> None:
+    """Export the tables, the meetings as PLOVER event records, or who meets whom as a graph."""
+    from ..events import graph as graph_module  # here: networkx takes a while to import
+    from ..events import knowledge
+
+    formats = (*export_module.FORMATS, "plover", *graph_module.FORMATS)
+    if output_format not in formats:
+        sys.stderr.write(f"error: --format must be one of {', '.join(formats)}\n")
         raise typer.Exit(2)
-    with database_errors():
-        written = export_module.export(open_db(db), output_format, destination)
-    for name, path in written.items():
-        out.print(f"{name}: {path}")
+    if level not in graph_module.LEVELS:
+        sys.stderr.write(f"error: --level must be one of {', '.join(graph_module.LEVELS)}\n")
+        raise typer.Exit(2)
+    if output_format in export_module.FORMATS:
+        with database_errors():
+            written = export_module.export(open_db(db), output_format, destination)
+        for name, path in written.items():
+            out.print(f"{name}: {path}")
+        return
+    if destination.is_dir():
+        sys.stderr.write(f"error: {destination} is a folder; --format {output_format} writes one file\n")
+        raise typer.Exit(2)
+    with database_errors(), open_db(db).session() as session:
+        if output_format == "plover":
+            events, left_out = knowledge.all_events(session)
+        else:
+            graph = graph_module.meeting_graph(session, level)
+    try:
+        if output_format == "plover":
+            knowledge.write_jsonl(events, destination)
+        else:
+            graph_module.write_graph(graph, output_format, destination)
+    except OSError as exc:
+        sys.stderr.write(f"error: cannot write {destination}: {exc.strerror or exc}\n")
+        raise typer.Exit(1) from None
+    if output_format == "plover":
+        out.print(f"{len(events)} PLOVER records: {destination}"
+                  + (f" ({left_out} meeting(s) without a date or an actor left out)" if left_out else ""))
+    else:
+        out.print(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges: {destination}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,4 @@
-"""The JSON API: /api/meetings, /api/people, /api/organisations, /api/reports,
+"""The JSON API: /api/meetings, /api/events, /api/people, /api/organisations, /api/reports,
 /api/search and POST /api/extract."""
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ from typing import Annotated, Any, Iterator
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from sqlalchemy.orm import Session
 
+from ..events.plover import Event
 from ..inputs import BadInput, Report
 from ..reader import extract_report, read_text
 from ..record import Record
 from ..webpage import MAX_HTML_BYTES
 from . import catalog, schemas
 from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_REPORT_BYTES
-from .meetings import COUNTRY, PARTIAL_DATE, Filters, list_meetings, meeting_detail
+from .meetings import COUNTRY, PARTIAL_DATE, Filters, list_events, list_meetings, meeting_detail
 from .people import list_people, person_detail
 
 router = APIRouter(prefix="/api")
@@ -52,6 +53,19 @@ def meetings(db: Db, org: Annotated[str | None, text_query("organisation acronym
     """Meetings, newest first, filtered as `communique meetings` filters them."""
     f = Filters.of(org=org, body=body, person=person, country=country, since=since, until=until)
     return list_meetings(db, f, page, per_page)
+
+
+@router.get("/events", response_model=schemas.Page[Event], response_model_by_alias=True, tags=["events"])
+def events(db: Db, org: Annotated[str | None, text_query("organisation acronym, e.g. CSTO")] = None,
+           body: Annotated[str | None, text_query("words of the body's name")] = None,
+           person: Annotated[str | None, text_query("a participant's name, any spelling")] = None,
+           country: CountryQ = None, since: DateQ = None, until: DateQ = None, page: PageNo = 1,
+           per_page: PerPage = DEFAULT_PER_PAGE) -> dict[str, Any]:
+    """PLOVER event records (docs/event-data.md) of the meetings the filters of
+    /api/meetings select, newest first. `total`, `pages` and `per_page` count
+    meetings: each gives a CONSULT record and a SUPPORT record per document it adopted."""
+    f = Filters.of(org=org, body=body, person=person, country=country, since=since, until=until)
+    return list_events(db, f, page, per_page)
 
 
 @router.get("/meetings/{meeting_id}", response_model=schemas.MeetingDetail, tags=["meetings"])

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from ..events.knowledge import knowledge_events
 from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, Report
 from ..kb.queries import find_people
 from .limits import MAX_QUERY_CHARS
@@ -80,12 +81,25 @@ def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]
             "pages": max(1, -(-total // per_page)), "items": items}
 
 
-def list_meetings(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
-    """One page of the meetings `f` selects, newest first."""
+def _page(session: Session, f: Filters, page: int, per_page: int) -> tuple[int, list[Meeting]]:
+    """How many meetings `f` selects, and one page of them, newest first."""
     total = session.scalar(where(session, select(func.count(Meeting.id)), f)) or 0
     query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
-    rows = session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
-    return page_of(total, page, per_page, meeting_rows(session, list(rows)))
+    return total, list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+
+
+def list_meetings(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """One page of the meetings `f` selects, newest first."""
+    total, rows = _page(session, f, page, per_page)
+    return page_of(total, page, per_page, meeting_rows(session, rows))
+
+
+def list_events(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
+    """The PLOVER records of one page of the meetings `f` selects, newest first:
+    `total`, `pages` and `per_page` count meetings, each giving its CONSULT
+    record and one record per adopted document."""
+    total, rows = _page(session, f, page, per_page)
+    return page_of(total, page, per_page, knowledge_events(session, rows))
 
 
 def meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, Any]]:
