@@ -55,3 +55,12 @@ def test_two_partners_of_one_state_met_one_by_one(extract):
     record = extract(MET_TWO_OF_ONE_STATE)
     assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
         ["Marco Rubio", "Mark Rutte"], ["Mark Rutte", "Pete Hegseth"]]
+
+GUEST_AS_SUBJECT = """\
+ALGIERS, 25 August 2025 (APS) – French Foreign Minister Jean-Noel Barrot arrived in Algiers on Thursday. He was received by Algerian President Abdelmadjid Tebboune and Foreign Minister Ahmed Attaf at El Mouradia Palace in Algiers.
+"""
+
+
+def test_the_host_of_a_reception_is_the_one_at_home(extract):
+    reception = meetings_of(extract(GUEST_AS_SUBJECT), "reception")[0]
+    assert reception.chair == "Abdelmadjid Tebboune"

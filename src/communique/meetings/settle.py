@@ -30,6 +30,7 @@ class Settling:
                     m.chair = fits[0]
             if m.kind in ("talks", "reception"):
                 self._reception_or_talks(m)
+                self._host_at_home(m)
             if m.date is None:
                 m.date = previous.date if previous and previous.date and not self._recalled(previous) else published
             if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
@@ -48,6 +49,16 @@ class Settling:
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
         self._merge_restatements()
+
+    def _host_at_home(self, m: MeetingDraft) -> None:
+        """A host receives at home: a chair from abroad, where officials of the
+        place's own state take part, is the guest ("received in Algiers ... he")."""
+        country = m.location_country
+        if m.chair is None or not country or m.chair.country == country:
+            return
+        locals_ = [p for p, _ in m.participants.values() if p.country == country]
+        if locals_:
+            m.chair = max(locals_, key=lambda p: self.gz.role_rank.get(p.role or "", 0))
 
     def _reception_or_talks(self, m: MeetingDraft) -> None:
         people = [p for p, _ in m.participants.values()]
