@@ -84,7 +84,6 @@ ONE_MEETING_GAP = 60
 MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
 SEPARATE = re.compile(rf"\b(?:{_any('separately')})\b", re.I)
 NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
-RECEIVING = frozenset(w.lower() for w in WORDS["receiving"])
 VENUE_WORD = re.compile(rf"\s+(?:{_any('venue_words')})\b")
 NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
 GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])

@@ -1,7 +1,7 @@
 """What the whole report implies once it is read: a session's office holders, hosts, kinds, dates and places carried over, restatements merged."""
 from __future__ import annotations
 
-from .lexicon import LEVEL_ROLES, RECEIVING, MeetingDraft, days_apart
+from .lexicon import LEVEL_ROLES, MeetingDraft, days_apart
 
 
 class Settling:
@@ -65,10 +65,6 @@ class Settling:
         rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
         word = m.trigger.text.lower()
         host = m.host
-        guests = [p for p in people if p is not host and (p.id in m.principals or not m.principals)]
-        if m.kind == "reception" and word.split()[0] in RECEIVING and host is not None and guests and \
-                all(rank(p) == rank(host) for p in guests):
-            m.kind = "talks"  # ministers of one rank receiving each other hold talks
         if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
