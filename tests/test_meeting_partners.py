@@ -64,3 +64,17 @@ ALGIERS, 25 August 2025 (APS) – French Foreign Minister Jean-Noel Barrot arriv
 def test_the_host_of_a_reception_is_the_one_at_home(extract):
     reception = meetings_of(extract(GUEST_AS_SUBJECT), "reception")[0]
     assert reception.chair == "Abdelmadjid Tebboune"
+
+READOUT = """\
+Secretary Rubio's Meeting with Polish Foreign Minister Sikorski
+
+The following is attributable to Spokesperson Tammy Bruce:
+
+Secretary of State Marco Rubio met today with Polish Foreign Minister Radoslaw Sikorski in Brussels.
+"""
+
+
+def test_a_spokesperson_who_tells_of_a_meeting_is_not_in_it(extract):
+    talks = meetings_of(extract(READOUT), "talks")
+    assert len(talks) == 1
+    assert participant_names(talks[0]) == {"Marco Rubio", "Radoslaw Sikorski"}

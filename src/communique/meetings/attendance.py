@@ -5,6 +5,7 @@ import re
 
 from ..text import Span
 from .lexicon import (
+    BYSTANDER,
     HELD_BEFORE,
     LEVEL_ROLES,
     NEAR,
@@ -194,5 +195,7 @@ class Attendance:
                 continue
             if pos in sp.plural and trigger is not None and abs(pos - trigger.start) >= NEAR:
                 continue  # "Ministers thanked the hosts for the reception": the group, not its guests
+            if p.claims and all(BYSTANDER.search(c.title) for c in p.claims):
+                continue  # "attributable to Spokesperson X", "a correspondent reports": who tells, not who met
             out.append((pos, p, span))
         return out
