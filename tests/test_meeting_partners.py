@@ -78,3 +78,12 @@ def test_a_spokesperson_who_tells_of_a_meeting_is_not_in_it(extract):
     talks = meetings_of(extract(READOUT), "talks")
     assert len(talks) == 1
     assert participant_names(talks[0]) == {"Marco Rubio", "Radoslaw Sikorski"}
+
+WHOSE_VISIT = """\
+SEOUL, 5 March 2025 (Yonhap) – South Korean Foreign Minister Cho Tae-yul held talks with Chinese Foreign Minister Wang Yi on Monday, during which the two sides discussed Chinese President Xi Jinping's possible visit to South Korea.
+"""
+
+
+def test_the_owner_of_a_visit_only_spoken_of_is_not_in_the_talks(extract):
+    talks = meetings_of(extract(WHOSE_VISIT), "talks")
+    assert [participant_names(t) for t in talks] == [{"Cho Tae-yul", "Wang Yi"}]

@@ -11,6 +11,7 @@ from .lexicon import (
     NEAR,
     OBJECT_OF,
     ORG_ROLES,
+    POSSESSED,
     POSSESSIVE,
     REPORTED,
     REPRESENTED_BY,
@@ -195,7 +196,18 @@ class Attendance:
                 continue
             if pos in sp.plural and trigger is not None and abs(pos - trigger.start) >= NEAR:
                 continue  # "Ministers thanked the hosts for the reception": the group, not its guests
+            if trigger is not None and self._possessor(span, trigger):
+                continue  # "discussed President Xi's possible visit": whose visit, not who met
             if p.claims and all(BYSTANDER.search(c.title) for c in p.claims):
                 continue  # "attributable to Spokesperson X", "a correspondent reports": who tells, not who met
             out.append((pos, p, span))
         return out
+
+    def _possessor(self, span: Span, trigger: Trigger) -> bool:
+        """A person named as the owner of something other than the meeting ("Xi's
+        visit"), not of the meeting itself ("Blinken's meeting with Kacer")."""
+        after = POSSESSED.match(self.text, span.end)
+        if after is None:
+            return False
+        return not any(t.start >= span.end and t.start - after.end() < 30 and not self.is_future(t)
+                       for t in self.triggers(self.doc.sentence_of(trigger.start)))

@@ -74,6 +74,7 @@ PARTNERS_OF_CALL = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_o
 PARTNERS_OF_VISIT = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
 JOINED = re.compile(rf"\b(?:{_any('joining')})\b")  # "A and B", "A together with B"
 BYSTANDER = re.compile(rf"\b(?:{_any('bystander_titles')})\b", re.I)  # who tells of a meeting, not who met
+POSSESSED = re.compile(r"['’]s?(?=\s)")  # "Xi's", "Jones'"
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
 # The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
 QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
