@@ -115,7 +115,9 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
     page = _PageDates(text)
     kinds = [_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
-    header_end = _header_end(kinds)
+    # in a short report the closing lines are among the first: a sign-off below a sentence closes no header
+    closing = set(_lines_from_end(text, 0, sh.bottom_lines))
+    header_end = _header_end(kinds, [span in closing for span in top])
     first_body: Span | None = None
     for i, (span, kind) in enumerate(zip(top, kinds)):
         if kind == "body" and i < header_end:
@@ -124,7 +126,8 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
             kind = "body"
         elif kind == "label" and i > header_end:
             kind = "body"  # a short line among the body's: a subheading, read as body
-        elif i == header_end and kind in ("body", "headline") and _headline_shaped(text[span.start:span.end], sh):
+        elif i == header_end and found.lines and found.lines[-1].kind in MARKERS and kind in ("body", "headline") and \
+                _headline_shaped(text[span.start:span.end], sh):
             kind = "headline"  # the headline under a time-stamp or an agency line
             header_end += 1
         found.lines.append(FurnitureLine(kind, span))
@@ -151,12 +154,15 @@ def _headline_shaped(line: str, sh: _Shapes) -> bool:
         (words <= sh.headline_words and not line.rstrip("\"”’'").endswith((".", "!", "?", ":")))
 
 
-def _header_end(kinds: list[str]) -> int:
+def _header_end(kinds: list[str], closing: list[bool]) -> int:
     """The index after the last header line: the last marker with at most a
     standfirst or two of body-shaped lines above it, or the first line read as
-    a dateline's (the lines above a dateline are its page's)."""
+    a dateline's (the lines above a dateline are its page's). `closing`: which
+    lines are among the report's last."""
     end, sentences = 0, 0
     for i, kind in enumerate(kinds):
+        if (kind == "lead" or kind in MARKERS) and closing[i] and sentences and "body" not in kinds[i + 1:]:
+            break  # the sign-off of a short report
         if kind == "lead":
             return i
         if kind in MARKERS:
