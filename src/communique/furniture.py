@@ -114,10 +114,17 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     found = Furniture()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
     page = _PageDates(text)
-    kinds = [_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
+    kinds: list[str] = []
+    sentences = 0
+    for i, span in enumerate(top):  # up to where the header must have ended
+        kinds.append(_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads))
+        sentences += kinds[-1] == "body"
+        if kinds[-1] == "lead" or sentences > _STANDFIRSTS:
+            break
+    top = top[:len(kinds)]
+    ends = _lines_from_end(text, 0, sh.bottom_lines)
     # in a short report the closing lines are among the first: a sign-off below a sentence closes no header
-    closing = set(_lines_from_end(text, 0, sh.bottom_lines))
-    header_end = _header_end(kinds, [span in closing for span in top])
+    header_end = _header_end(kinds, [span in ends for span in top])
     first_body: Span | None = None
     for i, (span, kind) in enumerate(zip(top, kinds)):
         if kind == "body" and i < header_end:
@@ -140,7 +147,7 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
                 found.source = Fact(m.group("who"), Span(m.start("who"), m.end("who")))
     # the closing lines, below the body's first line
     floor = first_body.end if first_body else (top[-1].end if top else 0)
-    for span in _lines_from_end(text, floor, sh.bottom_lines):
+    for span in (span for span in ends if span.start >= floor):
         kind = _bottom_kind(text, span, gz, sh, page)
         if kind != "body":
             found.lines = [line for line in found.lines if line.span != span] + [FurnitureLine(kind, span)]
