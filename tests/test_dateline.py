@@ -366,3 +366,13 @@ def test_reports_in_a_teaser_not_in_a_sentence(gz, first_body, source):
 def test_section_words_before_a_publisher_are_dropped(gz):
     text = "Press Releases EEAS : Remarks of the High Representative after the Council\n" + BODY
     assert find_dateline(text, gz).source == "EEAS"
+
+
+def test_a_short_reports_closing_line_closes_no_header(gz):
+    text = ("Release No. 12\n\nVisit of the Foreign Minister of Peru\n\n"
+            "The Minister of Foreign Affairs received today his Peruvian counterpart at the ministry.\n\n"
+            "Santiago, 14 March 2023\n")
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date) == ("Santiago", "2023-03-14")
+    furniture = [text[s.start:s.end] for s in facts.furniture]
+    assert "The Minister of Foreign Affairs received today his Peruvian counterpart at the ministry." not in furniture

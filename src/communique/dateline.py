@@ -75,6 +75,8 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
         undated_year, lead = _read_line(facts, gz, offset, line, styles(), undated_year)
         if lead:
             leads.add(offset)
+            if facts.place and facts.source and facts.date:
+                break  # the body begins: its lines are in no dateline's style
     furniture = read_furniture(text, gz, frozenset(leads))
     _take_furniture(facts, furniture, gz)
     if facts.date is None or facts.place is None or facts.source is None:

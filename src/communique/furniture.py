@@ -114,10 +114,17 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
     found = Furniture()
     top = _lines(text, 0, min(len(text), sh.top_chars), sh.top_lines)
     page = _PageDates(text)
-    kinds = [_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads) for i, span in enumerate(top)]
-    if len(top) > 1 and (kinds[-1] in MARKERS or kinds[-1] == "lead") and not text[top[-1].end:].strip():
-        kinds[-1] = "body"  # a short release's closing line is its sign-off (read below), no header above the body
-    header_end = _header_end(kinds)
+    kinds: list[str] = []
+    sentences = 0
+    for i, span in enumerate(top):  # up to where the header must have ended
+        kinds.append(_top_kind(text, span, gz, sh, page, first=i == 0, lead=span.start in leads))
+        sentences += kinds[-1] == "body"
+        if kinds[-1] == "lead" or sentences > _STANDFIRSTS:
+            break
+    top = top[:len(kinds)]
+    ends = _lines_from_end(text, 0, sh.bottom_lines)
+    # in a short report the closing lines are among the first: a sign-off below a sentence closes no header
+    header_end = _header_end(kinds, [span in ends for span in top])
     first_body: Span | None = None
     for i, (span, kind) in enumerate(zip(top, kinds)):
         if kind == "body" and i < header_end:
@@ -126,7 +133,8 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
             kind = "body"
         elif kind == "label" and i > header_end:
             kind = "body"  # a short line among the body's: a subheading, read as body
-        elif i == header_end and kind in ("body", "headline") and _headline_shaped(text[span.start:span.end], sh):
+        elif i == header_end and found.lines and found.lines[-1].kind in MARKERS and kind in ("body", "headline") and \
+                _headline_shaped(text[span.start:span.end], sh):
             kind = "headline"  # the headline under a time-stamp or an agency line
             header_end += 1
         found.lines.append(FurnitureLine(kind, span))
@@ -139,7 +147,7 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
                 found.source = Fact(m.group("who"), Span(m.start("who"), m.end("who")))
     # the closing lines, below the body's first line
     floor = first_body.end if first_body else (top[-1].end if top else 0)
-    for span in _lines_from_end(text, floor, sh.bottom_lines):
+    for span in (span for span in ends if span.start >= floor):
         kind = _bottom_kind(text, span, gz, sh, page)
         if kind != "body":
             found.lines = [line for line in found.lines if line.span != span] + [FurnitureLine(kind, span)]
@@ -153,12 +161,15 @@ def _headline_shaped(line: str, sh: _Shapes) -> bool:
         (words <= sh.headline_words and not line.rstrip("\"”’'").endswith((".", "!", "?", ":")))
 
 
-def _header_end(kinds: list[str]) -> int:
+def _header_end(kinds: list[str], closing: list[bool]) -> int:
     """The index after the last header line: the last marker with at most a
     standfirst or two of body-shaped lines above it, or the first line read as
-    a dateline's (the lines above a dateline are its page's)."""
+    a dateline's (the lines above a dateline are its page's). `closing`: which
+    lines are among the report's last."""
     end, sentences = 0, 0
     for i, kind in enumerate(kinds):
+        if (kind == "lead" or kind in MARKERS) and closing[i] and sentences and "body" not in kinds[i + 1:]:
+            break  # the sign-off of a short report
         if kind == "lead":
             return i
         if kind in MARKERS:

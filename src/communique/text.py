@@ -30,7 +30,7 @@ class Document:
     lower: str = ""
     sentences: list[Span] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
-    furniture: list[Span] = field(default_factory=list)  # page furniture (headline, stamps, captions), in order
+    furniture: list[Span] = field(default_factory=list)  # page furniture no meeting is read from (furniture.toml), in order
     _furniture_starts: list[int] = field(default_factory=list)
 
     @classmethod

@@ -78,7 +78,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
     def read(self) -> None:
         for sentence in self.doc.sentences:
             if self.doc.in_furniture(sentence.start, sentence.end):
-                continue  # a headline, caption or stamp retells the body's meetings; its people are still read
+                continue  # page furniture (a standfirst, a stamp, a byline) retells the body's meetings; its people are still read
             sp = self.sentence_people(sentence)
             text = self.text[sentence.start:sentence.end]
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
