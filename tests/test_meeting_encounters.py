@@ -80,3 +80,13 @@ def test_meetings_counted_without_partners_named_are_no_record(extract):
 
 def test_a_meeting_word_inside_a_title_is_no_meeting(extract):
     assert extract(TITLED).meetings == []
+
+RECALLED = """\
+PHNOM PENH, 5 August 2022 (Yonhap) – South Korean Foreign Minister Park Jin met on Friday with his Russian counterpart, Sergey Lavrov.
+It was their second meeting. They met each other in Bali last month, where the G20 foreign ministers' meeting took place.
+"""
+
+
+def test_a_meeting_told_as_last_month_is_another_earlier_one(extract):
+    talks = meetings_of(extract(RECALLED), "talks")
+    assert sorted(t.location.name for t in talks) == ["Bali", "Phnom Penh"]

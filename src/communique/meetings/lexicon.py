@@ -75,6 +75,9 @@ PARTNERS_OF_VISIT = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_
 JOINED = re.compile(rf"\b(?:{_any('joining')})\b")  # "A and B", "A together with B"
 BYSTANDER = re.compile(rf"\b(?:{_any('bystander_titles')})\b", re.I)  # who tells of a meeting, not who met
 POSSESSED = re.compile(r"['’]s?(?=\s)")  # "Xi's", "Jones'"
+# "last met", "previously met"; "met ... last month", "met two years ago": an earlier meeting
+RECALLED_BEFORE = re.compile(rf"\b(?:{_any('recalled_before')})\s*$", re.I)
+RECALLED_AFTER = re.compile(rf"\b(?:{_any('recalled_after')})\b", re.I)
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
 # The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
 QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")

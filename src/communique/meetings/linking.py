@@ -19,6 +19,8 @@ from .lexicon import (
     PARTNERS_OF_CALL,
     PARTNERS_OF_VISIT,
     QUALIFIER,
+    RECALLED_AFTER,
+    RECALLED_BEFORE,
     REPORTED,
     VISIT_TOLD,
     MeetingDraft,
@@ -48,8 +50,11 @@ class MentionLinking:
             return self.new(t), True
         if is_visit(t) and article in DEFINITE and VISIT_TOLD.match(self.text, t.end):
             return None, False  # "The visit is the minister's second this year": said of a visit, no meeting
-        if re.search(r"\b(?:last|previously|had\s+(?:last\s+)?)\s*$", self.text[max(0, t.start - 14):t.start], re.I) and sp.items:
-            return self.new(t), True  # "Lavrov and Fidan last met in Antalya": an earlier meeting
+        recalled = RECALLED_BEFORE.search(self.text, max(0, t.start - 14), t.start) or \
+            (t.text.lower() in self.lex.verbs and RECALLED_AFTER.search(self.text, t.end, self.clause_end(t.end)))
+        if recalled and (sp.items or sp.groups):
+            # "Lavrov and Fidan last met in Antalya", "They met in Indonesia last month": an earlier meeting
+            return self.new(t), True
         if article in DEFINITE and not t.named:
             target = self._compatible(t, with_people)
             stated = self._clause_date(t)
