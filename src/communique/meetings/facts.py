@@ -7,6 +7,9 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    HELD_IN,
+    NOT_WHEN_HELD,
+    OFFICE_BEGAN,
     SAME_DAY,
     VENUE,
     VENUE_WORD,
@@ -28,10 +31,9 @@ class SentenceFacts:
             if not new and self.published and d.value[:len(self.published)] > self.published:
                 continue  # "the visit comes ahead of the summit on 1 December": a meeting told as held is not to come
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
-            if re.search(r"\b(?:of|since|until|for|from|to|through|by)\s+(?:the\s+)?$", before):
+            if NOT_WHEN_HELD.search(before):
                 continue
-            if re.search(r"\bsince\s+(?:taking|assuming|he\s+took|she\s+took)\b[^,.;]{0,25}$",
-                         self.text[max(sentence.start, d.start - 45):d.start], re.I):
+            if OFFICE_BEGAN.search(self.text[max(sentence.start, d.start - 45):d.start]):
                 continue  # "his first visit since taking office in August 2023": when the office began
             if meeting.kind != "talks" or not (trigger and is_visit(trigger)):
                 if len(d.value) < 7:
@@ -76,8 +78,7 @@ class SentenceFacts:
             # "the summit in Gabala": an unknown place right after the meeting's words
             for m in self.mentions_of(sentence):
                 if m.kind == "name" and m.start > trigger.end and " " not in m.text and not VENUE_WORD.match(self.text, m.end) and \
-                        re.fullmatch(r"[^,.;]{0,60}?\b(?:held|took\s+place|met|convened|opened|gathered)?\s*\b(?:in|at)\s+",
-                                     self.text[trigger.end:m.start]):
+                        HELD_IN.fullmatch(self.text[trigger.end:m.start]):
                     meeting.location, meeting.location_span = m.text, Span(m.start, m.end)
                     return
         if found and meeting.location_span is not None:

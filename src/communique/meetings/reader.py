@@ -26,6 +26,7 @@ from .attendance import Attendance
 from .facts import SentenceFacts
 from .lexicon import (
     ONE_MEETING_GAP,
+    REMOTE,
     MeetingDraft,
     Trigger,
     headline_end,
@@ -87,7 +88,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                 if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) \
                         or self.is_visit_frame(t):
                     continue
-                if t.kind == "call" and re.search(r"\b(?:via|by|through|over)\s+(?:a\s+)?$", self.text[max(0, t.start - 12):t.start]):
+                if t.kind == "call" and REMOTE.search(self.text, max(0, t.start - 12), t.start):
                     remote = True  # "joined via videoconference": how, not a meeting of its own
                     continue
                 fmt = self.format_word_before(t)

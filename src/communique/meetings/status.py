@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADJECTIVE, HELD_AFTER, Trigger, is_visit
+from .lexicon import ADJECTIVE, HELD_AFTER, VISIT_FRAME, Trigger, is_visit
 
 
 class MentionStatus:
@@ -17,8 +17,7 @@ class MentionStatus:
     def is_visit_frame(self, t: Trigger) -> bool:
         """"Son, who is paying an official visit to China": the setting of the
         meetings the report tells, not a meeting of its own."""
-        return is_visit(t) and re.search(r"\b(?:is|are)\s+(?:currently\s+)?(?:paying|on|making|in\s+\w+\s+on)\s+(?:an?\s+)?(?:\w+\s+)?$",
-                                          self.text[max(0, t.start - 40):t.start]) is not None
+        return is_visit(t) and VISIT_FRAME.search(self.text, max(0, t.start - 40), t.start) is not None
 
     def is_urging(self, t: Trigger) -> bool:
         """"called on all parties to show restraint" urges; it is no visit."""

@@ -10,6 +10,7 @@ from ..text import Span
 from .lexicon import (
     BODY_ACTS,
     BODY_ATTENDED,
+    BODY_MEETING,
     DEFINITE,
     GENERIC_WORDS,
     HELD_ITS,
@@ -19,6 +20,7 @@ from .lexicon import (
     MET_IN,
     NAME_KINDS,
     QUALIFIER,
+    TWO_SIDED,
     Trigger,
 )
 
@@ -60,7 +62,7 @@ class TriggerFinder:
                       and MET_IN.search(self.text, t.end, b.start)), None)
             if hit is None:
                 acting = BODY_ACTS.match(self.text, b.end) or BODY_ATTENDED.search(self.text[max(sentence.start, b.start - 60):b.start])
-                if not (re.search(r"meeting|summit|session|retreat|conference", b.text, re.I) or acting):
+                if not (BODY_MEETING.search(b.text) or acting):
                     continue  # a body named, not meeting: "the members of the CSTO Ministerial Council"
                 hit = Trigger(info.kind or "session", b.start, b.end, b.text)
                 if acting is not None and acting.re is BODY_ACTS:
@@ -88,7 +90,7 @@ class TriggerFinder:
 
     def _states_only(self, qualifier: str, start: int) -> bool:
         """Whether a qualifier is two or three states' names or adjectives and nothing else ("Japan-Uzbekistan")."""
-        if re.search(r"\b(?:Bilateral|Trilateral)\b", qualifier):
+        if TWO_SIDED.search(qualifier):
             return True  # "a Trilateral Vice Foreign Ministerial Meeting"
         parts = [p for p in re.split(r"[-–\s]+", qualifier) if p]
         sentence = self.doc.sentence_of(start)
