@@ -7,9 +7,8 @@ Each run ingests distinct reports (the project's corpus, each copy made
 unique by a line of its own, so later copies join the people and meetings
 of earlier ones, as reports of the same events from several agencies do)
 into a fresh database; the figure includes extraction, as `communique
-ingest` does. A process's first reports also load the gazetteer and, when a
-name needs them, rigour's name-variant symbols (seconds, once): that
-warm-up is timed apart."""
+ingest` does. A process's first reports also load the gazetteer (once):
+that warm-up is timed apart."""
 from __future__ import annotations
 
 import argparse

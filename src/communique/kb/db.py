@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from importlib import util
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 DEFAULT_URL = "sqlite:///communique.db"
@@ -22,6 +24,9 @@ def database_url(url: str | None = None) -> str:
     url = url or os.environ.get("COMMUNIQUE_DB") or DEFAULT_URL
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    if url.startswith("postgresql+psycopg://") and util.find_spec("psycopg") is None:
+        # the driver is an extra: the default install stores the knowledge base in SQLite
+        raise ArgumentError("PostgreSQL needs its driver: pip install 'communique[postgres]'")
     return url
 
 

@@ -1,27 +1,30 @@
 """People across reports: one person for every spelling of one name, never two
 people whose states, offices or dates contradict.
 
-Names are compared with rigour (OpenSanctions' name analysis: Latin, Cyrillic
-and other scripts latinised, name-variant symbols such as Sergei = Sergey,
-residue distances for transliteration drift such as Mukhriddin = Muhriddin =
-Mukhriddinov) and, for the transliteration pairs rigour scores low
-(Jeenbek = Zheenbek), communique's own transliteration skeletons
-(`communique.names`). Stored people are found by blocking keys (the first
+Names are compared word by word, every script latinised (unidecode) and
+honorifics dropped: two words are one when their spellings are close
+(rapidfuzz's distance, for transliteration drift such as Mukhriddin =
+Muhriddin = Mukhriddinov, and for one word written as two, Minseok =
+Min-seok), or when communique's transliteration skeletons make them one
+(`communique.names`: Jeenbek = Zheenbek, Sergei = Sergey, the national forms
+of one given name). Stored people are found by blocking keys (the first
 letters of each folded name word), so a report only compares its people with
 the few stored people who could be them.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
-from rigour.names import Name, NamePartTag, NameTypeTag, analyze_names, compare_parts, pair_symbols
+from rapidfuzz.distance import Levenshtein
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
+from unidecode import unidecode
 
 from .. import names as folding
+from ..gazetteer import load_toml
 from ..record import Record
 from .models import Person, PersonKey, PersonName, PersonRole
 
@@ -29,28 +32,46 @@ from .models import Person, PersonKey, PersonName, PersonRole
 # some states join), foreign minister, defence minister.
 _OFFICE = {"head_of_state": "leader", "head_of_government": "leader", "foreign_minister": "foreign_minister",
            "defence_minister": "defence_minister"}
-_PARTICLES = frozenset({"bin", "bint", "ibn", "binti", "al", "el", "de", "da", "di", "du", "van", "von", "der",
-                        "den", "la", "le", "dos", "das", "do", "ould", "ag", "ben", "abu", "bou", "ter", "zu", "af"})
 KEY_LENGTH = 4
-PART_SCORE = 0.8  # rigour's residue similarity from which two name words are one (Mukhriddin, Muhriddinov: 0.83)
-SYMBOL_MIN = 4  # name-variant symbols pair words of at least this length (not Yi = Yu, Li = Lee)
+# Mean lengths of two word skeletons from which they may differ by one more letter: none below 6
+# (Said, Saidov), one from 6 (Sybiha, Sybiga), two from 10 (Rasulzade, Rasulzoda is 9: not), three from 14.
+EDIT_STEPS = (6, 10, 14)
+SHORT_VOWEL_MIN = 4  # from this length, one vowel inside a word may differ (Adel, Adil; not Yi, Yu)
+VOWELS = frozenset("aeiou")
+RUN_WORD_MIN = 3  # words joined into one have at least this length (Min-seok, not Abdullah II)
 
 
 # ------------------------------------------------------------------ names
+@dataclass(frozen=True)
+class _Matching:
+    honorifics: re.Pattern[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _matching() -> _Matching:
+    honorifics: set[str] = set()
+    particles: set[str] = set()
+    for data in load_toml("name_matching.toml"):
+        honorifics.update(data.get("honorifics", []))
+        particles.update(data.get("particles", []))
+    longest_first = sorted(honorifics, key=len, reverse=True)
+    pattern = r"^\W*(?:(?:%s)\.?\s+)*" % "|".join(re.escape(h) for h in longest_first)
+    return _Matching(re.compile(pattern, re.IGNORECASE), frozenset(particles))
+
+
 @lru_cache(maxsize=65536)
-def _analyze(name: str, symbols: bool = False) -> Name | None:
-    """rigour's analysis of a person's name: prefixes ("Mr.") removed, every
-    script latinised, split into parts; with `symbols`, also tagged with the
-    name-variant symbols (Sergei = Sergey, Mohammed = Muhammad), whose tagger
-    takes seconds to load: it is loaded only when a name needs it."""
-    found = analyze_names(NameTypeTag.PER, [name], consolidate=False, numerics=False, symbols=symbols)
-    return max(found, key=lambda n: len(n.parts), default=None)
+def _analyze(name: str) -> tuple[str, ...] | None:
+    """A person's name as comparable words: honorifics ("Mr.") dropped, every
+    script latinised, lower case, apostrophes closed up (O'Brien = Obrien);
+    None when nothing is left."""
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['`]", "", unidecode(_matching().honorifics.sub("", name))).lower())
+    return tuple(words) or None
 
 
-def _words(name: Name) -> list[int]:
-    """Indexes of the parts that carry the name (not "bin", "al")."""
-    return [i for i, p in enumerate(name.parts)
-            if p.tag is not NamePartTag.STOP and p.comparable not in _PARTICLES]
+def _words(name: tuple[str, ...]) -> list[int]:
+    """Indexes of the words that carry the name (not "bin", "al")."""
+    return [i for i, w in enumerate(name) if w not in _matching().particles]
 
 
 @lru_cache(maxsize=65536)
@@ -65,16 +86,72 @@ def _words_agree(a: str, b: str) -> bool:
     return sa == sb or folding.token_match(sa, sb)
 
 
-def _plausible_variants(a: str, b: str) -> bool:
-    """Words that may be variants of one name though their spellings differ
-    (Mohammed, Muhammad): worth asking the name-variant symbols."""
-    return min(len(a), len(b)) >= SYMBOL_MIN and Indel.normalized_similarity(_skeleton(a), _skeleton(b)) >= 0.7
+def _runs(name: tuple[str, ...], indexes: list[int]) -> list[tuple[int, ...]]:
+    """Each word alone, and each two adjacent words together: a word may be
+    written as two (Minseok, Min-seok), but not with an initial or a regnal
+    number (Abdullah II is not Abdullahi)."""
+    return [(i,) for i in indexes] + [(i, j) for i, j in zip(indexes, indexes[1:])
+                                      if j == i + 1 and min(len(name[i]), len(name[j])) >= RUN_WORD_MIN]
 
 
-def _unmatched(a: str, b: str, symbols: bool) -> tuple[list[str], list[str]] | None:
-    """The name words of the shorter form that match no word of the longer one,
-    and the longer one's unmatched words; None when either form has no words."""
-    na, nb = _analyze(a, symbols), _analyze(b, symbols)
+def _edit_budget(a: str, b: str) -> int:
+    """How many letters two spellings of one name word may differ by: none for
+    short words (Said, Saidov; Maris, Mario), more for longer ones (Sybiha,
+    Sybiga)."""
+    mean = (len(a) + len(b)) / 2
+    return sum(mean >= step for step in EDIT_STEPS)
+
+
+def _one_inner_vowel_apart(a: str, b: str) -> bool:
+    """Short words of one length differing by one vowel inside them (Adel,
+    Adil; Islam, Islom); a last vowel often tells a woman's name from a man's
+    (Maria, Mario)."""
+    if len(a) != len(b) or len(a) < SHORT_VOWEL_MIN:
+        return False
+    apart = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(apart) == 1 and 0 < apart[0] < len(a) - 1 and a[apart[0]] in VOWELS and b[apart[0]] in VOWELS
+
+
+def _spelling_edits(a: str, b: str) -> int | None:
+    """How many letters two skeletons differ by; None when too many for two
+    spellings of one word."""
+    if _one_inner_vowel_apart(a, b):
+        return 1
+    budget = _edit_budget(a, b)
+    edits = Levenshtein.distance(a, b, score_cutoff=budget)
+    return edits if budget and edits <= budget else None
+
+
+def _close_spellings(na: tuple[str, ...], wa: list[int], nb: tuple[str, ...]) -> list[tuple]:
+    """Pairs of name words of `na` (or of adjacent pairs of them) and words of
+    `nb` whose skeletons are within their edit budget, closest first, no word
+    in two pairs."""
+    scored = []
+    for ra in _runs(na, wa):
+        left = "".join(_skeleton(na[i]) for i in ra)
+        for rb in _runs(nb, list(range(len(nb)))):
+            if len(ra) == len(rb) == 2:
+                continue
+            right = "".join(_skeleton(nb[j]) for j in rb)
+            edits = _spelling_edits(left, right)
+            if edits is not None:
+                scored.append((edits, ra, rb))
+    scored.sort(key=lambda s: s[0])
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, ra, rb in scored:
+        if used_a.isdisjoint(ra) and used_b.isdisjoint(rb):
+            used_a.update(ra)
+            used_b.update(rb)
+            pairs.append((ra, rb))
+    return pairs
+
+
+def _unmatched(a: str, b: str) -> list[str] | None:
+    """The name words of the shorter form that match no word of the longer
+    one; None when either form has no name words."""
+    na, nb = _analyze(a), _analyze(b)
     if na is None or nb is None:
         return None
     wa, wb = _words(na), _words(nb)
@@ -84,48 +161,28 @@ def _unmatched(a: str, b: str, symbols: bool) -> tuple[list[str], list[str]] | N
         na, nb, wa = nb, na, wb
     matched_a: set[int] = set()
     matched_b: set[int] = set()
-
-    def mark(qps, rps) -> None:  # a part's index is its position in the name
-        matched_a.update(p.index for p in qps)
-        matched_b.update(p.index for p in rps)
-
-    if symbols:
-        for alternative in pair_symbols(na, nb)[:1]:
-            for al in alternative:
-                if len(al.qstr.replace(" ", "")) >= SYMBOL_MIN and len(al.rstr.replace(" ", "")) >= SYMBOL_MIN:
-                    mark(al.qps, al.rps)
-    rest_a = [p for i, p in enumerate(na.parts) if i in wa and i not in matched_a]
-    rest_b = [p for i, p in enumerate(nb.parts) if i not in matched_b]
-    if rest_a and rest_b:
-        for al in compare_parts(rest_a, rest_b):
-            if al.qps and al.rps and al.score >= PART_SCORE:
-                mark(al.qps, al.rps)
+    for ra, rb in _close_spellings(na, wa, nb):
+        matched_a.update(ra)
+        matched_b.update(rb)
     for i in wa:
         if i in matched_a:
             continue
-        word = na.parts[i].comparable
-        for j, part in enumerate(nb.parts):
-            if j not in matched_b and _words_agree(word, part.comparable):
+        for j, word in enumerate(nb):
+            if j not in matched_b and _words_agree(na[i], word):
                 matched_a.add(i)
                 matched_b.add(j)
                 break
-    return ([na.parts[i].comparable for i in wa if i not in matched_a],
-            [p.comparable for i, p in enumerate(nb.parts) if i not in matched_b])
+    return [na[i] for i in wa if i not in matched_a]
 
 
 @lru_cache(maxsize=262144)
 def name_agreement(a: str, b: str) -> int:
     """How well two name forms agree: 0 when they are not one person's name,
     else the number of name words of the shorter form, each of which matches
-    a word of the longer one (by rigour's residue distance, communique's
-    transliteration skeletons, or, where words look like variants of one
-    name, rigour's name-variant symbols)."""
-    left = _unmatched(a, b, symbols=False)
-    if left is None:
-        return 0
-    if left[0] and all(any(_plausible_variants(x, y) for y in left[1]) for x in left[0]):
-        left = _unmatched(a, b, symbols=True)
-    if left is None or left[0]:
+    a word of the longer one (by close spelling or communique's
+    transliteration skeletons)."""
+    left = _unmatched(a, b)
+    if left is None or left:
         return 0
     return min(len(_words(_analyze(a))), len(_words(_analyze(b))))
 
@@ -155,7 +212,7 @@ def names_agree(mine: Iterable[str], theirs: Iterable[str]) -> int:
 
 def name_keys(name: str) -> set[str]:
     """Blocking keys of a name: the first letters of each folded word."""
-    return {tok[:KEY_LENGTH] for tok in folding.tokens(name) if len(tok) >= 2 and tok not in _PARTICLES}
+    return {tok[:KEY_LENGTH] for tok in folding.tokens(name) if len(tok) >= 2 and tok not in _matching().particles}
 
 
 def surname_key(name: str) -> str:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import threading
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ..kb.cli import DbOption
+from ..kb.cli import DbOption, database_errors
 
 Host = Annotated[str, typer.Option(help="Address to listen on")]
 Port = Annotated[int, typer.Option(help="Port to listen on")]
@@ -49,20 +48,13 @@ def build_demo(folder: Path) -> str:
     return url
 
 
-def _warm_name_matching() -> None:
-    """Load rigour's name-variant tagger (seconds) before the first person filter needs it."""
-    from ..kb.people import names_agree
-
-    names_agree(["Lavr"], ["Sergei Lavrov"])
-
-
 def _run(db: str | None, host: str, port: int) -> None:
     import uvicorn
 
     from .app import create_app
 
-    app = create_app(db)
-    threading.Thread(target=_warm_name_matching, daemon=True).start()
+    with database_errors():
+        app = create_app(db)
     sys.stderr.write(f"communique: serving on http://{host}:{port}/ (API docs at /docs); Ctrl-C stops\n")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
