@@ -87,3 +87,12 @@ SEOUL, 5 March 2025 (Yonhap) – South Korean Foreign Minister Cho Tae-yul held 
 def test_the_owner_of_a_visit_only_spoken_of_is_not_in_the_talks(extract):
     talks = meetings_of(extract(WHOSE_VISIT), "talks")
     assert [participant_names(t) for t in talks] == [{"Cho Tae-yul", "Wang Yi"}]
+
+TALKS_IN_A_CAPITAL = """\
+ANKARA, 17 January 2025 (Anadolu) – Iranian Foreign Minister Abbas Araghchi held talks with Turkish Foreign Minister Hakan Fidan in Ankara on Friday.
+"""
+
+
+def test_talks_in_one_sides_capital_are_hosted_by_it(extract):
+    talks = meetings_of(extract(TALKS_IN_A_CAPITAL), "talks")
+    assert [t.chair for t in talks] == ["Hakan Fidan"]

@@ -38,6 +38,8 @@ class Settling:
                 m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
             if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and days_apart(m.date, published) <= 3:
                 m.location = dateline_place  # "at the Reception House" filed from Moscow that day: Moscow
+            if m.kind == "talks" and m.chair is None:
+                self._host_of_talks(m)
             if m.location is None and m.kind != "call":
                 source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"
                                and not self._recalled(x)), None)
@@ -49,6 +51,18 @@ class Settling:
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
         self._merge_restatements()
+
+    def _host_of_talks(self, m: MeetingDraft) -> None:
+        """Talks of two states held in one side's capital are hosted by its
+        highest-ranking official there ("Fidan held talks with Araghchi in Ankara": Fidan)."""
+        country = m.location_country or self.gz.places.get(m.location or "")
+        if not country or m.location != self.gz.states.get(country, {}).get("capital"):
+            return  # a resort or a summit's venue is no host's seat ("talks in Hawaii", "in Bali")
+        people = [p for p, _ in m.participants.values()]
+        hosts = [p for p in people if p.country == country]
+        guests = [p for p in people if p.country and p.country != country]
+        if hosts and guests and len({p.country for p in guests}) == 1:
+            m.chair = max(hosts, key=lambda p: self.gz.role_rank.get(p.role or "", 0))
 
     def _host_at_home(self, m: MeetingDraft) -> None:
         """A host receives at home: a chair from abroad, where officials of the
