@@ -106,12 +106,15 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
     "Amiri Diwan Undersecretary"). Their holders have the role "other"."""
     heads, stop = _title_shapes(gz)
     text = doc.text
+    matches = list(heads.finditer(text))
+    if not matches:
+        return []
     ends = {m.end: m for m in found}
     covered = bytearray(len(text) + 1)
     for m in found:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
-    for head in heads.finditer(text):
+    for head in matches:
         if covered[head.start()] or covered[head.end() - 1]:
             continue
         start = head.start()
@@ -180,6 +183,13 @@ def _case_fits(kind: str, span: str) -> bool:
 
 
 @cache
+def _run_words(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    """Name particles, words never a name, and the pattern of runs: built once."""
+    particles = frozenset(gz.names.get("particles", ()))
+    return particles, frozenset(gz.names.get("not_name_words", ())), _run_pattern(tuple(sorted(particles)))
+
+
+@cache
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words joined by single spaces and name particles:
     only these few spans are then looked at word by word."""
@@ -197,10 +207,9 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
     covered = bytearray(len(text) + 1)
     for m in known:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    particles = frozenset(gz.names.get("particles", ()))
-    stop = frozenset(gz.names.get("not_name_words", ()))
+    particles, stop, pattern = _run_words(gz)
     runs: list[Mention] = []
-    for run in _run_pattern(tuple(sorted(particles))).finditer(text):
+    for run in pattern.finditer(text):
         current: list[re.Match] = []
         words = 0  # name words (not particles) in `current`
         for word in _WORD.finditer(text, run.start(), run.end()):
