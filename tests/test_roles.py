@@ -299,3 +299,11 @@ def test_a_title_no_list_holds_is_read_by_its_shape(extract):
     assert {r.role for r in by_name["Tomas Ruiz"].roles} == {"other"}
     assert {r.role for r in by_name["Ravi Nair"].roles} == {"other"}
     assert {r.role for r in by_name["Anne Cole"].roles} == {"foreign_minister"}
+
+
+def test_a_portfolio_after_an_organisation_leads_to_the_name_after_it(extract):
+    text = ("LUXEMBOURG, 19 June 2017 (EU) - The Council was chaired by the High Representative of the European "
+            "Union for Foreign Affairs and Security Policy, Laura Bianchi.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Laura Bianchi"}
+    assert roles_of(by_name["Laura Bianchi"]) == {("other", None, "EU")}
