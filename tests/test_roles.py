@@ -307,3 +307,22 @@ def test_a_portfolio_after_an_organisation_leads_to_the_name_after_it(extract):
     by_name = {p.name: p for p in extract(text).people}
     assert set(by_name) == {"Laura Bianchi"}
     assert roles_of(by_name["Laura Bianchi"]) == {("other", None, "EU")}
+
+
+def test_appositions_by_dash_by_region_and_by_an_organisation_s_second_title(extract):
+    text = ("ABUJA, 3 May 2017 (NAN) - The summit was attended by the Special Representative for West Africa, "
+            "Dr. Musa Bello, by Mr. Omar Latif - Director of the Policy Planning Staff, and by Finland's Minister "
+            "for Foreign Affairs and OSCE Chairperson-in-Office, Aino Virtanen.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Musa Bello", "Omar Latif", "Aino Virtanen"}
+    assert {r.role for r in by_name["Omar Latif"].roles} == {"other"}
+    assert {(r.role, r.country) for r in by_name["Aino Virtanen"].roles} >= {("foreign_minister", "FIN")}
+
+
+def test_two_titles_without_names_stay_two_references(extract):
+    text = ("JAKARTA, 3 February 2023 (Antara) - President Budi Santoso had a courtesy call from ASEAN Foreign "
+            "Ministers and ASEAN Secretary General, opening the ministers' meeting in Jakarta.\n\n"
+            "In the courtesy call, the new ASEAN Secretary general, Lim Sok, from Cambodia, was introduced to the "
+            "president.")
+    record = extract(text)
+    assert "Lim Sok" in {p.name for m in record.meetings for p in m.participants}
