@@ -200,3 +200,9 @@ def test_a_hyphenated_title_does_not_join_the_name(mentions):
     found = mentions("Ambassador-at-Large Rami Haddad met the press.")
     assert of_kind(found, "title") == [("Ambassador-at-Large", "other")]
     assert [text for text, _ in of_kind(found, "name")] == ["Rami Haddad"]
+
+
+def test_the_secretary_is_no_title_of_its_own_shape(mentions):
+    found = mentions("The Secretary underscored the partnership. The Strategic Dialogue met. "
+                     "National Security Council Secretary Ravi Nair spoke.")
+    assert of_kind(found, "title") == [("National Security Council Secretary", "other")]

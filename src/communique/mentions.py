@@ -104,7 +104,7 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
     body or organisation, before a head word of titles.toml's `title_heads`
     ("National Security Council Secretary", "Strategic Affairs Secretary",
     "Amiri Diwan Undersecretary"). Their holders have the role "other"."""
-    heads, stop = _title_shapes(gz)
+    heads, stop, function_words = _title_shapes(gz)
     text = doc.text
     matches = list(heads.finditer(text))
     if not matches:
@@ -120,8 +120,9 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
         start = head.start()
         while True:
             word = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-            if word is None or word.group(1) not in stop or covered[word.start(1)]:
-                break
+            if word is None or word.group(1) not in stop or word.group(1).lower() in function_words or \
+                    covered[word.start(1)]:
+                break  # "The Secretary" is no title of its own
             start = word.start(1)
         prefix = ends.get(head.start() - 1)
         if start == head.start() and not (prefix and prefix.kind in ("body", "org") and text[prefix.end] == " "):
@@ -131,9 +132,10 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
 
 
 @cache
-def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str]]:
+def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     heads = "|".join(re.escape(h) for h in sorted(gz.title_heads, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ()))
+    return (re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ())),
+            frozenset(gz.names.get("line_continues_after", ())))
 
 
 def _place_before_name(doc: Document, found: list[Mention], names: list[Mention], gz: Gazetteer) -> None:
