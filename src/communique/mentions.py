@@ -42,8 +42,11 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     _modified_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
     _place_before_name(doc, found, names, gz)
-    # A place inside a run of name words is part of a name ("Vladimir Makei").
+    # A place inside a run of name words is part of a name ("Vladimir Makei"); a run that is
+    # the place and nothing more is the place ("Buenos Aires, Argentina").
     in_name = bytearray(len(doc.text) + 1)
+    places = {(m.start, m.end) for m in found if m.kind == "place"}
+    names = [n for n in names if (n.start, n.end) not in places]
     for n in names:
         if " " in n.text:
             in_name[n.start:n.end] = b"\x01" * (n.end - n.start)
