@@ -17,8 +17,9 @@ _DIGIT = re.compile(r"\d")
 _GIVEN_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
-# the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
+# a capitalised word right before a position
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \u00a0]$")
+# the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 # "N.Enkhtaivan": an initial glued to the family name is one word
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
@@ -105,8 +106,8 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
 def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list[Mention]:
     """Titles no list holds, by their shape: words that are never a name, or a
     body or organisation, before a head word of titles.toml's `title_heads`
-    ("National Security Council Secretary", "Strategic Affairs Secretary",
-    "Amiri Diwan Undersecretary"). Their holders have the role "other"."""
+    ("National Security Council Secretary", "Royal Protocol Chief", "Security
+    Council Secretary"). Their holders have the role "other"."""
     heads, stop, function_words = _title_shapes(gz)
     text = doc.text
     matches = list(heads.finditer(text))
