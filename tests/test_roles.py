@@ -326,3 +326,10 @@ def test_two_titles_without_names_stay_two_references(extract):
             "president.")
     record = extract(text)
     assert "Lim Sok" in {p.name for m in record.meetings for p in m.participants}
+
+
+def test_a_portfolio_no_list_holds_leads_to_the_state_after_it(extract):
+    text = ("BANJUL, 3 May 2017 (GRTS) - Hon. Lamin Ceesay, Minister of Works, Construction and Infrastructure "
+            "of The Gambia, met the press.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Lamin Ceesay"]) == {("minister", "GMB", None)}

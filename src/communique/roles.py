@@ -36,6 +36,10 @@ _CLOSING = re.compile(r"\s*\)")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]*\n?[ \u00a0]*(?<=\s)(of|for|to|at|from|in)[ \u00a0]*\n?[ \u00a0]*(?<=\s)(?:the[ \u00a0]+)?"
                          r"(?:\d+(?:st|nd|rd|th)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
+# the rest of a portfolio no list holds, then the state it is of: "Minister of Works, Construction and
+# Infrastructure of The Gambia" (its words are never names, or they would be mentions)
+_PORTFOLIO_GAP = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:[A-Z][\w'-]*,?[ \u00a0]+(?:and[ \u00a0]+|&[ \u00a0]+)?){1,6}"
+                            r"(of|for)[ \u00a0]+(?:[Tt]he[ \u00a0]+)?$")
 _DASH = re.compile(r"^[ \u00a0]+[-–—][ \u00a0]+(?:the[ \u00a0]+)?$")  # "Mr. X - Director of ..."
 _LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -160,7 +164,7 @@ class _Reader:
                 end, last = nxt.end + 1, k
                 k += 1
                 continue
-            suffix = _SUFFIX_GAP.match(between)
+            suffix = _SUFFIX_GAP.match(between) or (_PORTFOLIO_GAP.match(between) if k == i + 1 else None)
             glued = _SPACE.match(between) and (
                 (ms[k - 1].kind in ("org", "state", "demonym") and nxt.kind == "body") or
                 # "Minister of Foreign Affairs Tajikistan Sirojiddin Mukhriddin"
