@@ -333,3 +333,11 @@ def test_a_portfolio_no_list_holds_leads_to_the_state_after_it(extract):
             "of The Gambia, met the press.")
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Lamin Ceesay"]) == {("minister", "GMB", None)}
+
+
+def test_a_curly_apostrophe_in_an_honorific_reads_as_a_straight_one(extract):
+    text = "PUTRAJAYA, 5 May 2023 (Bernama) - Foreign Minister Dato’ Seri Ahmad Zaki met Ambassador Kim Lee of Korea."
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Ahmad Zaki"].roles} == {"foreign_minister"}
+    zaki = by_name["Ahmad Zaki"].mentions[0]
+    assert text[zaki.start:zaki.end] == zaki.text == "Ahmad Zaki"
