@@ -200,3 +200,15 @@ def test_a_hyphenated_title_does_not_join_the_name(mentions):
     found = mentions("Ambassador-at-Large Rami Haddad met the press.")
     assert of_kind(found, "title") == [("Ambassador-at-Large", "other")]
     assert [text for text, _ in of_kind(found, "name")] == ["Rami Haddad"]
+
+
+def test_the_secretary_is_no_title_of_its_own_shape(mentions):
+    found = mentions("The Secretary underscored the partnership. The Strategic Dialogue met. "
+                     "National Security Council Secretary Ravi Nair spoke.")
+    assert of_kind(found, "title") == [("National Security Council Secretary", "other")]
+
+
+def test_a_run_that_is_a_place_of_two_words_stays_a_place(mentions):
+    found = mentions("The talks were held in Kuala Lumpur. Later Addis Ababa hosted the summit.")
+    assert [text for text, _ in of_kind(found, "place")] == ["Kuala Lumpur", "Addis Ababa"]
+    assert of_kind(found, "name") == []

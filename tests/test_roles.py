@@ -299,3 +299,45 @@ def test_a_title_no_list_holds_is_read_by_its_shape(extract):
     assert {r.role for r in by_name["Tomas Ruiz"].roles} == {"other"}
     assert {r.role for r in by_name["Ravi Nair"].roles} == {"other"}
     assert {r.role for r in by_name["Anne Cole"].roles} == {"foreign_minister"}
+
+
+def test_a_portfolio_after_an_organisation_leads_to_the_name_after_it(extract):
+    text = ("LUXEMBOURG, 19 June 2017 (EU) - The Council was chaired by the High Representative of the European "
+            "Union for Foreign Affairs and Security Policy, Laura Bianchi.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Laura Bianchi"}
+    assert roles_of(by_name["Laura Bianchi"]) == {("other", None, "EU")}
+
+
+def test_appositions_by_dash_by_region_and_by_an_organisation_s_second_title(extract):
+    text = ("ABUJA, 3 May 2017 (NAN) - The summit was attended by the Special Representative for West Africa, "
+            "Dr. Musa Bello, by Mr. Omar Latif - Director of the Policy Planning Staff, and by Finland's Minister "
+            "for Foreign Affairs and OSCE Chairperson-in-Office, Aino Virtanen.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Musa Bello", "Omar Latif", "Aino Virtanen"}
+    assert {r.role for r in by_name["Omar Latif"].roles} == {"other"}
+    assert {(r.role, r.country) for r in by_name["Aino Virtanen"].roles} >= {("foreign_minister", "FIN")}
+
+
+def test_two_titles_without_names_stay_two_references(extract):
+    text = ("JAKARTA, 3 February 2023 (Antara) - President Budi Santoso had a courtesy call from ASEAN Foreign "
+            "Ministers and ASEAN Secretary General, opening the ministers' meeting in Jakarta.\n\n"
+            "In the courtesy call, the new ASEAN Secretary general, Lim Sok, from Cambodia, was introduced to the "
+            "president.")
+    record = extract(text)
+    assert "Lim Sok" in {p.name for m in record.meetings for p in m.participants}
+
+
+def test_a_portfolio_no_list_holds_leads_to_the_state_after_it(extract):
+    text = ("BANJUL, 3 May 2017 (GRTS) - Hon. Lamin Ceesay, Minister of Works, Construction and Infrastructure "
+            "of The Gambia, met the press.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Lamin Ceesay"]) == {("minister", "GMB", None)}
+
+
+def test_a_curly_apostrophe_in_an_honorific_reads_as_a_straight_one(extract):
+    text = "PUTRAJAYA, 5 May 2023 (Bernama) - Foreign Minister Dato’ Seri Ahmad Zaki met Ambassador Kim Lee of Korea."
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Ahmad Zaki"].roles} == {"foreign_minister"}
+    zaki = by_name["Ahmad Zaki"].mentions[0]
+    assert text[zaki.start:zaki.end] == zaki.text == "Ahmad Zaki"

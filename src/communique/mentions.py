@@ -17,8 +17,9 @@ _DIGIT = re.compile(r"\d")
 _GIVEN_AFTER = re.compile(r" [A-Z][a-z]+\b")
 _PATRONYMIC = re.compile(r" (?:bin|bint|ibn|ben|binti) [A-Z]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]")  # "al-Maliki", "el-Sisi"
-# the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
+# a capitalised word right before a position
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \u00a0]$")
+# the word right before a title, joined to it by a space or hyphen ("Vice-", "ex-")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 # "N.Enkhtaivan": an initial glued to the family name is one word
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
@@ -42,8 +43,11 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     _modified_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
     _place_before_name(doc, found, names, gz)
-    # A place inside a run of name words is part of a name ("Vladimir Makei").
+    # A place inside a run of name words is part of a name ("Vladimir Makei"); a run that is
+    # the place and nothing more is the place ("Buenos Aires, Argentina").
     in_name = bytearray(len(doc.text) + 1)
+    places = {(m.start, m.end) for m in found if m.kind == "place"}
+    names = [n for n in names if (n.start, n.end) not in places]
     for n in names:
         if " " in n.text:
             in_name[n.start:n.end] = b"\x01" * (n.end - n.start)
@@ -102,23 +106,27 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
 def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list[Mention]:
     """Titles no list holds, by their shape: words that are never a name, or a
     body or organisation, before a head word of titles.toml's `title_heads`
-    ("National Security Council Secretary", "Strategic Affairs Secretary",
-    "Amiri Diwan Undersecretary"). Their holders have the role "other"."""
-    heads, stop = _title_shapes(gz)
+    ("National Security Council Secretary", "Royal Protocol Chief", "Security
+    Council Secretary"). Their holders have the role "other"."""
+    heads, stop, function_words = _title_shapes(gz)
     text = doc.text
+    matches = list(heads.finditer(text))
+    if not matches:
+        return []
     ends = {m.end: m for m in found}
     covered = bytearray(len(text) + 1)
     for m in found:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
-    for head in heads.finditer(text):
+    for head in matches:
         if covered[head.start()] or covered[head.end() - 1]:
             continue
         start = head.start()
         while True:
             word = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
-            if word is None or word.group(1) not in stop or covered[word.start(1)]:
-                break
+            if word is None or word.group(1) not in stop or word.group(1).lower() in function_words or \
+                    covered[word.start(1)]:
+                break  # "The Secretary" is no title of its own
             start = word.start(1)
         prefix = ends.get(head.start() - 1)
         if start == head.start() and not (prefix and prefix.kind in ("body", "org") and text[prefix.end] == " "):
@@ -128,9 +136,10 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
 
 
 @cache
-def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str]]:
+def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
     heads = "|".join(re.escape(h) for h in sorted(gz.title_heads, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ()))
+    return (re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ())),
+            frozenset(gz.names.get("line_continues_after", ())))
 
 
 def _place_before_name(doc: Document, found: list[Mention], names: list[Mention], gz: Gazetteer) -> None:
@@ -180,6 +189,13 @@ def _case_fits(kind: str, span: str) -> bool:
 
 
 @cache
+def _run_words(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str], re.Pattern]:
+    """Name particles, words never a name, and the pattern of runs: built once."""
+    particles = frozenset(gz.names.get("particles", ()))
+    return particles, frozenset(gz.names.get("not_name_words", ())), _run_pattern(tuple(sorted(particles)))
+
+
+@cache
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words joined by single spaces and name particles:
     only these few spans are then looked at word by word."""
@@ -197,10 +213,9 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
     covered = bytearray(len(text) + 1)
     for m in known:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
-    particles = frozenset(gz.names.get("particles", ()))
-    stop = frozenset(gz.names.get("not_name_words", ()))
+    particles, stop, pattern = _run_words(gz)
     runs: list[Mention] = []
-    for run in _run_pattern(tuple(sorted(particles))).finditer(text):
+    for run in pattern.finditer(text):
         current: list[re.Match] = []
         words = 0  # name words (not particles) in `current`
         for word in _WORD.finditer(text, run.start(), run.end()):

@@ -36,6 +36,11 @@ _CLOSING = re.compile(r"\s*\)")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]*\n?[ \u00a0]*(?<=\s)(of|for|to|at|from|in)[ \u00a0]*\n?[ \u00a0]*(?<=\s)(?:the[ \u00a0]+)?"
                          r"(?:\d+(?:st|nd|rd|th)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$", re.I)
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
+# the rest of a portfolio no list holds, then the state it is of: "Minister of Works, Construction and
+# Infrastructure of The Gambia" (its words are never names, or they would be mentions)
+_PORTFOLIO_GAP = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:[A-Z][\w'-]*,?[ \u00a0]+(?:and[ \u00a0]+|&[ \u00a0]+)?){1,6}"
+                            r"(of|for)[ \u00a0]+(?:[Tt]he[ \u00a0]+)?$")
+_DASH = re.compile(r"^[ \u00a0]+[-–—][ \u00a0]+(?:the[ \u00a0]+)?$")  # "Mr. X - Director of ..."
 _LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
@@ -159,7 +164,7 @@ class _Reader:
                 end, last = nxt.end + 1, k
                 k += 1
                 continue
-            suffix = _SUFFIX_GAP.match(between)
+            suffix = _SUFFIX_GAP.match(between) or (_PORTFOLIO_GAP.match(between) if k == i + 1 else None)
             glued = _SPACE.match(between) and (
                 (ms[k - 1].kind in ("org", "state", "demonym") and nxt.kind == "body") or
                 # "Minister of Foreign Affairs Tajikistan Sirojiddin Mukhriddin"
@@ -258,8 +263,8 @@ class _Reader:
             end, k = ms[honorific].end, honorific + 1
         while k < len(ms) and (ms[k].kind == "honorific" or (not tight and self.title_as_honorific(k, end))):
             between = self.gap(end, ms[k].start)
-            if _COMMA.match(between):
-                comma = True
+            if _COMMA.match(between) or (not tight and self.institution(between)):
+                comma = True  # "Special Representative for West Africa, Dr. X"
             elif not (_SPACE.match(between) or (ms[k - 1].kind == "honorific" and _HONORIFIC_GAP.match(between))):
                 return None
             end, k = ms[k].end, k + 1
@@ -313,7 +318,7 @@ class _Reader:
         if j < 0 or ms[j].kind != "name":
             return None
         gap = self.gap(ms[j].end, start)
-        if _COMMA.match(gap):
+        if _COMMA.match(gap) or _DASH.match(gap):
             return j
         # "H.E. Salva Kiir Mayardit; President of ...", "H.E. Osman Saleh Mohammed Minister of ...":
         # after an honorific the name's end is certain, so a title after it needs no comma
@@ -336,11 +341,14 @@ class _Reader:
                 continue
             claims, last, end = self.title_phrase(i)
             # "Deputy Prime Minister and Foreign Minister of Niger", "Chairman of X, President of Y NAME"
-            while last + 1 < len(ms) and ms[last + 1].kind == "title" and (
-                    _AND.match(self.gap(end, ms[last + 1].start)) or
-                    (_COMMA.match(self.gap(end, ms[last + 1].start)) and not self.title_as_honorific(last + 1, end)
-                     and self.chained(last + 1))):
-                more, last, end = self.title_phrase(last + 1)
+            while True:
+                nxt = self.next_title(last + 1)
+                if nxt is None or not (
+                        (_AND.match(self.gap(end, ms[last + 1].start)) and (nxt == last + 1 or self.chained(nxt, tight=False))) or
+                        (nxt == last + 1 and _COMMA.match(self.gap(end, ms[nxt].start)) and
+                         not self.title_as_honorific(nxt, end) and self.chained(nxt))):
+                    break
+                more, last, end = self.title_phrase(nxt)
                 claims += more
             shared_country = next((c.country for c in claims if c.country), None)
             for c in claims:
@@ -383,6 +391,16 @@ class _Reader:
         self.speakers_for_states()
         self.counterparts()
         return Roles(sorted(self.people.values(), key=lambda p: p.start), self.references)
+
+    def next_title(self, k: int) -> int | None:
+        """The title at k, or after the state or organisation words before it
+        ("... and OSCE Chairperson-in-Office"): where a chained title starts."""
+        ms = self.mentions
+        j = k
+        while j + 1 < len(ms) and ms[j].kind in ("state", "demonym", "org") and \
+                _PREFIX_GAP.match(self.gap(ms[j].end, ms[j + 1].start)):
+            j += 1
+        return j if j < len(ms) and ms[j].kind == "title" else None
 
     def given_name_title(self, i: int, last: int, target: int) -> bool:
         """A one-word title that is also a given name ("Sultan", "Amir"), right
@@ -458,10 +476,10 @@ class _Reader:
                 if c.country is None and c.org is None:
                     c.country = ms[k + 1].key
 
-    def chained(self, k: int) -> bool:
+    def chained(self, k: int, tight: bool = True) -> bool:
         """A title after a comma continues the phrase when a name follows it."""
         _, last, end = self.title_phrase(k)
-        return self.name_after(last + 1, end, tight=True) is not None
+        return self.name_after(last + 1, end, tight=tight) is not None
 
     def list_items(self, first: int, claims: list[RoleClaim]) -> None:
         """"... of Armenia Ara Ayvazyan, Belarus Vladimir Makei, and Russia
