@@ -96,3 +96,12 @@ ANKARA, 17 January 2025 (Anadolu) – Iranian Foreign Minister Abbas Araghchi he
 def test_talks_in_one_sides_capital_are_hosted_by_it(extract):
     talks = meetings_of(extract(TALKS_IN_A_CAPITAL), "talks")
     assert [t.chair for t in talks] == ["Hakan Fidan"]
+
+CALLED_ON_MINISTERS = """\
+KATHMANDU, 12 August 2024 (RSS) – Foreign Secretary Vikram Misri arrived on Sunday. The Foreign Secretary also called on Deputy Prime Minister Prakash Man Singh and Minister for Foreign Affairs Arzu Rana Deuba.
+"""
+
+
+def test_a_guest_calling_on_hosts_of_one_state_is_received_by_each(extract):
+    receptions = meetings_of(extract(CALLED_ON_MINISTERS), "reception")
+    assert sorted(r.chair for r in receptions) == ["Arzu Rana Deuba", "Prakash Man Singh"]

@@ -200,6 +200,7 @@ class Lexicon:
     not_venue: frozenset[str]
     verbs: frozenset[str]
     encounters: frozenset[str]
+    guest_verbs: frozenset[str]
     joint_verbs: frozenset[str]
 
 
@@ -236,6 +237,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
         encounters=frozenset(w.lower() for w in lex["encounters"]),
+        guest_verbs=frozenset(w.lower() for w in lex["guest_verbs"]),
         joint_verbs=frozenset(w.lower() for w in lex["joint_verbs"]),
     )
 

@@ -43,13 +43,14 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
     if not side:
         return [m]
     side_ids = {p.id for p in side}
+    calling = phrase in reader.lex.guest_verbs  # "called on A, B and C": the guest calls on each host
     own = {_affiliation(p) for p in side} - {None}
     groups: dict[str, list[tuple[Person, Span]]] = {}
     last: str | None = None
     for p, span in sorted(stated, key=lambda x: x[1].start):
         if p.id in side_ids or span.start < m.trigger.start:
             continue
-        if _affiliation(p) in own:
+        if _affiliation(p) in own and not calling:
             continue  # the subject's own officials are at every one of the meetings
         if _affiliation(p) is None:
             if last is not None:
