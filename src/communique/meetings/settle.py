@@ -38,8 +38,6 @@ class Settling:
                 m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
             if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and days_apart(m.date, published) <= 3:
                 m.location = dateline_place  # "at the Reception House" filed from Moscow that day: Moscow
-            if m.kind == "talks" and m.chair is None:
-                self._host_of_talks(m)
             if m.location is None and m.kind != "call":
                 source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"
                                and not self._recalled(x)), None)
@@ -47,6 +45,8 @@ class Settling:
                     m.location, m.location_country = source.location, source.location_country
                 elif dateline_place:
                     m.location = dateline_place
+            if m.kind == "talks" and m.chair is None:
+                self._host_of_talks(m)
         # a meeting dated after the report is announced, not held
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
