@@ -83,7 +83,8 @@ NOT_WHEN_HELD = re.compile(rf"\b(?:{_any('not_when_held')})\s+(?:the\s+)?$")
 OFFICE_BEGAN = re.compile(rf"\b(?:{_any('office_began')})\b[^,.;]{{0,25}}$", re.I)  # "since taking office in 2023"
 HELD_IN = re.compile(rf"[^,.;]{{0,60}}?\b(?:{_any('held_in')})?\s*\b(?:in|at)\s+")  # "the summit (held) in Gabala"
 REMOTE = re.compile(rf"\b(?:{_any('remote_means')})\s+(?:a\s+)?$")  # "joined via videoconference"
-VISIT_FRAME = re.compile(rf"\b(?:is|are)\s+(?:currently\s+)?(?:{_any('visit_frame')}|in\s+\w+\s+on)\s+(?:an?\s+)?(?:\w+\s+)?$")
+VISIT_FRAME = re.compile(rf"\b(?:(?:is|are)\s+(?:currently\s+)?(?:{_any('visit_frame')}|in\s+\w+\s+on)|{_any('visit_paid')})"
+                         r"\s+(?:an?\s+)?(?:\w+\s+)?$")
 BODY_MEETING = re.compile(_any("body_meeting_nouns"), re.I)  # "the Ministerial Meeting" names its meeting
 TWO_SIDED = re.compile(rf"\b(?:{_any('two_sided')})\b")  # "a Trilateral Vice Foreign Ministerial Meeting"
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
