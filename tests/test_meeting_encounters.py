@@ -90,3 +90,14 @@ It was their second meeting. They met each other in Bali last month, where the G
 def test_a_meeting_told_as_last_month_is_another_earlier_one(extract):
     talks = meetings_of(extract(RECALLED), "talks")
     assert sorted(t.location.name for t in talks) == ["Bali", "Phnom Penh"]
+
+HELD_AMONG = """\
+NAYPYITAW, 10 August 2014 (Kyodo) – Japanese Foreign Minister Fumio Kishida held informal talks with North Korean Foreign Minister Ri Su Yong on Sunday.
+Talks were also held among Kishida, South Korean Foreign Minister Yun Byung Se and US Secretary of State John Kerry.
+"""
+
+
+def test_talks_held_among_others_are_talks_of_their_own(extract):
+    talks = meetings_of(extract(HELD_AMONG), "talks")
+    assert sorted(sorted(participant_names(t)) for t in talks) == [
+        ["Fumio Kishida", "John Kerry", "Yun Byung Se"], ["Fumio Kishida", "Ri Su Yong"]]

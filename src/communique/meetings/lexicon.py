@@ -69,9 +69,11 @@ CLAUSE_END = re.compile(rf"[;.]|,\s+(?:{_any('clause_openers')})\b|\s+and\s+(?:{
 # productivity of the meeting" is no report: its object is the meeting)
 REPORTED = re.compile(rf"\b(?:(?:{_any('saying')}|{_any('telling')}\s+\w+)(?:\s+that)?|(?:{_any('reporting_verbs')})\s+that)\b")
 # "met with X", "talks between X and Y", "a call to X", "the visit of X": the partners follow
-PARTNERS_OF = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')})\s")
-PARTNERS_OF_CALL = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_call')})\s")
-PARTNERS_OF_VISIT = re.compile(rf"\s+(?:(?:today|\w+day)\s+)?(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
+# ("Talks were also held among X, Y and Z": after the passive too)
+_PARTNERS_LEAD = rf"\s+(?:(?:{_any('held')})\s+)?(?:(?:today|\w+day)\s+)?"
+PARTNERS_OF = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')})\s")
+PARTNERS_OF_CALL = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')}|{_any('partners_of_call')})\s")
+PARTNERS_OF_VISIT = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
 JOINED = re.compile(rf"\b(?:{_any('joining')})\b")  # "A and B", "A together with B"
 BYSTANDER = re.compile(rf"\b(?:{_any('bystander_titles')})\b", re.I)  # who tells of a meeting, not who met
 POSSESSED = re.compile(r"['’]s?(?=\s)")  # "Xi's", "Jones'"
