@@ -105,3 +105,12 @@ KATHMANDU, 12 August 2024 (RSS) – Foreign Secretary Vikram Misri arrived on Su
 def test_a_guest_calling_on_hosts_of_one_state_is_received_by_each(extract):
     receptions = meetings_of(extract(CALLED_ON_MINISTERS), "reception")
     assert sorted(r.chair for r in receptions) == ["Arzu Rana Deuba", "Prakash Man Singh"]
+
+CALLED_ON_A_PEER = """\
+BANGKOK, 24 February 2021 (TNA) – Myanmar Foreign Minister Wunna Maung Lwin called on Thai Foreign Minister Don Pramudwinai on Wednesday.
+"""
+
+
+def test_the_one_called_on_receives(extract):
+    reception = meetings_of(extract(CALLED_ON_A_PEER), "reception")[0]
+    assert reception.chair == "Don Pramudwinai"

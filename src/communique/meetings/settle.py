@@ -79,6 +79,10 @@ class Settling:
         rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
         word = m.trigger.text.lower()
         host = m.host
+        if host is None and " ".join(word.split()) in self.lex.guest_verbs:
+            # "X called on Y": the one called on receives
+            called = sorted((span.start, p) for p, span in m.participants.values() if span.start >= m.trigger.end)
+            host = called[0][1] if called else None
         if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
