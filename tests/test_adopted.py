@@ -153,3 +153,10 @@ def test_a_meeting_that_ended_with_an_adoption(adopted):
 
 def test_vague_documents_signed_at_a_meeting_have_no_subject(adopted):
     assert adopted("The presidents signed other agreements at the end of the summit.") == []
+
+
+def test_statements_by_their_authors_on_a_list_reportedly_adopted(adopted):
+    text = ("Statements by the foreign ministers on the security of transport corridors, "
+            "and on cooperation in the field of youth policy were reportedly adopted.")
+    assert adopted(text) == [("statement", "security of transport corridors"),
+                             ("statement", "cooperation in the field of youth policy")]

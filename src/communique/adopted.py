@@ -54,7 +54,9 @@ def _patterns() -> _Patterns:
                           rf"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+|\((?-i:[A-Z]+)\)\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,5}})(?P<kind>{kinds})\b"
                           rf"(?P<rest>(?:(?!\b(?:{verbs})\b)[^.;])*)", re.I),
         passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
-        fronted=re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:on|of|for|to)\s[^;]*?)\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\b", re.I),
+        # "Statements (by the ministers) on A, B and C were (reportedly) adopted"
+        fronted=re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:by\s+(?:the\s+)?[^,;]{{0,60}}?\s+)?(?:on|of|for|to)\s[^;]*?)"
+                           rf"\s+(?:was|were)\s+(?:(?:{adverbials})\s+)?{passive_verbs}\b", re.I),
         kind_of=kind_of,
         kinds=kinds,
         next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
@@ -82,12 +84,12 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
             items = m.group("items")
             base = sentence.start + m.start("items")
             evidence = Span(sentence.start + m.start(), sentence.start + m.end())
-            first = re.match(rf"(?P<kind>{kinds_alt})\s+", items, re.I)
-            kind, begin = p.kind_of[_norm(first.group("kind"))], first.end()
+            first = re.match(rf"(?P<kind>{kinds_alt})\s+(?:by\s+(?:the\s+)?[^,;]{{0,60}}?\s+(?=(?:on|of|for|to)\s))?", items, re.I)
+            kind, begin = p.kind_of[_norm(first.group("kind"))], first.end()  # past "by the ministers"
             for more in p.next_document.finditer(items):
                 found.append(_item(kind, items[begin:more.start()], base + begin, evidence))
                 kind, begin = p.kind_of[_norm(more.group("kind"))], more.end()
-            found.append(_item(kind, items[begin:], base + begin, evidence))
+            found += _items(kind, items[begin:], base + begin, evidence)
         if not found:
             for m in p.active.finditer(text):
                 evidence = Span(sentence.start + m.start(), sentence.start + m.end())
