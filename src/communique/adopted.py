@@ -41,16 +41,20 @@ def _patterns() -> _Patterns:
     for part in load_toml("adopted.toml"):
         data.setdefault("verbs", []).extend(part.get("verbs", []))
         data.setdefault("adverbials", []).extend(part.get("adverbials", []))
+        data.setdefault("generic_documents", []).extend(part.get("generic_documents", []))
         for kind, words in part.get("kinds", {}).items():
             data.setdefault("kinds", {}).setdefault(kind, []).extend(words)
     kind_of = {w.lower(): k for k, words in data["kinds"].items() for w in words}
     kinds = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(kind_of, key=len, reverse=True))
     verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    generic = "|".join(re.escape(g) for g in data["generic_documents"])
     adverbials = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(data["adverbials"], key=len, reverse=True))
     passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
     return _Patterns(
         # the rest stops where another adoption verb begins ("approved the plan ... and adopted a decision")
-        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+(?:(?:{adverbials})\s+)?{_DETERMINERS}[\"“]?"
+        # "signed several documents, including a joint statement on A": the documents the list names
+        active=re.compile(rf"\b(?:{verbs})(?:,?\s+including)?\s+(?:(?:{adverbials})\s+)?"
+                          rf"(?:{_DETERMINERS}(?:{generic}),?\s+including\s+)?{_DETERMINERS}[\"“]?"
                           rf"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+|\((?-i:[A-Z]+)\)\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,5}})(?P<kind>{kinds})\b"
                           rf"(?P<rest>(?:(?!\b(?:{verbs})\b)[^.;])*)", re.I),
         passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
