@@ -101,3 +101,13 @@ def test_talks_held_among_others_are_talks_of_their_own(extract):
     talks = meetings_of(extract(HELD_AMONG), "talks")
     assert sorted(sorted(participant_names(t)) for t in talks) == [
         ["Fumio Kishida", "John Kerry", "Yun Byung Se"], ["Fumio Kishida", "Ri Su Yong"]]
+
+GERUND = """\
+MANILA, 1 July 2022 (PNA) – In a post, President Ferdinand Marcos Jr. said it was a great pleasure meeting Chinese Vice President Wang Qishan and Japanese Foreign Minister Yoshimasa Hayashi on the day of his inauguration.
+"""
+
+
+def test_meeting_as_a_verb_names_its_partners_and_the_speaker_met_them(extract):
+    record = extract(GERUND)
+    assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
+        ["Ferdinand Marcos Jr", "Wang Qishan"], ["Ferdinand Marcos Jr", "Yoshimasa Hayashi"]]

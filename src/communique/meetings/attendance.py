@@ -185,7 +185,7 @@ class Attendance:
             said = None
             for said in REPORTED.finditer(self.text, sentence.start, trigger.start):
                 pass
-            if said is not None and not SELF.search(self.text, said.end(), trigger.end):
+            if said is not None and not SELF.search(self.text, said.end(), trigger.end) and not self.is_gerund(trigger):
                 # "Wang said China supports the outcome of the Cairo Summit": the speaker was not there
                 items = [x for x in items if x[0] >= said.end()]
         # a body's level keeps out those merely named; not those the sentence says took part

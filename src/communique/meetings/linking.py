@@ -129,7 +129,7 @@ class MentionLinking:
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
         joint = PARTNERS_OF_VISIT if is_visit(t) else PARTNERS_OF_CALL if t.kind == "call" else PARTNERS_OF
         m = joint.match(self.text, t.end, t.end + 40)
-        verb = " ".join(t.text.lower().split()) in self.lex.verbs
+        verb = " ".join(t.text.lower().split()) in self.lex.verbs or self.is_gerund(t)
         if not (m or verb):
             return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
         end = self.clause_end(t.end)

@@ -83,7 +83,8 @@ class Settling:
             # "X called on Y": the one called on receives
             called = sorted((span.start, p) for p, span in m.participants.values() if span.start >= m.trigger.end)
             host = called[0][1] if called else None
-        if m.kind == "talks" and word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving") and people:
+        if m.kind == "talks" and (word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving")
+                                  or self.is_gerund(m.trigger)) and people:
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
             if others and all(rank(p) < rank(top) for p in others) and (

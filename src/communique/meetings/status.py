@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADJECTIVE, HELD_AFTER, VISIT_FRAME, Trigger, is_visit
+from .lexicon import ADJECTIVE, DEFINITE, GERUND_OBJECT, HELD_AFTER, INDEFINITE, VISIT_FRAME, Trigger, is_visit
 
 
 class MentionStatus:
@@ -46,3 +46,9 @@ class MentionStatus:
     def format_word_before(self, t: Trigger) -> str | None:
         m = re.search(r"(\w+)(?:\s+attendance)?\s+$", self.text[max(0, t.start - 30):t.start])
         return self.lex.format_kind.get(m.group(1).lower()) if m else None
+
+    def is_gerund(self, t: Trigger) -> bool:
+        """"a great pleasure meeting Vice President Wang", "after meeting X": the
+        meeting word is a verb whose object follows, its subject the one who speaks."""
+        return t.text.lower() == "meeting" and self.article(t) not in DEFINITE | INDEFINITE and \
+            GERUND_OBJECT.match(self.text, t.end) is not None
