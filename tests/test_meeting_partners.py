@@ -114,3 +114,14 @@ BANGKOK, 24 February 2021 (TNA) – Myanmar Foreign Minister Wunna Maung Lwin ca
 def test_the_one_called_on_receives(extract):
     reception = meetings_of(extract(CALLED_ON_A_PEER), "reception")[0]
     assert reception.chair == "Don Pramudwinai"
+
+CALLS_BY_MANY = """\
+LILONGWE, 3 March 2023 (MANA) – Nine heads of diplomatic missions paid courtesy calls on Vice President Saulos Chilima on Friday.
+The envoys also included Her Excellency Hilda Suka, Ambassador of Zimbabwe, Robert Scott, Ambassador of the United Kingdom, and Anurag Bhushan, High Commissioner of India.
+"""
+
+
+def test_courtesy_calls_by_many_on_one_host_read_without_error(extract):
+    record = extract(CALLS_BY_MANY)
+    assert record.meetings
+    assert all(m.kind == "reception" for m in record.meetings)

@@ -81,7 +81,8 @@ class Settling:
         host = m.host
         if host is None and " ".join(word.split()) in self.lex.guest_verbs:
             # "X called on Y": the one called on receives
-            called = sorted((span.start, p) for p, span in m.participants.values() if span.start >= m.trigger.end)
+            called = sorted(((span.start, p) for p, span in m.participants.values() if span.start >= m.trigger.end),
+                            key=lambda x: x[0])
             host = called[0][1] if called else None
         if m.kind == "talks" and (word.split()[0] in ("met", "meets", "meet", "received", "receives", "receiving")
                                   or self.is_gerund(m.trigger)) and people:
