@@ -125,3 +125,12 @@ def test_courtesy_calls_by_many_on_one_host_read_without_error(extract):
     record = extract(CALLS_BY_MANY)
     assert record.meetings
     assert all(m.kind == "reception" for m in record.meetings)
+
+ASIDE = """\
+TOKYO, 11 December 2024 (Jiji Press) – Japanese Foreign Minister Takeshi Iwaya and his South Korean counterpart, Cho Tae-yul, held their first talks by telephone since South Korean President Yoon Suk-yeol declared martial law.
+"""
+
+
+def test_people_of_a_clause_that_tells_why_or_since_when_are_not_at_the_meeting(extract):
+    [call] = extract(ASIDE).meetings
+    assert participant_names(call) == {"Takeshi Iwaya", "Cho Tae-yul"}

@@ -17,6 +17,7 @@ from .lexicon import (
     REPRESENTED_BY,
     SELF,
     SEPARATE,
+    SUBORDINATE,
     MeetingDraft,
     SentencePeople,
     Trigger,
@@ -188,6 +189,10 @@ class Attendance:
             if said is not None and not SELF.search(self.text, said.end(), trigger.end) and not self.is_gerund(trigger):
                 # "Wang said China supports the outcome of the Cairo Summit": the speaker was not there
                 items = [x for x in items if x[0] >= said.end()]
+            aside = SUBORDINATE.search(self.text, trigger.end, sentence.end)
+            if aside is not None and not attended:
+                # "held talks by telephone, since President Yoon declared martial law": not of the talks
+                items = [x for x in items if x[0] < aside.start()]
         # a body's level keeps out those merely named; not those the sentence says took part
         level = None if attended else LEVEL_ROLES.get(meeting.level or "")
         out = []

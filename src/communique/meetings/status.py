@@ -3,7 +3,16 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import ADJECTIVE, DEFINITE, GERUND_OBJECT, HELD_AFTER, INDEFINITE, VISIT_FRAME, Trigger, is_visit
+from .lexicon import (
+    ADJECTIVE,
+    DEFINITE,
+    GERUND_OBJECT,
+    HELD_AFTER,
+    INDEFINITE,
+    VISIT_FRAME,
+    Trigger,
+    is_visit,
+)
 
 
 class MentionStatus:
