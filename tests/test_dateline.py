@@ -187,6 +187,23 @@ def test_a_dateline_without_a_year_takes_it_from_the_report(gz, text, date):
     assert find_dateline(text, gz).date == date
 
 
+@pytest.mark.parametrize("text, date", [
+    # the report is written after the dates it tells of the past: "since 2015" bounds the year from below
+    ("OSLO, March 12 (NTB) - The ministers met on Saturday, their first talks since 2015. They met in "
+     "Bergen on 4 June 2012.", "2016-03-12"),
+    # ... and before the dates it announces: the last such day before the next session
+    ("VIENNA, November 3. /TASS/. The council met under the Maltese chair in 2025. Its next session will be "
+     "held on May 20, 2026.", "2025-11-03"),
+    # a year alone, of a founding or a first summit, leaves the year open
+    ("RIGA, June 9. /TASS/. The council, founded in 1999, met on its usual terms.", None),
+    # a future word in another clause of a long sentence does not make an anniversary's date one to come
+    ("SOFIA, July 4. /TASS/. Marking the 30th anniversary of ties (July 4, 1995 - July 4, 2025), the minister hoped "
+     "the envoy will deepen trade.", "2025-07-04"),
+])
+def test_a_year_less_dateline_lies_between_the_past_and_the_announced(gz, text, date):
+    assert find_dateline(text, gz).date == date
+
+
 def test_an_agency_the_lead_names_as_reporting_is_the_source(gz):
     text = ("14.10.2024 15:22\n\nThe Minister of Foreign Affairs of Ukraine held a phone conversation with his "
             "Turkish counterpart on Monday, Ukrinform reports.")
