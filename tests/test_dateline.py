@@ -226,6 +226,19 @@ def test_a_report_without_a_dated_dateline_resolves_its_dates_against_a_day_it_n
     assert {m.date for m in record.meetings} == {"2024-02-12"}
 
 
+def test_a_meeting_told_on_the_afternoon_of_a_day_is_of_that_day(extract):
+    record = extract("HANOI, 2 October 2024 (VNA) - On the afternoon of October 1, Prime Minister Tran Van Hoa "
+                     "received the Japanese Ambassador Kenji Sato at the Government Office.\n")
+    assert [m.date for m in record.meetings] == ["2024-10-01"]
+
+
+def test_a_session_takes_its_first_day_from_a_line_naming_it_without_a_meeting_word(extract):
+    record = extract("Press release\n42nd Session of the Committee of Ministers\n(Valletta, 21-22 March 2019) -\n"
+                     "Conclusions of the Chair\nThe 42nd Session of the Committee of Ministers, chaired by Mr Carmelo "
+                     "Abela, Minister for Foreign Affairs of Malta, reviewed the reform.\n")
+    assert [m.date for m in record.meetings] == ["2019-03-21"]
+
+
 # ---------------------------------------------------------------- page furniture
 # Header and closing lines in the shapes news pages print them (written for
 # these tests): what they give, and that they are told from the body.

@@ -33,6 +33,12 @@ def only(text: str, reference: dt.date | None):
     ("The talks were held on May 5, 2020 in Vienna.", "May 5, 2020", "2020-05-05", False),
     ("The ministers met this morning in Riga.", "this morning", "2021-05-20", True),
     ("The ministers met last Friday in Riga.", "last Friday", "2021-05-14", True),
+    # a meeting over days is dated by its first
+    ("The summit was held in Maseru on 12th and 13th May 2019.", "12th and 13th May 2019", "2019-05-12", False),
+    ("The council met in Oslo on June 3 to 5, 2019.", "June 3 to 5, 2019", "2019-06-03", False),
+    ("In Apia on Monday and Tuesday, the minister met the premier.", "on Monday and Tuesday", "2021-05-17", True),
+    # the part of the day belongs to the date ("the Declaration of 1 October" does not)
+    ("On the evening of 18 May, the president received the envoy.", "evening of 18 May", "2021-05-18", True),
 ])
 def test_resolution(text, printed, value, relative):
     d = only(text, THURSDAY)

@@ -21,22 +21,25 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 # A point follows only an abbreviated month ("Jul."), never "July." at a sentence's end.
 _MONTH = (r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
-# A day, or the first of a range ("May 19-21, 2023")
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+# A day, or the first of a range ("May 19-21, 2023", "on 17th and 18th August"): a meeting is dated by its first day
+_RANGE = r"(?:\s*[-–]\s*|\s+(?:and|to|&)\s+)"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:" + _RANGE + r"[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "on the afternoon of October 1": the day's part is of the date, not "the Declaration of 1 October"
+_PART_OF_DAY = r"(?:(?:morning|afternoon|evening|night)\s+of\s+)?"
 
 PATTERN = re.compile("|".join([
     rf"(?P<iso>{_YEAR.format('iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
     rf"(?P<num>(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./]{_YEAR.format('ny')})",
-    rf"(?P<dmy>(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd1')},?\s+)?{_DAY.format('d1')}\s+(?:of\s+)?{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y1')})?)",
-    rf"(?P<mdy>(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?!\d)(?:,?\s+{_YEAR.format('y2')})?)",
+    rf"(?P<dmy>{_PART_OF_DAY}(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd1')},?\s+)?{_DAY.format('d1')}\s+(?:of\s+)?{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y1')})?)",
+    rf"(?P<mdy>{_PART_OF_DAY}(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?!\d)(?:,?\s+{_YEAR.format('y2')})?)",
     rf"(?P<my>{_MONTH.format('m3')}\s+(?:of\s+)?{_YEAR.format('y3')})",
     rf"(?P<half>(?P<which>first|second)\s+half\s+of\s+{_YEAR.format('y4')})",
     r"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
     r"(?P<same>\b(?:on\s+)?(?:the\s+same|that)\s+day\b)",
     rf"(?P<thatyear>\b{_MONTH.format('m7')}\s+(?:of\s+)?(?:that|the\s+same)\s+year\b)",
-    rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}\b)",
+    rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}(?:{_RANGE}{_WEEKDAY.replace('?P<wd>', '?:')})?\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",
     rf"(?P<month>\b(?:in|since|during|last|this|early|late|mid-?)\s+{_MONTH.format('m6')}(?!\s*\d))",

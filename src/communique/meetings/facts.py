@@ -22,8 +22,9 @@ from .lexicon import (
 
 class SentenceFacts:
     def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None, new: bool) -> None:
-        if meeting.date_span is not None or trigger is None:
+        if meeting.date_span is not None:
             return
+        anchor = trigger.start if trigger else sentence.start
         best = None
         for d in self.dates:
             if not (sentence.start <= d.start < sentence.end) or not d.value:
@@ -35,12 +36,14 @@ class SentenceFacts:
                 continue
             if OFFICE_BEGAN.search(self.text[max(sentence.start, d.start - 45):d.start]):
                 continue  # "his first visit since taking office in August 2023": when the office began
+            if trigger is None and (d.relative or len(d.value) < 10):
+                continue  # a sentence of the meeting without its word: only a day it states ("(Strasbourg, 18-19 May 2006)")
             if meeting.kind != "talks" or not (trigger and is_visit(trigger)):
                 if len(d.value) < 7:
                     continue
-            distance = abs(d.start - (trigger.start if trigger else sentence.start))
-            if not new and any(min(d.start, trigger.start) < t.start < max(d.start, trigger.start) and t.end <= d.start
-                               for t in self.triggers(sentence) if t.start != trigger.start):
+            distance = abs(d.start - anchor)
+            if not new and trigger is not None and any(min(d.start, anchor) < t.start < max(d.start, anchor) and t.end <= d.start
+                                                       for t in self.triggers(sentence) if t.start != trigger.start):
                 continue  # "During the talks, they reviewed the meeting held in August 2022": that meeting's
             if best is None or distance < best[0]:
                 best = (distance, d)
