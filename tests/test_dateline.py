@@ -239,6 +239,12 @@ def test_a_session_takes_its_first_day_from_a_line_naming_it_without_a_meeting_w
     assert [m.date for m in record.meetings] == ["2019-03-21"]
 
 
+def test_a_day_to_come_in_a_sentence_of_the_meeting_is_not_its_date(extract):
+    record = extract("Prime Minister Hun Manet received the New Zealand Ambassador Peter Lund at the Peace Palace. "
+                     "The Prime Minister briefed his guest on the commune elections to be held on June 4, 2027.\n")
+    assert [m.date for m in record.meetings] == [None]
+
+
 # ---------------------------------------------------------------- page furniture
 # Header and closing lines in the shapes news pages print them (written for
 # these tests): what they give, and that they are told from the body.

@@ -38,6 +38,8 @@ class SentenceFacts:
                 continue  # "his first visit since taking office in August 2023": when the office began
             if trigger is None and (d.relative or len(d.value) < 10):
                 continue  # a sentence of the meeting without its word: only a day it states ("(Strasbourg, 18-19 May 2006)")
+            if self.lex.future_before.search(self.text, max(sentence.start, d.start - 70), d.start):
+                continue  # "the election to be held on June 4": a day to come
             if meeting.kind != "talks" or not (trigger and is_visit(trigger)):
                 if len(d.value) < 7:
                     continue
