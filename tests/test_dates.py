@@ -123,3 +123,28 @@ def test_the_same_day_is_a_day_already_past_not_a_month_or_a_day_to_come():
 def test_a_month_of_that_year_takes_the_year_last_stated():
     found = find_dates("Ties were cool in 2019, when the ministers first met in Oslo in June of that year.", THURSDAY)
     assert [d.value for d in found] == ["2019", "2019-06"]
+
+
+@pytest.mark.parametrize("text, printed, value", [
+    ("The two ministers last met in Jakarta last month.", "last month", "2021-04"),
+    ("They spoke by phone earlier this month.", "earlier this month", "2021-05"),
+    ("The envoys met in Geneva earlier this week.", "earlier this week", "2021-05"),
+    ("The envoys met in Geneva last week.", "last week", "2021-05"),
+    ("The leaders first met in Hanoi last year.", "last year", "2020"),
+])
+def test_a_period_is_resolved_against_the_reference(text, printed, value):
+    d = only(text, THURSDAY)
+    assert (d.text, d.value, d.relative) == (printed, value, True)
+
+
+def test_a_past_week_across_two_months_has_no_month():
+    # the week before Wednesday 3 March 2021 ran from 22 to 28 February; the one before 7 April 2021, from
+    # 29 March to 4 April
+    assert only("The envoys met in Geneva last week.", dt.date(2021, 3, 3)).value == "2021-02"
+    assert only("The envoys met in Geneva last week.", dt.date(2021, 4, 7)).value is None
+    # Friday 2 April 2021: this week began on 29 March
+    assert only("The envoys met in Geneva earlier this week.", dt.date(2021, 4, 2)).value is None
+
+
+def test_this_years_summit_is_no_date():
+    assert find_dates("This year's summit opened in Lima.", THURSDAY) == []

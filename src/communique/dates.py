@@ -38,6 +38,7 @@ PATTERN = re.compile("|".join([
     rf"(?P<half>(?P<which>first|second)\s+half\s+of\s+{_YEAR.format('y4')})",
     r"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
     r"(?P<same>\b(?:on\s+)?(?:the\s+same|that)\s+day\b)",
+    r"(?P<period>\b(?P<which_period>last|this|earlier\s+this)\s+(?P<unit>week|month|year)\b(?!['’]))",
     rf"(?P<thatyear>\b{_MONTH.format('m7')}\s+(?:of\s+)?(?:that|the\s+same)\s+year\b)",
     rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}(?:{_RANGE}{_WEEKDAY.replace('?P<wd>', '?:')})?\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
@@ -170,6 +171,8 @@ def _resolve(m: re.Match, ref: dt.date | None) -> tuple[str | None, bool]:
         target = WEEKDAYS[g("wd").lower()]
         back = (ref.weekday() - target) % 7
         return (ref - dt.timedelta(days=back)).isoformat(), True
+    if kind == "period":
+        return _period(g("which_period").lower().split()[-1], g("unit").lower(), ref), True
     if kind == "nth":
         d = _safe(ref.year, ref.month, int(g("nthd")))
         if d and d > ref:  # "on the 28th" in a report of the 2nd: last month's
@@ -177,3 +180,16 @@ def _resolve(m: re.Match, ref: dt.date | None) -> tuple[str | None, bool]:
             d = _safe(prev.year, prev.month, int(g("nthd")))
         return (d.isoformat() if d else None), True
     return None, False
+
+
+def _period(which: str, unit: str, ref: dt.date) -> str | None:
+    """"last month", "earlier this year": the month or year; a week, as its month
+    when the whole of it that is past falls in one month."""
+    if unit == "year":
+        return str(ref.year - (which == "last"))
+    if unit == "month":
+        day = ref.replace(day=1) - dt.timedelta(days=1) if which == "last" else ref
+        return f"{day.year:04d}-{day.month:02d}"
+    monday = ref - dt.timedelta(days=ref.weekday())
+    first, last = (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)) if which == "last" else (monday, ref)
+    return f"{first.year:04d}-{first.month:02d}" if (first.year, first.month) == (last.year, last.month) else None
