@@ -245,6 +245,12 @@ def test_a_day_to_come_in_a_sentence_of_the_meeting_is_not_its_date(extract):
     assert [m.date for m in record.meetings] == [None]
 
 
+def test_a_date_in_a_since_clause_is_not_the_meetings(extract):
+    record = extract("Foreign Minister Taro Kono met Chinese Foreign Minister Wang Yi in Manila. The meeting was the "
+                     "first between the two ministers since the launch of the new cabinet in December 2012.\n")
+    assert [m.date for m in record.meetings] == [None]
+
+
 # ---------------------------------------------------------------- page furniture
 # Header and closing lines in the shapes news pages print them (written for
 # these tests): what they give, and that they are told from the body.

@@ -13,11 +13,15 @@ from .lexicon import (
     SAME_DAY,
     VENUE,
     VENUE_WORD,
+    WORDS,
     MeetingDraft,
     SentencePeople,
     Trigger,
+    alternation,
     is_visit,
 )
+
+_SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 
 
 class SentenceFacts:
@@ -34,6 +38,8 @@ class SentenceFacts:
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
             if NOT_WHEN_HELD.search(before):
                 continue
+            if trigger is not None and trigger.end <= d.start and _SINCE_CLAUSE.search(self.text, trigger.end, d.start):
+                continue  # "the first meeting since the launch of the cabinet in December 2012"
             if OFFICE_BEGAN.search(self.text[max(sentence.start, d.start - 45):d.start]):
                 continue  # "his first visit since taking office in August 2023": when the office began
             if trigger is None and (d.relative or len(d.value) < 10):
