@@ -196,6 +196,14 @@ def test_a_dateline_without_a_year_takes_it_from_the_report(gz, text, date):
      "held on May 20, 2026.", "2025-11-03"),
     # a year alone, of a founding or a first summit, leaves the year open
     ("RIGA, June 9. /TASS/. The council, founded in 1999, met on its usual terms.", None),
+    # a day a few weeks ahead, named without a future word, is no date of the past
+    ("KUALA LUMPUR, Jan 5 (Bernama) -- The ministers met today. The fair opens on Jan 28, 2024 in Penang.",
+     "2024-01-05"),
+    # between a month of the past and a day announced: the year nearest the announced day
+    ("ASTANA, 14 March (Kazinform) - The ministers signed the plan. Trade rose in December 2022. The next "
+     "council will be held on August 9, 2024.", "2024-03-14"),
+    # bounded by an announced year alone: the day on the very weekday named
+    ("CAIRO, Dec 19 (MENA) - The leaders met on Thursday. The next summit will be held in 2026.", "2024-12-19"),
     # a future word in another clause of a long sentence does not make an anniversary's date one to come
     ("SOFIA, July 4. /TASS/. Marking the 30th anniversary of ties (July 4, 1995 - July 4, 2025), the minister hoped "
      "the envoy will deepen trade.", "2025-07-04"),

@@ -195,41 +195,57 @@ def _is_date(raw: str) -> bool:
 def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] | None = None) -> str | None:
     """A day without its year ("10 October") takes its year from the dates the
     report states (`mentions`: those of the text's first _YEAR_CHARS, when the
-    caller has them already). A report is written after every date it tells of
-    the past and before every one it announces: the day is the first one on or
-    after the latest date of the past (its year, or the next) on the weekday
-    the report names ("on Friday", or told the day after); else, the last one
-    before the first date announced. A year alone ("founded in 1997", "the
-    first summit in 2018") is a bound too loose to name the year without a
-    weekday or an announced date."""
+    caller has them already). A report is written after the dates it tells of
+    the past (but for a day it names up to _UNTOLD_AHEAD ahead without a
+    future word: "the fair opens on 28 January") and before those it
+    announces: the day falls in that window, on the weekday the report names
+    ("on Friday", else told the day after), else nearest the announced date,
+    else nearest the past one. A year alone ("founded in 1997", "the first
+    summit in 2018") bounds too loosely to name the year without a weekday or
+    an announced date; "since 2015" is a bound all the same."""
     text = text[:_YEAR_CHARS]
     if mentions is None:
         mentions = dates.find_dates(text, None)
     # not "a plan for 2025"
     found = [d for d in mentions if d.value and not d.relative and not re.match(r"(?:for|until|by|through)\b", d.text, re.I)]
-    past, coming = [], []
+    past: list[dates.DateMention] = []
+    coming: list[str] = []
     for d in found:
-        (coming if _told_ahead(text, d) else past).append(d.value)
-    after = max(past, default=None)
+        if _told_ahead(text, d):
+            coming.append(d.value)
+        else:
+            past.append(d)
+    # a day or month of the past, or a year time has passed since, over a year alone ("on 30 November
+    # 2023 ... the chair passes to Malta in 2024")
+    after = max((d.value for d in past if len(d.value) > 4 or d.text.lower().startswith("since")), default=None) or \
+        max((d.value for d in past), default=None)
     before = min((v for v in coming if after is None or v > after), default=None)
     if after is None and before is None:
         return None
-    first_year = int(after[:4]) if after else int(before[:4]) - 1
-    days = [d for year in range(first_year, first_year + _YEARS_AHEAD)
-            if (d := _on_day(day_month, year)) is not None
-            and (after is None or d.isoformat()[:len(after)] >= after)
-            and (before is None or d.isoformat()[:len(before)] < before)]
-    if after is None:
-        days.reverse()  # bound only from above: the latest day first
+    low = _first_day(after) - (_UNTOLD_AHEAD if len(after) == 10 else dt.timedelta(0)) if after else None
+    high = _first_day(before) if before else None
+    if high is None:
+        high = dt.date(low.year + _YEARS_AHEAD, 1, 1)
+    if low is None:
+        low = high - (_YEAR if len(before) > 4 else 2 * _YEAR)
+    days = [d for year in range(low.year, high.year + 1) if (d := _on_day(day_month, year)) is not None and low <= d < high]
+    if before is not None:
+        days.reverse()  # nearest the announced date first
     weekday = _WEEKDAY.search(text)
     if weekday:
         named = dates.WEEKDAYS[weekday.group(1).lower()]
-        fits = [d for d in days if named in (d.weekday(), (d - dt.timedelta(days=1)).weekday())]  # told the day after
+        fits = [d for d in days if d.weekday() == named] or \
+            [d for d in days if (d - dt.timedelta(days=1)).weekday() == named]  # told the day after
         if fits:
             return fits[0].isoformat()
     if days and (before is not None or len(after) > 4):
         return days[0].isoformat()
     return None
+
+
+def _first_day(value: str) -> dt.date:
+    """"2024" -> 1 January 2024, "2024-06" -> 1 June 2024."""
+    return dt.date.fromisoformat((value + "-01-01")[:10])
 
 
 def _on_day(day_month: str, year: int) -> dt.date | None:
@@ -238,6 +254,8 @@ def _on_day(day_month: str, year: int) -> dt.date | None:
 
 
 _YEARS_AHEAD = 4  # a weekday fits some year within four of the latest past date; no further is certain
+_UNTOLD_AHEAD = dt.timedelta(days=90)  # how far ahead a report may name a day without a future word ("on 8 June")
+_YEAR = dt.timedelta(days=365)
 
 
 def undated_reference(text: str) -> dt.date | None:
