@@ -187,6 +187,31 @@ def test_a_dateline_without_a_year_takes_it_from_the_report(gz, text, date):
     assert find_dateline(text, gz).date == date
 
 
+@pytest.mark.parametrize("text, date", [
+    # the report is written after the dates it tells of the past: "since 2015" bounds the year from below
+    ("OSLO, March 12 (NTB) - The ministers met on Saturday, their first talks since 2015. They met in "
+     "Bergen on 4 June 2012.", "2016-03-12"),
+    # ... and before the dates it announces: the last such day before the next session
+    ("VIENNA, November 3. /TASS/. The council met under the Maltese chair in 2025. Its next session will be "
+     "held on May 20, 2026.", "2025-11-03"),
+    # a year alone, of a founding or a first summit, leaves the year open
+    ("RIGA, June 9. /TASS/. The council, founded in 1999, met on its usual terms.", None),
+    # a day a few weeks ahead, named without a future word, is no date of the past
+    ("KUALA LUMPUR, Jan 5 (Bernama) -- The ministers met today. The fair opens on Jan 28, 2024 in Penang.",
+     "2024-01-05"),
+    # between a month of the past and a day announced: the year nearest the announced day
+    ("ASTANA, 14 March (Kazinform) - The ministers signed the plan. Trade rose in December 2022. The next "
+     "council will be held on August 9, 2024.", "2024-03-14"),
+    # bounded by an announced year alone: the day on the very weekday named
+    ("CAIRO, Dec 19 (MENA) - The leaders met on Thursday. The next summit will be held in 2026.", "2024-12-19"),
+    # a future word in another clause of a long sentence does not make an anniversary's date one to come
+    ("SOFIA, July 4. /TASS/. Marking the 30th anniversary of ties (July 4, 1995 - July 4, 2025), the minister hoped "
+     "the envoy will deepen trade.", "2025-07-04"),
+])
+def test_a_year_less_dateline_lies_between_the_past_and_the_announced(gz, text, date):
+    assert find_dateline(text, gz).date == date
+
+
 def test_an_agency_the_lead_names_as_reporting_is_the_source(gz):
     text = ("14.10.2024 15:22\n\nThe Minister of Foreign Affairs of Ukraine held a phone conversation with his "
             "Turkish counterpart on Monday, Ukrinform reports.")
@@ -207,6 +232,31 @@ def test_a_report_without_a_dated_dateline_resolves_its_dates_against_a_day_it_n
         "two ministers signed a programme of cooperation for the years 2024-2026, the second since the start of 2024.\n")
     assert record.published is None  # the dateline states no date
     assert {m.date for m in record.meetings} == {"2024-02-12"}
+
+
+def test_a_meeting_told_on_the_afternoon_of_a_day_is_of_that_day(extract):
+    record = extract("HANOI, 2 October 2024 (VNA) - On the afternoon of October 1, Prime Minister Tran Van Hoa "
+                     "received the Japanese Ambassador Kenji Sato at the Government Office.\n")
+    assert [m.date for m in record.meetings] == ["2024-10-01"]
+
+
+def test_a_session_takes_its_first_day_from_a_line_naming_it_without_a_meeting_word(extract):
+    record = extract("Press release\n42nd Session of the Committee of Ministers\n(Valletta, 21-22 March 2019) -\n"
+                     "Conclusions of the Chair\nThe 42nd Session of the Committee of Ministers, chaired by Mr Carmelo "
+                     "Abela, Minister for Foreign Affairs of Malta, reviewed the reform.\n")
+    assert [m.date for m in record.meetings] == ["2019-03-21"]
+
+
+def test_a_day_to_come_in_a_sentence_of_the_meeting_is_not_its_date(extract):
+    record = extract("Prime Minister Hun Manet received the New Zealand Ambassador Peter Lund at the Peace Palace. "
+                     "The Prime Minister briefed his guest on the commune elections to be held on June 4, 2027.\n")
+    assert [m.date for m in record.meetings] == [None]
+
+
+def test_a_date_in_a_since_clause_is_not_the_meetings(extract):
+    record = extract("Foreign Minister Taro Kono met Chinese Foreign Minister Wang Yi in Manila. The meeting was the "
+                     "first between the two ministers since the launch of the new cabinet in December 2012.\n")
+    assert [m.date for m in record.meetings] == [None]
 
 
 # ---------------------------------------------------------------- page furniture

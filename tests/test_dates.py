@@ -33,6 +33,12 @@ def only(text: str, reference: dt.date | None):
     ("The talks were held on May 5, 2020 in Vienna.", "May 5, 2020", "2020-05-05", False),
     ("The ministers met this morning in Riga.", "this morning", "2021-05-20", True),
     ("The ministers met last Friday in Riga.", "last Friday", "2021-05-14", True),
+    # a meeting over days is dated by its first
+    ("The summit was held in Maseru on 12th and 13th May 2019.", "12th and 13th May 2019", "2019-05-12", False),
+    ("The council met in Oslo on June 3 to 5, 2019.", "June 3 to 5, 2019", "2019-06-03", False),
+    ("In Apia on Monday and Tuesday, the minister met the premier.", "on Monday and Tuesday", "2021-05-17", True),
+    # the part of the day belongs to the date ("the Declaration of 1 October" does not)
+    ("On the evening of 18 May, the president received the envoy.", "evening of 18 May", "2021-05-18", True),
 ])
 def test_resolution(text, printed, value, relative):
     d = only(text, THURSDAY)
@@ -117,3 +123,28 @@ def test_the_same_day_is_a_day_already_past_not_a_month_or_a_day_to_come():
 def test_a_month_of_that_year_takes_the_year_last_stated():
     found = find_dates("Ties were cool in 2019, when the ministers first met in Oslo in June of that year.", THURSDAY)
     assert [d.value for d in found] == ["2019", "2019-06"]
+
+
+@pytest.mark.parametrize("text, printed, value", [
+    ("The two ministers last met in Jakarta last month.", "last month", "2021-04"),
+    ("They spoke by phone earlier this month.", "earlier this month", "2021-05"),
+    ("The envoys met in Geneva earlier this week.", "earlier this week", "2021-05"),
+    ("The envoys met in Geneva last week.", "last week", "2021-05"),
+    ("The leaders first met in Hanoi last year.", "last year", "2020"),
+])
+def test_a_period_is_resolved_against_the_reference(text, printed, value):
+    d = only(text, THURSDAY)
+    assert (d.text, d.value, d.relative) == (printed, value, True)
+
+
+def test_a_past_week_across_two_months_has_no_month():
+    # the week before Wednesday 3 March 2021 ran from 22 to 28 February; the one before 7 April 2021, from
+    # 29 March to 4 April
+    assert only("The envoys met in Geneva last week.", dt.date(2021, 3, 3)).value == "2021-02"
+    assert only("The envoys met in Geneva last week.", dt.date(2021, 4, 7)).value is None
+    # Friday 2 April 2021: this week began on 29 March
+    assert only("The envoys met in Geneva earlier this week.", dt.date(2021, 4, 2)).value is None
+
+
+def test_this_years_summit_is_no_date():
+    assert find_dates("This year's summit opened in Lima.", THURSDAY) == []

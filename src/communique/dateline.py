@@ -193,37 +193,69 @@ def _is_date(raw: str) -> bool:
 
 
 def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] | None = None) -> str | None:
-    """A dateline without its year ("10 October") takes its year from the
-    report: the year nearest those the report states of the past in which
-    that day, or the day before it, falls on the weekday the report names ("on
-    Friday"); else the year of the first full date it states, or of its first
-    month, or of its first year. `mentions`: the dates of the text's first
-    _YEAR_CHARS, when the caller has them already."""
+    """A day without its year ("10 October") takes its year from the dates the
+    report states (`mentions`: those of the text's first _YEAR_CHARS, when the
+    caller has them already). A report is written after the dates it tells of
+    the past (but for a day it names up to _UNTOLD_AHEAD ahead without a
+    future word: "the fair opens on 28 January") and before those it
+    announces: the day falls in that window, on the weekday the report names
+    ("on Friday", else told the day after), else nearest the announced date,
+    else nearest the past one. A year alone ("founded in 1997", "the first
+    summit in 2018") bounds too loosely to name the year without a weekday or
+    an announced date; "since 2015" is a bound all the same."""
     text = text[:_YEAR_CHARS]
     if mentions is None:
         mentions = dates.find_dates(text, None)
     # not "a plan for 2025"
     found = [d for d in mentions if d.value and not d.relative and not re.match(r"(?:for|until|by|through)\b", d.text, re.I)]
-    # the years of the past, rather than of "the next summit in 2026", when the report states both
-    past = [int(d.value[:4]) for d in found if not _FUTURE.search(_sentence_around(text, d.start))] or \
-        [int(d.value[:4]) for d in found]
+    past: list[dates.DateMention] = []
+    coming: list[str] = []
+    for d in found:
+        if _told_ahead(text, d):
+            coming.append(d.value)
+        else:
+            past.append(d)
+    # a day or month of the past, or a year time has passed since, over a year alone ("on 30 November
+    # 2023 ... the chair passes to Malta in 2024")
+    after = max((d.value for d in past if len(d.value) > 4 or d.text.lower().startswith("since")), default=None) or \
+        max((d.value for d in past), default=None)
+    before = min((v for v in coming if after is None or v > after), default=None)
+    if after is None and before is None:
+        return None
+    low = _first_day(after) - (_UNTOLD_AHEAD if len(after) == 10 else dt.timedelta(0)) if after else None
+    high = _first_day(before) if before else None
+    if high is None:
+        high = dt.date(low.year + _YEARS_AHEAD, 1, 1)
+    if low is None:
+        low = high - (_YEAR if len(before) > 4 else 2 * _YEAR)
+    days = [d for year in range(low.year, high.year + 1) if (d := _on_day(day_month, year)) is not None and low <= d < high]
+    if before is not None:
+        days.reverse()  # nearest the announced date first
     weekday = _WEEKDAY.search(text)
-    if weekday and past:
+    if weekday:
         named = dates.WEEKDAYS[weekday.group(1).lower()]
-        fits = []
-        for year in range(min(past) - 3, max(past) + 4):
-            value = dates.parse_date(day_month, dt.date(year, 12, 31))
-            if value and len(value) == 10:
-                day = dt.date.fromisoformat(value)
-                if named in (day.weekday(), (day - dt.timedelta(days=1)).weekday()):  # told the day after
-                    fits.append((min(abs(year - y) for y in past), day.weekday() != named, value))
+        fits = [d for d in days if d.weekday() == named] or \
+            [d for d in days if (d - dt.timedelta(days=1)).weekday() == named]  # told the day after
         if fits:
-            return min(fits)[2]
-    for precision in (10, 7, 4):  # a full date before a month ("in December 2023" may be long past)
-        for d in found:
-            if len(d.value) >= precision:
-                return dates.parse_date(day_month, dt.date(int(d.value[:4]), 12, 31))
+            return fits[0].isoformat()
+    if days and (before is not None or len(after) > 4):
+        return days[0].isoformat()
     return None
+
+
+def _first_day(value: str) -> dt.date:
+    """"2024" -> 1 January 2024, "2024-06" -> 1 June 2024."""
+    return dt.date.fromisoformat((value + "-01-01")[:10])
+
+
+def _on_day(day_month: str, year: int) -> dt.date | None:
+    value = dates.parse_date(day_month, dt.date(year, 12, 31))
+    return dt.date.fromisoformat(value) if value and len(value) == 10 and value.startswith(str(year)) else None
+
+
+_YEARS_AHEAD = 4  # a weekday fits some year within four of the latest past date; no further is certain
+_UNTOLD_AHEAD = dt.timedelta(days=90)  # how far ahead a report may name a day without a future word ("on 8 June")
+_YEAR = dt.timedelta(days=365)
 
 
 def undated_reference(text: str) -> dt.date | None:
@@ -239,12 +271,17 @@ def undated_reference(text: str) -> dt.date | None:
     return None
 
 
-def _sentence_around(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    end = text.find(". ", pos)
-    return text[start:end if end >= 0 else len(text)]
+def _told_ahead(text: str, date: dates.DateMention) -> bool:
+    """"The next meeting will be held on April 11, 2025", "in 2026 the summit is
+    to meet": a future cue in the date's own clause, not elsewhere in a long
+    sentence ("the anniversary (1949-2024), the premier hoped the envoy will...")."""
+    sentence_start = max(text.rfind(". ", 0, date.start), text.rfind("\n", 0, date.start)) + 1
+    before = text[max(sentence_start, date.start - _CLAUSE_CHARS):date.start]
+    after = re.match(r"[^,;.\n]{0,%d}" % _CLAUSE_CHARS, text[date.end:date.end + _CLAUSE_CHARS])
+    return bool(_FUTURE.search(before) or _FUTURE.search(after.group()))
 
 
+_CLAUSE_CHARS = 80
 _YEAR_CHARS = 20_000  # a report tells its year near the top; a huge one is not read whole for it
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _FUTURE = re.compile(r"\b(?:will|next|is\s+to|are\s+to|to\s+be\s+held|upcoming|scheduled|due\s+to)\b", re.I)

@@ -21,22 +21,26 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
 # A point follows only an abbreviated month ("Jul."), never "July." at a sentence's end.
 _MONTH = (r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
-# A day, or the first of a range ("May 19-21, 2023")
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+# A day, or the first of a range ("May 19-21, 2023", "on 17th and 18th August"): a meeting is dated by its first day
+_RANGE = r"(?:\s*[-–]\s*|\s+(?:and|to|&)\s+)"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:" + _RANGE + r"[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "on the afternoon of October 1": the day's part is of the date, not "the Declaration of 1 October"
+_PART_OF_DAY = r"(?:(?:morning|afternoon|evening|night)\s+of\s+)?"
 
 PATTERN = re.compile("|".join([
     rf"(?P<iso>{_YEAR.format('iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
     rf"(?P<num>(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./]{_YEAR.format('ny')})",
-    rf"(?P<dmy>(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd1')},?\s+)?{_DAY.format('d1')}\s+(?:of\s+)?{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y1')})?)",
-    rf"(?P<mdy>(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?!\d)(?:,?\s+{_YEAR.format('y2')})?)",
+    rf"(?P<dmy>{_PART_OF_DAY}(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd1')},?\s+)?{_DAY.format('d1')}\s+(?:of\s+)?{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y1')})?)",
+    rf"(?P<mdy>{_PART_OF_DAY}(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?!\d)(?:,?\s+{_YEAR.format('y2')})?)",
     rf"(?P<my>{_MONTH.format('m3')}\s+(?:of\s+)?{_YEAR.format('y3')})",
     rf"(?P<half>(?P<which>first|second)\s+half\s+of\s+{_YEAR.format('y4')})",
     r"(?P<rel>\b(?:yesterday|today|tomorrow|earlier today|this morning|tonight|last night)\b)",
     r"(?P<same>\b(?:on\s+)?(?:the\s+same|that)\s+day\b)",
+    r"(?P<period>\b(?P<which_period>last|this|earlier\s+this)\s+(?P<unit>week|month|year)\b(?!['’]))",
     rf"(?P<thatyear>\b{_MONTH.format('m7')}\s+(?:of\s+)?(?:that|the\s+same)\s+year\b)",
-    rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}\b)",
+    rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}(?:{_RANGE}{_WEEKDAY.replace('?P<wd>', '?:')})?\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",
     rf"(?P<month>\b(?:in|since|during|last|this|early|late|mid-?)\s+{_MONTH.format('m6')}(?!\s*\d))",
@@ -167,6 +171,8 @@ def _resolve(m: re.Match, ref: dt.date | None) -> tuple[str | None, bool]:
         target = WEEKDAYS[g("wd").lower()]
         back = (ref.weekday() - target) % 7
         return (ref - dt.timedelta(days=back)).isoformat(), True
+    if kind == "period":
+        return _period(g("which_period").lower().split()[-1], g("unit").lower(), ref), True
     if kind == "nth":
         d = _safe(ref.year, ref.month, int(g("nthd")))
         if d and d > ref:  # "on the 28th" in a report of the 2nd: last month's
@@ -174,3 +180,16 @@ def _resolve(m: re.Match, ref: dt.date | None) -> tuple[str | None, bool]:
             d = _safe(prev.year, prev.month, int(g("nthd")))
         return (d.isoformat() if d else None), True
     return None, False
+
+
+def _period(which: str, unit: str, ref: dt.date) -> str | None:
+    """"last month", "earlier this year": the month or year; a week, as its month
+    when the whole of it that is past falls in one month."""
+    if unit == "year":
+        return str(ref.year - (which == "last"))
+    if unit == "month":
+        day = ref.replace(day=1) - dt.timedelta(days=1) if which == "last" else ref
+        return f"{day.year:04d}-{day.month:02d}"
+    monday = ref - dt.timedelta(days=ref.weekday())
+    first, last = (monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)) if which == "last" else (monday, ref)
+    return f"{first.year:04d}-{first.month:02d}" if (first.year, first.month) == (last.year, last.month) else None

@@ -13,17 +13,22 @@ from .lexicon import (
     SAME_DAY,
     VENUE,
     VENUE_WORD,
+    WORDS,
     MeetingDraft,
     SentencePeople,
     Trigger,
+    alternation,
     is_visit,
 )
+
+_SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 
 
 class SentenceFacts:
     def sentence_date(self, meeting: MeetingDraft, sentence: Span, trigger: Trigger | None, new: bool) -> None:
-        if meeting.date_span is not None or trigger is None:
+        if meeting.date_span is not None:
             return
+        anchor = trigger.start if trigger else sentence.start
         best = None
         for d in self.dates:
             if not (sentence.start <= d.start < sentence.end) or not d.value:
@@ -33,14 +38,20 @@ class SentenceFacts:
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
             if NOT_WHEN_HELD.search(before):
                 continue
+            if trigger is not None and trigger.end <= d.start and _SINCE_CLAUSE.search(self.text, trigger.end, d.start):
+                continue  # "the first meeting since the launch of the cabinet in December 2012"
             if OFFICE_BEGAN.search(self.text[max(sentence.start, d.start - 45):d.start]):
                 continue  # "his first visit since taking office in August 2023": when the office began
+            if trigger is None and (d.relative or len(d.value) < 10):
+                continue  # a sentence of the meeting without its word: only a day it states ("(Strasbourg, 18-19 May 2006)")
+            if self.lex.future_before.search(self.text, max(sentence.start, d.start - 70), d.start):
+                continue  # "the election to be held on June 4": a day to come
             if meeting.kind != "talks" or not (trigger and is_visit(trigger)):
                 if len(d.value) < 7:
                     continue
-            distance = abs(d.start - (trigger.start if trigger else sentence.start))
-            if not new and any(min(d.start, trigger.start) < t.start < max(d.start, trigger.start) and t.end <= d.start
-                               for t in self.triggers(sentence) if t.start != trigger.start):
+            distance = abs(d.start - anchor)
+            if not new and trigger is not None and any(min(d.start, anchor) < t.start < max(d.start, anchor) and t.end <= d.start
+                                                       for t in self.triggers(sentence) if t.start != trigger.start):
                 continue  # "During the talks, they reviewed the meeting held in August 2022": that meeting's
             if best is None or distance < best[0]:
                 best = (distance, d)
