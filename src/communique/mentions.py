@@ -23,6 +23,8 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 # "N.Enkhtaivan": an initial glued to the family name is one word
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+# "(EAS) ": an acronym in brackets, with the space after it
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Z0-9+&-]{1,9}\) ")
 _PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
 
 
@@ -35,6 +37,9 @@ class Mention:
     key: str = ""  # ISO3 code, organisation key, role, agency or, for names, ""
     bodies: tuple[BodyInfo, ...] = ()
     plural: bool = False
+    # "Council of the CIS Heads of Government": the organisation named inside a body's name
+    inner_org: str = ""
+    inner_org_span: tuple[int, int] | None = None
 
 
 def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
@@ -62,7 +67,7 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
 
 def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     text, lower = doc.text, doc.lower
-    candidates: list[tuple[int, int, tuple, bool]] = []
+    candidates: list[tuple[int, int, tuple, bool, tuple[str, int, int] | None]] = []
     for end_index, (length, entries, acronym) in gz.automaton.iter(lower):
         start, end = end_index - length + 1, end_index + 1
         if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
@@ -73,12 +78,13 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             entries = tuple(e for e in entries if e.kind not in ("title", "honorific"))
             if not entries:
                 continue
-        candidates.append((start, end, entries, acronym))
+        candidates.append((start, end, entries, acronym, None))
+    candidates += _bodies_around_insertions(text, candidates, gz)
     # Longest first, so "Council of Foreign Ministers" beats "Foreign Ministers".
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = bytearray(len(text) + 1)
     out: list[Mention] = []
-    for start, end, entries, acronym in candidates:
+    for start, end, entries, acronym, inner in candidates:
         if any(taken[start:end]):
             continue
         span = text[start:end]
@@ -94,13 +100,59 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             continue  # "Mohamad bin Haji Hasan": the father's honorific is part of the name
         if first.kind == "body":
             bodies = tuple(e.extra for e in entries if e.kind == "body")
-            out.append(Mention("body", start, end, span, first.key, bodies=bodies))
+            out.append(Mention("body", start, end, span, first.key, bodies=bodies, inner_org=inner[0] if inner else "",
+                               inner_org_span=inner[1:] if inner else None))
         elif first.kind == "title":
             out.append(Mention("title", start, end, span, first.key, plural=bool(first.extra)))
         else:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _bodies_around_insertions(text: str, candidates: list[tuple], gz: Gazetteer) -> list[tuple]:
+    """Bodies whose listed name a report splits with an organisation's name or
+    a bracketed acronym: "Council of the CIS Heads of Government", "East Asia
+    Summit (EAS) Foreign Ministers' Meeting". The text is read once more with
+    those insertions taken out; a body's name found across the gap spans the
+    original text and keeps the organisation it held."""
+    lower = text.lower()
+    cuts: list[tuple[int, int, tuple[str, int, int] | None]] = []
+    for start, end, entries, _, _ in candidates:
+        if entries[0].kind == "org" and end < len(lower) and lower[end] == " ":
+            cuts.append((start, end + 1, (entries[0].key, start, end)))
+    cuts += [(m.start(), m.end(), None) for m in _BRACKETED_ACRONYM.finditer(text)]
+    if not cuts:
+        return []
+    cuts.sort()
+    kept: list[str] = []
+    origin: list[int] = []  # the original offset of each kept character
+    removed_at: dict[int, tuple[str, int, int] | None] = {}  # squeezed offset -> what was taken out there
+    position = 0
+    for start, end, org in cuts:
+        if start < position:
+            continue  # overlapping cuts: the first one stands
+        kept.append(lower[position:start])
+        origin.extend(range(position, start))
+        if org or len(origin) not in removed_at:
+            removed_at[len(origin)] = org  # "the East African Community (EAC) Heads": the name, not its acronym
+        position = end
+    kept.append(lower[position:])
+    origin.extend(range(position, len(lower)))
+    origin.append(len(lower))
+    squeezed = "".join(kept)
+    found: list[tuple] = []
+    for end_index, (length, entries, acronym) in gz.automaton.iter(squeezed):
+        start, end = end_index - length + 1, end_index + 1
+        if entries[0].kind != "body" or acronym:
+            continue
+        gaps = [at for at in removed_at if start < at < end]
+        if not gaps or (start > 0 and squeezed[start - 1].isalnum()) or \
+                (end < len(squeezed) and squeezed[end].isalnum()):
+            continue
+        inner = next((removed_at[at] for at in gaps if removed_at[at]), None)
+        found.append((origin[start], origin[end - 1] + 1, entries, acronym, inner))
+    return found
 
 
 def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list[Mention]:

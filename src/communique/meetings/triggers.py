@@ -133,6 +133,11 @@ class TriggerFinder:
             if org and info.org == org:
                 return info
         generic = [x for x in b.bodies if not x.org and x.kind]
+        if org and generic and (known := self.gz.orgs.get(org)):
+            # "a meeting of Pacific Islands Forum Foreign Ministers": the organisation's own body of that level
+            same = [x for x in known.bodies if x.level == generic[0].level and x.kind == generic[0].kind]
+            if len(same) == 1:
+                return same[0]
         specific = [x for x in b.bodies if x.org and x.kind]
         # "the Supreme Council adopted": the body of an organisation the report names
         named = [x for x in specific if x.org in self.org_counts]
@@ -143,6 +148,8 @@ class TriggerFinder:
         return specific[0] if specific else b.bodies[0]
 
     def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
+        if b.inner_org and b.inner_org_span:
+            return b.inner_org, Span(*b.inner_org_span)
         idx = self.position[id(b)]
         if idx > 0:
             prev = self.mentions[idx - 1]
