@@ -270,6 +270,7 @@ KIND_ORDER = {"ministry": 0, "body": 0, "title": 1, "org": 2, "agency": 3, "stat
 def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:
     table: dict[str, list[Entry]] = {}
     acronyms: set[str] = set()
+    written_otherwise: set[str] = set()  # "Quad" beside "QUAD": not only in capitals
     for phrase, entry in entries:
         phrase = plain_quotes(" ".join(phrase.split()))  # as the report's text is read
         if len(phrase) < 2:
@@ -277,12 +278,14 @@ def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:
         key = phrase.lower()
         if phrase.replace(".", "").isupper() and " " not in phrase and entry.kind != "title":
             acronyms.add(key)  # "US", "AU": only in capitals, never "us"
+        elif entry.kind in ("org", "body"):
+            written_otherwise.add(key)
         found = table.setdefault(key, [])
         if entry not in found:
             found.append(entry)
     automaton = ahocorasick.Automaton()
     for key, found in table.items():
         found.sort(key=lambda e: KIND_ORDER.get(e.kind, 9))
-        automaton.add_word(key, (len(key), tuple(found), key in acronyms))
+        automaton.add_word(key, (len(key), tuple(found), key in acronyms and key not in written_otherwise))
     automaton.make_automaton()
     return automaton

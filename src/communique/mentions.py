@@ -150,6 +150,8 @@ def _bodies_around_insertions(text: str, candidates: list[tuple], gz: Gazetteer)
         if not gaps or (start > 0 and squeezed[start - 1].isalnum()) or \
                 (end < len(squeezed) and squeezed[end].isalnum()):
             continue
+        if not text[origin[start]].isupper():
+            continue  # "a meeting of the GCC foreign ministers" is a group's meeting, bound as such
         inner = next((removed_at[at] for at in gaps if removed_at[at]), None)
         found.append((origin[start], origin[end - 1] + 1, entries, acronym, inner))
     return found
