@@ -17,8 +17,10 @@ from .lexicon import (
     INDEFINITE,
     LEVEL_ROLES,
     MAX_TRIGGERS,
+    MEETING_PART,
     MET_IN,
     NAME_KINDS,
+    PART_OF,
     QUALIFIER,
     TWO_SIDED,
     Trigger,
@@ -50,6 +52,7 @@ class TriggerFinder:
             first = phrase.split()[0]
             found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
                                  specific=first in self.lex.specific or phrase in ("courtesy call",)))
+        found = [t for t, after in zip(found, found[1:] + [None]) if not self._part_of(t, after)]
         bodies = [x for x in self.mentions_of(sentence) if x.kind == "body"
                   and not self._inside_title(x) and any(b.kind for b in x.bodies)]
         for b in bodies:
@@ -87,6 +90,13 @@ class TriggerFinder:
                 self._bind_group(t)
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
+
+    def _part_of(self, t: Trigger, after: Trigger | None) -> bool:
+        """"the opening session of the 49th session of the Council": a part of the
+        meeting told right after it is that meeting."""
+        return after is not None and t.kind in ("session", "summit") and after.kind in ("session", "summit") and \
+            MEETING_PART.search(self.text, max(0, t.start - 20), t.start) is not None and \
+            PART_OF.fullmatch(self.text, t.end, after.start) is not None
 
     def _states_only(self, qualifier: str, start: int) -> bool:
         """Whether a qualifier is two or three states' names or adjectives and nothing else ("Japan-Uzbekistan")."""
