@@ -53,6 +53,10 @@ HELD_ITS = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){{0,2}}?(?:{_any('hol
 BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
                        rf"(?:{_any('body_acts')})\b")
 BODY_ATTENDED = re.compile(rf"\b(?:{_any('body_attended')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,4}}$")
+# "the Defence Ministers of the ASEAN member nations met", "The Quad foreign ministers previously met":
+# what may stand between a group of office holders and their meeting word
+GROUP_TO_MEETING = re.compile(rf"(?:\s+(?:{_any('member_nouns')}))?\s+(?:[a-z]+ly\s+)?(?:(?:are|were|have|had|will)\s+)?(?:[a-z]+ly\s+)?",
+                              re.I)
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")

@@ -13,6 +13,7 @@ from .lexicon import (
     BODY_MEETING,
     DEFINITE,
     GENERIC_WORDS,
+    GROUP_TO_MEETING,
     HELD_ITS,
     INDEFINITE,
     LEVEL_ROLES,
@@ -86,8 +87,8 @@ class TriggerFinder:
         for t in found:
             if t.body is None and t.kind in ("session", "summit", "talks"):
                 self._bind_org(t)
-            if t.body is None and t.text.lower() in GENERIC_WORDS:
-                self._bind_group(t)
+            if t.body is None and t.text.lower().split()[-1] in GENERIC_WORDS:
+                self._bind_group(t)  # "the SCO foreign ministers met", "... held a meeting"
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
 
@@ -195,7 +196,7 @@ class TriggerFinder:
         for r in self.plural_refs:
             if not (sentence.start <= r.start < sentence.end):
                 continue
-            before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
+            before = r.end <= t.start and GROUP_TO_MEETING.fullmatch(self.text, r.end, t.start)
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
             # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
             subject = sentence.start <= r.start < t.start and self.article(t) in INDEFINITE | {"their"}
