@@ -57,6 +57,8 @@ BODY_ATTENDED = re.compile(rf"\b(?:{_any('body_attended')})\s+(?:the\s+|a\s+|an\
 # what may stand between a group of office holders and their meeting word
 GROUP_TO_MEETING = re.compile(rf"(?:\s+(?:{_any('member_nouns')}))?\s+(?:[a-z]+ly\s+)?(?:(?:are|were|have|had|will)\s+)?(?:[a-z]+ly\s+)?",
                               re.I)
+# "the 23rd ordinary summit", "the Extraordinary Summit": the words that tell which of a body's sessions
+SUMMIT_QUALIFIER = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{_any('session_qualifiers')})\s+)+$", re.I)
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")

@@ -14,6 +14,7 @@ from .lexicon import (
     DEFINITE,
     GENERIC_WORDS,
     GROUP_TO_MEETING,
+    SUMMIT_QUALIFIER,
     HELD_ITS,
     INDEFINITE,
     LEVEL_ROLES,
@@ -186,7 +187,18 @@ class TriggerFinder:
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
                     if t.kind == "talks":
                         t.kind = "session"
+                    self._summit_body(t)
                 return
+
+    def _summit_body(self, t: Trigger) -> None:
+        """"the 23rd ordinary summit of ECCAS", "the 42nd ASEAN Summit": an
+        organisation's summit is a session of the one body where its leaders meet."""
+        org = self.gz.orgs.get(t.org or "")
+        summits = [b for b in org.bodies if b.kind == "summit"] if org and t.kind == "summit" else []
+        if len(summits) == 1:
+            sentence = self.doc.sentence_of(t.start)
+            qualifier = SUMMIT_QUALIFIER.search(self.text, max(sentence.start, t.start - 40), t.start)
+            t.body, t.body_span = summits[0], Span(qualifier.start() if qualifier else t.start, t.end)
 
     def _bind_group(self, t: Trigger) -> None:
         """"CIS foreign ministers meet", "a meeting of ASEAN foreign ministers":
