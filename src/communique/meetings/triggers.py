@@ -183,7 +183,7 @@ class TriggerFinder:
             after = self.text[t.end:m.start] if t.end <= m.start else None
             if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
                     (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
-                if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower() in ("meeting", "meetings")):
+                if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower().split()[-1] in ("meeting", "meetings")):
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
                     if t.kind == "talks":
                         t.kind = "session"
