@@ -121,3 +121,22 @@ def test_a_summit_of_an_organisation_without_a_summit_body_gets_none(extract):
     summit = only_meeting(record, "summit")
     assert summit.org is not None and summit.org.name == "BRICS"
     assert summit.body is None
+
+
+@pytest.mark.parametrize("sentence, org, body", [
+    ("Foreign Minister Sergey Lavrov of Russia attended the SCO ministerial meeting in Astana on 4 March 2025.", "SCO",
+     "Council of Foreign Ministers"),
+    ("Foreign Minister Penny Wong of Australia attended the Quad foreign ministerial meeting in Tokyo on 4 March 2025.",
+     "Quad", "Quad Foreign Ministers' Meeting"),
+])
+def test_a_lower_case_ministerial_meeting_of_an_organisation_is_its_ministers_body(extract, sentence, org, body):
+    session = only_meeting(extract(sentence + "\n"), "session")
+    assert session.org is not None and session.org.name == org
+    assert session.body is not None and session.body.name == body
+    assert "ministerial meeting" in session.body.evidence[0].text
+
+
+def test_a_meeting_of_an_organisation_with_no_body_of_that_level_has_none(extract):
+    record = extract("Foreign Minister Penny Wong of Australia attended the APEC ministerial meeting in Lima on "
+                     "4 March 2025.\n")
+    assert all(m.body is None for m in record.meetings)

@@ -59,6 +59,9 @@ GROUP_TO_MEETING = re.compile(rf"(?:\s+(?:{_any('member_nouns')}))?\s+(?:[a-z]+l
                               re.I)
 # "the 23rd ordinary summit", "the Extraordinary Summit": the words that tell which of a body's sessions
 SUMMIT_QUALIFIER = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{_any('session_qualifiers')})\s+)+$", re.I)
+# "the SCO ministerial meeting": the level of an organisation's session, by the words before its meeting word
+SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$", re.I)
+                  for level in ("defence_minister", "foreign_minister")}
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")

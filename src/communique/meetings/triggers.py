@@ -23,6 +23,7 @@ from .lexicon import (
     MET_IN,
     NAME_KINDS,
     PART_OF,
+    SESSION_LEVELS,
     QUALIFIER,
     TWO_SIDED,
     Trigger,
@@ -181,13 +182,18 @@ class TriggerFinder:
                 continue
             before = self.text[m.end:t.start] if m.end <= t.start else None
             after = self.text[t.end:m.start] if t.end <= m.start else None
-            if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
+            said = [p.search(self.text, m.end, self._head_start(t)) for p in SESSION_LEVELS.values()] \
+                if m.end <= t.start else []
+            # "the Quad foreign ministerial meeting": only the words of a level between
+            level_words = any(x is not None and not self.text[m.end:x.start()].strip() for x in said)
+            if (before is not None and (re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before) or level_words)) or \
                     (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
                 if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower().split()[-1] in ("meeting", "meetings")):
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
                     if t.kind == "talks":
                         t.kind = "session"
                     self._summit_body(t)
+                    self._session_body(t)
                 return
 
     def _summit_body(self, t: Trigger) -> None:
@@ -199,6 +205,27 @@ class TriggerFinder:
             sentence = self.doc.sentence_of(t.start)
             qualifier = SUMMIT_QUALIFIER.search(self.text, max(sentence.start, t.start - 40), t.start)
             t.body, t.body_span = summits[0], Span(qualifier.start() if qualifier else t.start, t.end)
+
+    @staticmethod
+    def _head_start(t: Trigger) -> int:
+        """Where the last word of a meeting phrase starts: "ministerial meeting" is a level, then its meeting."""
+        return t.end - len(t.text.split()[-1])
+
+    def _session_body(self, t: Trigger) -> None:
+        """"the SCO ministerial meeting", "the Quad foreign ministerial meeting": an
+        organisation's session at a level is a session of its one body of that level."""
+        org = self.gz.orgs.get(t.org or "")
+        if org is None or t.body is not None or t.kind != "session":
+            return
+        sentence = self.doc.sentence_of(t.start)
+        for level, words in SESSION_LEVELS.items():
+            said = words.search(self.text, max(sentence.start, t.start - 30), self._head_start(t))
+            if said is None:
+                continue
+            bodies = [b for b in org.bodies if b.level == level and b.kind == "session"]
+            if len(bodies) == 1:
+                t.body, t.body_span = bodies[0], Span(said.start(), t.end)
+            return
 
     def _bind_group(self, t: Trigger) -> None:
         """"CIS foreign ministers meet", "a meeting of ASEAN foreign ministers":
