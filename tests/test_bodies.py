@@ -140,3 +140,11 @@ def test_a_meeting_of_an_organisation_with_no_body_of_that_level_has_none(extrac
     record = extract("Foreign Minister Yusuf Tuggar of Nigeria attended the ECOWAS ministerial meeting in Abuja on "
                      "4 March 2025.\n")
     assert all(m.body is None for m in record.meetings)
+
+
+def test_of_several_bodies_of_a_level_the_one_going_by_the_generic_name(extract):
+    record = extract("Foreign Minister Retno Marsudi attended the 56th Meeting of ASEAN Foreign Ministers in Jakarta "
+                     "on 4 March 2025.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "ASEAN"
+    assert session.body is not None and session.body.name == "ASEAN Foreign Ministers' Meeting"

@@ -149,8 +149,10 @@ class TriggerFinder:
         if org and generic and (known := self.gz.orgs.get(org)):
             # "a meeting of Pacific Islands Forum Foreign Ministers": the organisation's own body of that level
             same = [x for x in known.bodies if x.level == generic[0].level and x.kind == generic[0].kind]
-            if len(same) == 1:
-                return same[0]
+            # ASEAN's ministers meet in several bodies: the one that goes by the generic name
+            named_so = [x for x in same if generic[0].name in (x.name, *x.aliases)]
+            if len(same) == 1 or len(named_so) == 1:
+                return same[0] if len(same) == 1 else named_so[0]
         specific = [x for x in b.bodies if x.org and x.kind]
         # "the Supreme Council adopted": the body of an organisation the report names
         named = [x for x in specific if x.org in self.org_counts]
