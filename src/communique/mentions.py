@@ -25,6 +25,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 # "(EAS) ": an acronym in brackets, with the space after it
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Z0-9+&-]{1,9}\) ")
+_BODY_REACH = 80  # characters on each side of an insertion that a body's name may span
 _PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
 
 
@@ -113,47 +114,37 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
 def _bodies_around_insertions(text: str, candidates: list[tuple], gz: Gazetteer) -> list[tuple]:
     """Bodies whose listed name a report splits with an organisation's name or
     a bracketed acronym: "Council of the CIS Heads of Government", "East Asia
-    Summit (EAS) Foreign Ministers' Meeting". The text is read once more with
-    those insertions taken out; a body's name found across the gap spans the
-    original text and keeps the organisation it held."""
+    Summit (EAS) Foreign Ministers' Meeting". The words on both sides of each
+    insertion are read once more without it; a body's name found across the gap
+    spans the original text and keeps the organisation it held."""
     lower = text.lower()
     cuts: list[tuple[int, int, tuple[str, int, int] | None]] = []
     for start, end, entries, _, _ in candidates:
         if entries[0].kind == "org" and end < len(lower) and lower[end] == " ":
             cuts.append((start, end + 1, (entries[0].key, start, end)))
     cuts += [(m.start(), m.end(), None) for m in _BRACKETED_ACRONYM.finditer(text)]
-    if not cuts:
-        return []
     cuts.sort()
-    kept: list[str] = []
-    origin: list[int] = []  # the original offset of each kept character
-    removed_at: dict[int, tuple[str, int, int] | None] = {}  # squeezed offset -> what was taken out there
-    position = 0
-    for start, end, org in cuts:
-        if start < position:
-            continue  # overlapping cuts: the first one stands
-        kept.append(lower[position:start])
-        origin.extend(range(position, start))
-        if org or len(origin) not in removed_at:
-            removed_at[len(origin)] = org  # "the East African Community (EAC) Heads": the name, not its acronym
-        position = end
-    kept.append(lower[position:])
-    origin.extend(range(position, len(lower)))
-    origin.append(len(lower))
-    squeezed = "".join(kept)
     found: list[tuple] = []
-    for end_index, (length, entries, acronym) in gz.automaton.iter(squeezed):
-        start, end = end_index - length + 1, end_index + 1
-        if entries[0].kind != "body" or acronym:
-            continue
-        gaps = [at for at in removed_at if start < at < end]
-        if not gaps or (start > 0 and squeezed[start - 1].isalnum()) or \
-                (end < len(squeezed) and squeezed[end].isalnum()):
-            continue
-        if not text[origin[start]].isupper():
-            continue  # "a meeting of the GCC foreign ministers" is a group's meeting, bound as such
-        inner = next((removed_at[at] for at in gaps if removed_at[at]), None)
-        found.append((origin[start], origin[end - 1] + 1, entries, acronym, inner))
+    i = 0
+    while i < len(cuts):
+        start, end, org = cuts[i]
+        # "the East African Community (EAC) Heads": the name and its acronym are one insertion
+        while i + 1 < len(cuts) and cuts[i + 1][0] == end:
+            end, org = cuts[i + 1][1], org or cuts[i + 1][2]
+            i += 1
+        i += 1
+        left = lower[max(0, start - _BODY_REACH):start]
+        window = left + lower[end:end + _BODY_REACH]
+        for window_end, (length, entries, acronym) in gz.automaton.iter(window):
+            w_start, w_end = window_end - length + 1, window_end + 1
+            if entries[0].kind != "body" or acronym or not (w_start < len(left) < w_end):
+                continue
+            first, last = start - len(left) + w_start, end + w_end - len(left)
+            if (first > 0 and lower[first - 1].isalnum()) or (last < len(lower) and lower[last].isalnum()):
+                continue
+            if not text[first].isupper():
+                continue  # "a meeting of the GCC foreign ministers" is a group's meeting, bound as such
+            found.append((first, last, entries, acronym, org))
     return found
 
 
