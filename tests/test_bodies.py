@@ -148,3 +148,12 @@ def test_of_several_bodies_of_a_level_the_one_going_by_the_generic_name(extract)
     session = only_meeting(record, "session")
     assert session.org is not None and session.org.name == "ASEAN"
     assert session.body is not None and session.body.name == "ASEAN Foreign Ministers' Meeting"
+
+
+def test_a_body_of_the_member_states_of_an_organisation_is_that_organisations(extract):
+    record = extract("Foreign Minister Ayman Safadi addressed the 30th session of the Council of Foreign Ministers of "
+                     "the Member States of the Organization of Islamic Cooperation in Jeddah on 4 March 2025. Envoys "
+                     "of the SCO and of the Arab League spoke, and the SCO envoy spoke twice.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "OIC"
+    assert session.body is not None and session.body.name == "Council of Foreign Ministers"

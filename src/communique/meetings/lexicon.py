@@ -62,6 +62,8 @@ SUMMIT_QUALIFIER = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{_any('session_
 # "the SCO ministerial meeting": the level of an organisation's session, by the words before its meeting word
 SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$", re.I)
                   for level in ("defence_minister", "foreign_minister")}
+# "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
+BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")

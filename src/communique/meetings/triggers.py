@@ -11,6 +11,7 @@ from .lexicon import (
     BODY_ACTS,
     BODY_ATTENDED,
     BODY_MEETING,
+    BODY_TO_ORG,
     DEFINITE,
     GENERIC_WORDS,
     GROUP_TO_MEETING,
@@ -175,6 +176,8 @@ class TriggerFinder:
             if nxt.kind == "org" and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?|\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?\s+", gap + (" " if not gap.endswith(" ") else "")):
                 if len(gap) < 40:
                     return nxt.key, Span(nxt.start, nxt.end)
+            if nxt.kind == "org" and BODY_TO_ORG.fullmatch(gap):
+                return nxt.key, Span(nxt.start, nxt.end)
         return None, None
 
     def _bind_org(self, t: Trigger) -> None:
