@@ -157,3 +157,11 @@ def test_a_body_of_the_member_states_of_an_organisation_is_that_organisations(ex
     session = only_meeting(record, "session")
     assert session.org is not None and session.org.name == "OIC"
     assert session.body is not None and session.body.name == "Council of Foreign Ministers"
+
+
+@pytest.mark.parametrize("printed", ["ASEAN Defense Ministers' Meeting", "ASEAN Defense Ministers Meeting",
+                                     "ASEAN Defence Ministers Meeting"])
+def test_a_body_name_in_another_spelling(gz, printed):
+    bodies = bodies_in(gz, f"The {printed} opened in Vientiane.")
+    assert [b.text for b in bodies] == [printed]
+    assert "ASEAN Defence Ministers' Meeting" in {b.name for b in bodies[0].bodies}
