@@ -15,6 +15,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 from importlib import resources
 from pathlib import Path
 
@@ -192,13 +193,16 @@ def load() -> Gazetteer:
             for b in info.get("bodies", []):
                 org.bodies.append(BodyInfo(key if key != "GENERIC" else "", b["name"], tuple(b.get("aliases", [])),
                                            b.get("level"), b.get("kind"), b.get("head_role")))
+    spellings = _name_spellings()
     for key, org in gz.orgs.items():
         if key != "GENERIC":
             for name in {key, org.name, *org.aliases}:
-                add.append((name, Entry("org", key)))
+                for variant in _spelled(name, spellings):
+                    add.append((variant, Entry("org", key)))
         for body in org.bodies:
             for name in (body.name, *body.aliases):
-                add.append((name, Entry("body", key, body)))
+                for variant in _spelled(name, spellings):
+                    add.append((variant, Entry("body", key, body)))
 
     for data in load_toml("titles.toml"):
         gz.chair_words = gz.chair_words | {w.lower() for w in data.get("chair_phrases", [])}
@@ -261,6 +265,22 @@ def load() -> Gazetteer:
     return gz
 
 
+def _name_spellings() -> dict[str, str]:
+    """Each word of meetings.toml's `[name_spellings]` pairs, with the spelling it may also have."""
+    swap: dict[str, str] = {}
+    for data in load_toml("meetings.toml"):
+        for one, other in data.get("name_spellings", {}).get("pairs", []):
+            swap[one], swap[other] = other, one
+    return swap
+
+
+def _spelled(name: str, spellings: dict[str, str]) -> set[str]:
+    """A name as listed and with each of its words in its other spelling: "Council of Defence
+    Ministers" is also "Council of Defense Ministers"; "Foreign Ministers' Meeting", "Foreign Ministers Meeting"."""
+    choices = [(w, spellings[w]) if w in spellings else (w,) for w in name.split(" ")]
+    return {" ".join(words) for words in product(*choices)}
+
+
 # Priority of kinds when one phrase means several things: a longer match always
 # wins; among matches of one length, the first kind listed here.
 KIND_ORDER = {"ministry": 0, "body": 0, "title": 1, "org": 2, "agency": 3, "state": 4, "demonym": 5, "place": 6, "honorific": 7,
@@ -270,6 +290,7 @@ KIND_ORDER = {"ministry": 0, "body": 0, "title": 1, "org": 2, "agency": 3, "stat
 def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:
     table: dict[str, list[Entry]] = {}
     acronyms: set[str] = set()
+    written_otherwise: set[str] = set()  # "Quad" beside "QUAD": not only in capitals
     for phrase, entry in entries:
         phrase = plain_quotes(" ".join(phrase.split()))  # as the report's text is read
         if len(phrase) < 2:
@@ -277,12 +298,14 @@ def _build_automaton(entries: list[tuple[str, Entry]]) -> ahocorasick.Automaton:
         key = phrase.lower()
         if phrase.replace(".", "").isupper() and " " not in phrase and entry.kind != "title":
             acronyms.add(key)  # "US", "AU": only in capitals, never "us"
+        elif entry.kind in ("org", "body"):
+            written_otherwise.add(key)
         found = table.setdefault(key, [])
         if entry not in found:
             found.append(entry)
     automaton = ahocorasick.Automaton()
     for key, found in table.items():
         found.sort(key=lambda e: KIND_ORDER.get(e.kind, 9))
-        automaton.add_word(key, (len(key), tuple(found), key in acronyms))
+        automaton.add_word(key, (len(key), tuple(found), key in acronyms and key not in written_otherwise))
     automaton.make_automaton()
     return automaton

@@ -23,6 +23,9 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*)[ \u00a0]$")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 # "N.Enkhtaivan": an initial glued to the family name is one word
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
+# "(EAS) ": an acronym in brackets, with the space after it
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Z0-9+&-]{1,9}\) ")
+_BODY_REACH = 80  # characters on each side of an insertion that a body's name may span
 _PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
 
 
@@ -35,6 +38,9 @@ class Mention:
     key: str = ""  # ISO3 code, organisation key, role, agency or, for names, ""
     bodies: tuple[BodyInfo, ...] = ()
     plural: bool = False
+    # "Council of the CIS Heads of Government": the organisation named inside a body's name
+    inner_org: str = ""
+    inner_org_span: tuple[int, int] | None = None
 
 
 def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
@@ -62,7 +68,7 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
 
 def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     text, lower = doc.text, doc.lower
-    candidates: list[tuple[int, int, tuple, bool]] = []
+    candidates: list[tuple[int, int, tuple, bool, tuple[str, int, int] | None]] = []
     for end_index, (length, entries, acronym) in gz.automaton.iter(lower):
         start, end = end_index - length + 1, end_index + 1
         if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
@@ -73,12 +79,13 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             entries = tuple(e for e in entries if e.kind not in ("title", "honorific"))
             if not entries:
                 continue
-        candidates.append((start, end, entries, acronym))
+        candidates.append((start, end, entries, acronym, None))
+    candidates += _bodies_around_insertions(text, candidates, gz)
     # Longest first, so "Council of Foreign Ministers" beats "Foreign Ministers".
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = bytearray(len(text) + 1)
     out: list[Mention] = []
-    for start, end, entries, acronym in candidates:
+    for start, end, entries, acronym, inner in candidates:
         if any(taken[start:end]):
             continue
         span = text[start:end]
@@ -94,13 +101,51 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             continue  # "Mohamad bin Haji Hasan": the father's honorific is part of the name
         if first.kind == "body":
             bodies = tuple(e.extra for e in entries if e.kind == "body")
-            out.append(Mention("body", start, end, span, first.key, bodies=bodies))
+            out.append(Mention("body", start, end, span, first.key, bodies=bodies, inner_org=inner[0] if inner else "",
+                               inner_org_span=inner[1:] if inner else None))
         elif first.kind == "title":
             out.append(Mention("title", start, end, span, first.key, plural=bool(first.extra)))
         else:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+def _bodies_around_insertions(text: str, candidates: list[tuple], gz: Gazetteer) -> list[tuple]:
+    """Bodies whose listed name a report splits with an organisation's name or
+    a bracketed acronym: "Council of the CIS Heads of Government", "East Asia
+    Summit (EAS) Foreign Ministers' Meeting". The words on both sides of each
+    insertion are read once more without it; a body's name found across the gap
+    spans the original text and keeps the organisation it held."""
+    lower = text.lower()
+    cuts: list[tuple[int, int, tuple[str, int, int] | None]] = []
+    for start, end, entries, _, _ in candidates:
+        if entries[0].kind == "org" and end < len(lower) and lower[end] == " ":
+            cuts.append((start, end + 1, (entries[0].key, start, end)))
+    cuts += [(m.start(), m.end(), None) for m in _BRACKETED_ACRONYM.finditer(text)]
+    cuts.sort()
+    found: list[tuple] = []
+    i = 0
+    while i < len(cuts):
+        start, end, org = cuts[i]
+        # "the East African Community (EAC) Heads": the name and its acronym are one insertion
+        while i + 1 < len(cuts) and cuts[i + 1][0] == end:
+            end, org = cuts[i + 1][1], org or cuts[i + 1][2]
+            i += 1
+        i += 1
+        left = lower[max(0, start - _BODY_REACH):start]
+        window = left + lower[end:end + _BODY_REACH]
+        for window_end, (length, entries, acronym) in gz.automaton.iter(window):
+            w_start, w_end = window_end - length + 1, window_end + 1
+            if entries[0].kind != "body" or acronym or not (w_start < len(left) < w_end):
+                continue
+            first, last = start - len(left) + w_start, end + w_end - len(left)
+            if (first > 0 and lower[first - 1].isalnum()) or (last < len(lower) and lower[last].isalnum()):
+                continue
+            if not text[first].isupper():
+                continue  # "a meeting of the GCC foreign ministers" is a group's meeting, bound as such
+            found.append((first, last, entries, acronym, org))
+    return found
 
 
 def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list[Mention]:

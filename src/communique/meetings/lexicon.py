@@ -53,6 +53,20 @@ HELD_ITS = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){{0,2}}?(?:{_any('hol
 BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
                        rf"(?:{_any('body_acts')})\b")
 BODY_ATTENDED = re.compile(rf"\b(?:{_any('body_attended')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,4}}$")
+# "the Defence Ministers of the ASEAN member nations met", "The Quad foreign ministers previously met":
+# what may stand between a group of office holders and their meeting word
+GROUP_TO_MEETING = re.compile(rf"(?:\s+(?:{_any('member_nouns')}))?\s+(?:[a-z]+ly\s+)?(?:(?:are|were|have|had|will)\s+)?(?:[a-z]+ly\s+)?",
+                              re.I)
+# "the 23rd ordinary summit", "the Extraordinary Summit": the words that tell which of a body's sessions
+SUMMIT_QUALIFIER = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{_any('session_qualifiers')})\s+)+$", re.I)
+# "the SCO ministerial meeting": the level of an organisation's session, by the words before its meeting word
+SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$", re.I)
+                  for level in ("defence_minister", "foreign_minister")}
+# "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
+BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
+# "the opening session of the 49th session of ...": a part of the meeting that follows
+MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
+PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
 REPRESENTED_BY = re.compile(rf"\b(?:{_any('represented_by')})\b")
 HELD = re.compile(rf"\b(?:{_any('held')})\b")
 HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"

@@ -49,7 +49,8 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
         self.lex = lexicon(gz)
         self.mentions = mentions
         self.position = {id(m): i for i, m in enumerate(mentions)}
-        self.org_counts = Counter(m.key for m in mentions if m.kind == "org")
+        self.org_counts = Counter(m.key if m.kind == "org" else m.inner_org for m in mentions
+                                  if m.kind == "org" or m.inner_org)
         self.in_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self.in_sentence.setdefault(doc.sentence_index(m.start), []).append(m)

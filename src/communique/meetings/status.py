@@ -9,6 +9,7 @@ from .lexicon import (
     GERUND_OBJECT,
     HELD_AFTER,
     INDEFINITE,
+    MEETING_PART,
     VISIT_FRAME,
     Trigger,
     is_visit,
@@ -43,7 +44,8 @@ class MentionStatus:
         # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
         if m and all(w[0].islower() or w[0].isdigit() or ADJECTIVE.match(w) for w in m.group(2).split()) and \
                 not re.search(r"[,;:.]", before[m.start():]):
-            return m.group(1).lower() not in self.lex.of_frames
+            part = MEETING_PART.search(before, 0, m.start(1)) is not None  # "the opening session of the 49th session"
+            return m.group(1).lower() not in self.lex.of_frames and not part
         return False
 
     def article(self, t: Trigger) -> str:

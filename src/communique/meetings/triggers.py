@@ -11,14 +11,20 @@ from .lexicon import (
     BODY_ACTS,
     BODY_ATTENDED,
     BODY_MEETING,
+    BODY_TO_ORG,
     DEFINITE,
     GENERIC_WORDS,
+    GROUP_TO_MEETING,
+    SUMMIT_QUALIFIER,
     HELD_ITS,
     INDEFINITE,
     LEVEL_ROLES,
     MAX_TRIGGERS,
+    MEETING_PART,
     MET_IN,
     NAME_KINDS,
+    PART_OF,
+    SESSION_LEVELS,
     QUALIFIER,
     TWO_SIDED,
     Trigger,
@@ -50,6 +56,7 @@ class TriggerFinder:
             first = phrase.split()[0]
             found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
                                  specific=first in self.lex.specific or phrase in ("courtesy call",)))
+        found = [t for t, after in zip(found, found[1:] + [None]) if not self._part_of(t, after)]
         bodies = [x for x in self.mentions_of(sentence) if x.kind == "body"
                   and not self._inside_title(x) and any(b.kind for b in x.bodies)]
         for b in bodies:
@@ -83,10 +90,17 @@ class TriggerFinder:
         for t in found:
             if t.body is None and t.kind in ("session", "summit", "talks"):
                 self._bind_org(t)
-            if t.body is None and t.text.lower() in GENERIC_WORDS:
-                self._bind_group(t)
+            if t.body is None and t.text.lower().split()[-1] in GENERIC_WORDS:
+                self._bind_group(t)  # "the SCO foreign ministers met", "... held a meeting"
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
+
+    def _part_of(self, t: Trigger, after: Trigger | None) -> bool:
+        """"the opening session of the 49th session of the Council": a part of the
+        meeting told right after it is that meeting."""
+        return after is not None and t.kind in ("session", "summit") and after.kind in ("session", "summit") and \
+            MEETING_PART.search(self.text, max(0, t.start - 20), t.start) is not None and \
+            PART_OF.fullmatch(self.text, t.end, after.start) is not None
 
     def _states_only(self, qualifier: str, start: int) -> bool:
         """Whether a qualifier is two or three states' names or adjectives and nothing else ("Japan-Uzbekistan")."""
@@ -133,6 +147,13 @@ class TriggerFinder:
             if org and info.org == org:
                 return info
         generic = [x for x in b.bodies if not x.org and x.kind]
+        if org and generic and (known := self.gz.orgs.get(org)):
+            # "a meeting of Pacific Islands Forum Foreign Ministers": the organisation's own body of that level
+            same = [x for x in known.bodies if x.level == generic[0].level and x.kind == generic[0].kind]
+            # ASEAN's ministers meet in several bodies: the one that goes by the generic name
+            named_so = [x for x in same if generic[0].name in (x.name, *x.aliases)]
+            if len(same) == 1 or len(named_so) == 1:
+                return same[0] if len(same) == 1 else named_so[0]
         specific = [x for x in b.bodies if x.org and x.kind]
         # "the Supreme Council adopted": the body of an organisation the report names
         named = [x for x in specific if x.org in self.org_counts]
@@ -143,6 +164,8 @@ class TriggerFinder:
         return specific[0] if specific else b.bodies[0]
 
     def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
+        if b.inner_org and b.inner_org_span:
+            return b.inner_org, Span(*b.inner_org_span)
         idx = self.position[id(b)]
         if idx > 0:
             prev = self.mentions[idx - 1]
@@ -153,6 +176,8 @@ class TriggerFinder:
             if nxt.kind == "org" and re.fullmatch(r"\s+(?:of\s+)?(?:the\s+)?|\s+of\s+(?:the\s+)?\w+(?:\s+\w+)?\s+", gap + (" " if not gap.endswith(" ") else "")):
                 if len(gap) < 40:
                     return nxt.key, Span(nxt.start, nxt.end)
+            if nxt.kind == "org" and BODY_TO_ORG.fullmatch(gap):
+                return nxt.key, Span(nxt.start, nxt.end)
         return None, None
 
     def _bind_org(self, t: Trigger) -> None:
@@ -162,13 +187,50 @@ class TriggerFinder:
                 continue
             before = self.text[m.end:t.start] if m.end <= t.start else None
             after = self.text[t.end:m.start] if t.end <= m.start else None
-            if (before is not None and re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before)) or \
+            said = [p.search(self.text, m.end, self._head_start(t)) for p in SESSION_LEVELS.values()] \
+                if m.end <= t.start else []
+            # "the Quad foreign ministerial meeting": only the words of a level between
+            level_words = any(x is not None and not self.text[m.end:x.start()].strip() for x in said)
+            if (before is not None and (re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before) or level_words)) or \
                     (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
-                if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower() in ("meeting", "meetings")):
+                if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower().split()[-1] in ("meeting", "meetings")):
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
                     if t.kind == "talks":
                         t.kind = "session"
+                    self._summit_body(t)
+                    self._session_body(t)
                 return
+
+    def _summit_body(self, t: Trigger) -> None:
+        """"the 23rd ordinary summit of ECCAS", "the 42nd ASEAN Summit": an
+        organisation's summit is a session of the one body where its leaders meet."""
+        org = self.gz.orgs.get(t.org or "")
+        summits = [b for b in org.bodies if b.kind == "summit"] if org and t.kind == "summit" else []
+        if len(summits) == 1:
+            sentence = self.doc.sentence_of(t.start)
+            qualifier = SUMMIT_QUALIFIER.search(self.text, max(sentence.start, t.start - 40), t.start)
+            t.body, t.body_span = summits[0], Span(qualifier.start() if qualifier else t.start, t.end)
+
+    @staticmethod
+    def _head_start(t: Trigger) -> int:
+        """Where the last word of a meeting phrase starts: "ministerial meeting" is a level, then its meeting."""
+        return t.end - len(t.text.split()[-1])
+
+    def _session_body(self, t: Trigger) -> None:
+        """"the SCO ministerial meeting", "the Quad foreign ministerial meeting": an
+        organisation's session at a level is a session of its one body of that level."""
+        org = self.gz.orgs.get(t.org or "")
+        if org is None or t.body is not None or t.kind != "session":
+            return
+        sentence = self.doc.sentence_of(t.start)
+        for level, words in SESSION_LEVELS.items():
+            said = words.search(self.text, max(sentence.start, t.start - 30), self._head_start(t))
+            if said is None:
+                continue
+            bodies = [b for b in org.bodies if b.level == level and b.kind == "session"]
+            if len(bodies) == 1:
+                t.body, t.body_span = bodies[0], Span(said.start(), t.end)
+            return
 
     def _bind_group(self, t: Trigger) -> None:
         """"CIS foreign ministers meet", "a meeting of ASEAN foreign ministers":
@@ -178,7 +240,7 @@ class TriggerFinder:
         for r in self.plural_refs:
             if not (sentence.start <= r.start < sentence.end):
                 continue
-            before = r.end <= t.start and re.fullmatch(r"\s+(?:(?:are|were|have|had|will)\s+)?", self.text[r.end:t.start])
+            before = r.end <= t.start and GROUP_TO_MEETING.fullmatch(self.text, r.end, t.start)
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
             # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
             subject = sentence.start <= r.start < t.start and self.article(t) in INDEFINITE | {"their"}

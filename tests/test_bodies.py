@@ -1,0 +1,167 @@
+"""Bodies and organisations as reports write them: an organisation's name or
+an acronym inserted in a body's name, groups of office holders of an
+organisation's members, qualifiers, a part of a session before it."""
+from __future__ import annotations
+
+import pytest
+
+from communique.mentions import find_mentions
+from communique.text import Document
+from conftest import only_meeting, participant_names
+
+
+def bodies_in(gz, text: str):
+    found = find_mentions(Document.from_text(text), gz)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return [m for m in found if m.kind == "body"]
+
+
+@pytest.mark.parametrize("text, printed, org", [
+    ("The Council of the CIS Heads of Government gathered in Minsk.", "Council of the CIS Heads of Government", "CIS"),
+    ("The Council of CIS Heads of State gathered in Dushanbe.", "Council of CIS Heads of State", "CIS"),
+    ("The Summit of the East African Community (EAC) Heads of State opened in Arusha.",
+     "Summit of the East African Community (EAC) Heads of State", "EAC"),
+])
+def test_an_organisation_inside_a_body_name(gz, text, printed, org):
+    bodies = bodies_in(gz, text)
+    assert [b.text for b in bodies] == [printed]
+    assert bodies[0].inner_org == org
+    start, end = bodies[0].inner_org_span
+    assert text[start:end] in (org, "East African Community")
+
+
+def test_a_bracketed_acronym_inside_a_body_name(gz):
+    text = "Ministers gathered for the East Asia Summit (EAS) Foreign Ministers' Meeting in Jakarta."
+    bodies = bodies_in(gz, text)
+    assert [b.text for b in bodies] == ["East Asia Summit (EAS) Foreign Ministers' Meeting"]
+    assert "East Asia Summit Foreign Ministers' Meeting" in {b.name for b in bodies[0].bodies}
+
+
+def test_a_bracketed_acronym_after_a_whole_name_stays_apart(gz):
+    text = "The East Asia Summit (EAS) opened in Jakarta."
+    assert [b.text for b in bodies_in(gz, text)] == ["East Asia Summit", "EAS"]
+
+
+def test_an_organisation_written_in_two_cases_is_found_in_either(gz):
+    for text in ("Ministers of the Quad spoke.", "Ministers of the QUAD spoke."):
+        found = find_mentions(Document.from_text(text), gz)
+        assert [(m.kind, m.key) for m in found if m.kind == "org"] == [("org", "Quad")]
+
+
+def test_a_capitals_only_acronym_stays_capitals_only(gz):
+    found = find_mentions(Document.from_text("Let us meet the AU envoy."), gz)
+    assert [m.text for m in found if m.kind == "org"] == ["AU"]
+
+
+def test_an_inserted_organisation_gives_the_session_its_body(extract):
+    record = extract("Prime Minister Olzhas Bektenov of Kazakhstan took part in the meeting of the Council of the "
+                     "CIS Heads of Government in Minsk on 3 June 2025.\n")
+    session = only_meeting(record)
+    assert session.org is not None and session.org.name == "CIS"
+    assert session.body is not None and session.body.name == "Council of Heads of Government"
+    assert [e.text for e in session.body.evidence] == ["Council of the CIS Heads of Government"]
+
+
+@pytest.mark.parametrize("sentence, org, body", [
+    ("The Defence Ministers of the ASEAN member nations met in Vientiane on 4 March 2025.", "ASEAN",
+     "ASEAN Defence Ministers' Meeting"),
+    ("The foreign ministers of the SCO member states held a meeting in Astana on 4 March 2025.", "SCO",
+     "Council of Foreign Ministers"),
+    ("The Quad foreign ministers previously met in Tokyo on 4 March 2025.", "Quad", "Quad Foreign Ministers' Meeting"),
+])
+def test_a_group_of_members_office_holders_meets_in_the_body_of_its_level(extract, sentence, org, body):
+    record = extract(sentence + " Foreign Minister Pham Binh Minh of Vietnam and Defence Minister Tran Quang Vinh "
+                                "of Vietnam took part.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == org
+    assert session.body is not None and session.body.name == body
+
+
+def test_a_group_of_two_states_ministers_still_holds_talks(extract):
+    record = extract("The Turkish and Azerbaijani foreign ministers met in Baku on 4 March 2025.\n")
+    assert all(m.body is None for m in record.meetings)
+
+
+def test_a_generic_body_of_a_named_organisation_is_its_own_body(extract, gz):
+    record = extract("Foreign Minister Penny Wong of Australia attended a Meeting of Pacific Islands Forum Foreign "
+                     "Ministers in Suva on 4 March 2025.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "PIF"
+    assert session.body is not None and session.body.name != "Foreign Ministers' Meeting"
+    assert session.body.name in {b.name for b in gz.orgs["PIF"].bodies}
+
+
+def test_the_opening_session_of_a_session_is_that_session(extract):
+    record = extract("Foreign Minister Ayman Safadi addressed the opening session of the 51st session of the Council "
+                     "of Foreign Ministers of the Member States of the Organisation of Islamic Cooperation, which "
+                     "began in Jeddah on 4 March 2025.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "OIC"
+    assert session.body is not None and session.body.name == "Council of Foreign Ministers"
+    assert "Ayman Safadi" in participant_names(session)
+
+
+@pytest.mark.parametrize("sentence, org, body, printed", [
+    ("The 19th ordinary summit of the Economic Community of Central African States opened in Malabo on "
+     "4 March 2025, chaired by President Teodoro Obiang Nguema Mbasogo.", "ECCAS",
+     "Conference of Heads of State and Government", "19th ordinary summit"),
+    ("President Joko Widodo chaired the 43rd ASEAN Summit in Jakarta on 4 March 2025.", "ASEAN", "ASEAN Summit",
+     "ASEAN Summit"),
+])
+def test_an_organisations_summit_is_a_session_of_its_summit_body(extract, sentence, org, body, printed):
+    summit = only_meeting(extract(sentence + "\n"), "summit")
+    assert summit.org is not None and summit.org.name == org
+    assert summit.body is not None and summit.body.name == body
+    assert printed in [e.text for e in summit.body.evidence][0]
+
+
+def test_a_summit_of_an_organisation_without_a_summit_body_gets_none(extract):
+    record = extract("President Lula da Silva attended the BRICS summit in Kazan on 23 October 2024.\n")
+    summit = only_meeting(record, "summit")
+    assert summit.org is not None and summit.org.name == "BRICS"
+    assert summit.body is None
+
+
+@pytest.mark.parametrize("sentence, org, body", [
+    ("Foreign Minister Sergey Lavrov of Russia attended the SCO ministerial meeting in Astana on 4 March 2025.", "SCO",
+     "Council of Foreign Ministers"),
+    ("Foreign Minister Penny Wong of Australia attended the Quad foreign ministerial meeting in Tokyo on 4 March 2025.",
+     "Quad", "Quad Foreign Ministers' Meeting"),
+])
+def test_a_lower_case_ministerial_meeting_of_an_organisation_is_its_ministers_body(extract, sentence, org, body):
+    session = only_meeting(extract(sentence + "\n"), "session")
+    assert session.org is not None and session.org.name == org
+    assert session.body is not None and session.body.name == body
+    assert "ministerial meeting" in session.body.evidence[0].text
+
+
+def test_a_meeting_of_an_organisation_with_no_body_of_that_level_has_none(extract):
+    record = extract("Foreign Minister Yusuf Tuggar of Nigeria attended the ECOWAS ministerial meeting in Abuja on "
+                     "4 March 2025.\n")
+    assert all(m.body is None for m in record.meetings)
+
+
+def test_of_several_bodies_of_a_level_the_one_going_by_the_generic_name(extract):
+    record = extract("Foreign Minister Retno Marsudi attended the 56th Meeting of ASEAN Foreign Ministers in Jakarta "
+                     "on 4 March 2025.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "ASEAN"
+    assert session.body is not None and session.body.name == "ASEAN Foreign Ministers' Meeting"
+
+
+def test_a_body_of_the_member_states_of_an_organisation_is_that_organisations(extract):
+    record = extract("Foreign Minister Ayman Safadi addressed the 30th session of the Council of Foreign Ministers of "
+                     "the Member States of the Organization of Islamic Cooperation in Jeddah on 4 March 2025. Envoys "
+                     "of the SCO and of the Arab League spoke, and the SCO envoy spoke twice.\n")
+    session = only_meeting(record, "session")
+    assert session.org is not None and session.org.name == "OIC"
+    assert session.body is not None and session.body.name == "Council of Foreign Ministers"
+
+
+@pytest.mark.parametrize("printed", ["ASEAN Defense Ministers' Meeting", "ASEAN Defense Ministers Meeting",
+                                     "ASEAN Defence Ministers Meeting"])
+def test_a_body_name_in_another_spelling(gz, printed):
+    bodies = bodies_in(gz, f"The {printed} opened in Vientiane.")
+    assert [b.text for b in bodies] == [printed]
+    assert "ASEAN Defence Ministers' Meeting" in {b.name for b in bodies[0].bodies}
