@@ -113,6 +113,7 @@ QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][
 MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
 # characters: "received ... a courtesy call from" is one meeting told in two words, and so is a visit
 # and its talks; farther apart, "met X, and in the afternoon he met Y" are two
+NO_MEETING = "none"  # the kind of a phrase that holds a meeting word but names no meeting
 ONE_MEETING_GAP = 60
 MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
 SEPARATE = re.compile(rf"\b(?:{_any('separately')})\b", re.I)
@@ -208,7 +209,6 @@ class Lexicon:
     attendance: re.Pattern
     absence: re.Pattern
     together: re.Pattern
-    not_meetings: re.Pattern
     messages: re.Pattern
     chair: re.Pattern
     host: re.Pattern
@@ -230,6 +230,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     kind_of = {p.lower(): kind for kind, phrases in data["triggers"].items() for p in phrases}
     lex = data["lexicon"]
     kind_of.update((p.lower(), "talks") for p in [*lex["encounters"], *lex["joint_verbs"]] if p.lower() not in kind_of)
+    # "a press conference": the longer phrase is matched first and names no meeting
+    kind_of.update((p.lower(), NO_MEETING) for p in data["cues"]["not_meetings"])
     cues = data["cues"]
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
     word = lambda phrases: re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", re.I)
@@ -243,7 +245,6 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
         together=word(cues["together"]),
-        not_meetings=word(cues["not_meetings"]),
         messages=re.compile(rf"(?<![\w-])(?:{alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
         chair=word(cues["chair"]),
         host=word(cues["host"]),

@@ -15,7 +15,6 @@ from .lexicon import (
     DEFINITE,
     GENERIC_WORDS,
     GROUP_TO_MEETING,
-    SUMMIT_QUALIFIER,
     HELD_ITS,
     INDEFINITE,
     LEVEL_ROLES,
@@ -23,9 +22,11 @@ from .lexicon import (
     MEETING_PART,
     MET_IN,
     NAME_KINDS,
+    NO_MEETING,
     PART_OF,
-    SESSION_LEVELS,
     QUALIFIER,
+    SESSION_LEVELS,
+    SUMMIT_QUALIFIER,
     TWO_SIDED,
     Trigger,
 )
@@ -43,16 +44,15 @@ class TriggerFinder:
     def _find_triggers(self, sentence: Span) -> list[Trigger]:
         text = self.text
         found: list[Trigger] = []
-        masked = [(m.start(), m.end()) for m in self.lex.not_meetings.finditer(text, sentence.start, sentence.end)]
         for m in islice(self.lex.triggers.finditer(text, sentence.start, sentence.end), MAX_TRIGGERS):
             if self._inside_name(m.start(), m.end()):
                 continue  # "Pacific Islands Forum", "Forum Secretariat"
-            if any(s <= m.start() < e for s, e in masked):
-                continue  # "a press conference", "the conference hall"
             if self.in_title[m.start()]:
                 continue  # "President of the 14th Session of the Islamic Summit": a title, no meeting
             phrase = " ".join(m.group().lower().split())
             kind = self.lex.trigger_kind.get(phrase, "talks")
+            if kind == NO_MEETING:
+                continue  # "a press conference", "the conference hall"
             first = phrase.split()[0]
             found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
                                  specific=first in self.lex.specific or phrase in ("courtesy call",)))
