@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 SEED = ROOT.parent / "shared" / "seed"
 
-CORPUS_FLOOR = 0.88  # corpus/ (120 reports; 30 new in page styles, first contact 0.629): 0.889
-DEV_FLOOR = 0.75  # ../shared/eval/dev (92 real reports): 0.751
-CHECK_FLOOR = 0.62  # ../shared/eval/check (30 real reports, never read): 0.623
+CORPUS_FLOOR = 0.88  # corpus/ (120 reports; 30 new in page styles, first contact 0.629): 0.888
+DEV_FLOOR = 0.77  # ../shared/eval/dev (92 real reports; 0.645 at first contact): 0.777
+CHECK_FLOOR = 0.62  # ../shared/eval/check (30 real reports, never read; 0.564 at first contact): 0.6296
 
 
 def test_own_corpus():
