@@ -134,3 +134,12 @@ TOKYO, 11 December 2024 (Jiji Press) – Japanese Foreign Minister Takeshi Iwaya
 def test_people_of_a_clause_that_tells_why_or_since_when_are_not_at_the_meeting(extract):
     [call] = extract(ASIDE).meetings
     assert participant_names(call) == {"Takeshi Iwaya", "Cho Tae-yul"}
+
+STATE_FOR_CITY = """\
+NAYPYITAW, Myanmar, 10 August 2014 (Kyodo) – Japanese Foreign Minister Fumio Kishida held talks with Chinese Foreign Minister Wang Yi in Myanmar this month.
+"""
+
+
+def test_talks_in_a_state_filed_from_its_city_that_month_are_in_the_city(extract):
+    [talks] = meetings_of(extract(STATE_FOR_CITY), "talks")
+    assert talks.location.name == "Naypyitaw"

@@ -34,7 +34,7 @@ class Settling:
             if m.date is None:
                 m.date = previous.date if previous and previous.date and not self._recalled(previous) else published
             if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
-                    self.gz.places.get(dateline_place) == m.location_country and days_apart(m.date, published) <= 3:
+                    self.gz.places.get(dateline_place) == m.location_country and self._news_day(m.date, published):
                 m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
             if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and days_apart(m.date, published) <= 3:
                 m.location = dateline_place  # "at the Reception House" filed from Moscow that day: Moscow
@@ -51,6 +51,16 @@ class Settling:
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
         self._merge_restatements()
+
+    @staticmethod
+    def _news_day(date: str | None, published: str | None) -> bool:
+        """Whether a meeting falls on the days the report is filed (a month-only
+        date in the report's own month does too)."""
+        if not date or not published:
+            return True
+        if len(date) < 10:
+            return published.startswith(date)
+        return days_apart(date, published) <= 3
 
     def _host_of_talks(self, m: MeetingDraft) -> None:
         """Talks of two states held in one side's capital are hosted by its
