@@ -66,7 +66,9 @@ def _patterns() -> _Patterns:
         next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
                                  rf"(?:(?:a|an|the|another|some|about|over|more\s+than|\d+|two|three|several|a\s+number\s+of)\s+)*"
                                  rf"(?P<name>(?:(?-i:[A-Z])[\w-]*\s+|\((?-i:[A-Z]+)\)\s+){{0,5}})(?P<kind>{kinds})\b", re.I),  # "and the SADC budget"
-        verb_stems=re.compile("|".join(sorted({re.escape(v.lower()[:5]) for v in data["verbs"]} | {"adopt", "approv", "sign"}))),
+        # the stem of each phrase's longest word ("with the adoption of": "adopt"), never a word like "with"
+        verb_stems=re.compile("|".join(sorted({re.escape(max(v.lower().split(), key=len)[:5]) for v in data["verbs"]}
+                                              | {"adopt", "approv", "sign"}))),
     )
 
 
