@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import ahocorasick
+
 from ..coreference import Person
 from ..gazetteer import BodyInfo, Gazetteer, load_toml
 from ..text import Span
@@ -113,6 +115,7 @@ QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][
 MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
 # characters: "received ... a courtesy call from" is one meeting told in two words, and so is a visit
 # and its talks; farther apart, "met X, and in the afternoon he met Y" are two
+SPACES = str.maketrans("\n\t\r\xa0", "    ")  # same length: offsets still agree
 NO_MEETING = "none"  # the kind of a phrase that holds a meeting word but names no meeting
 ONE_MEETING_GAP = 60
 MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
@@ -199,9 +202,41 @@ class MeetingDraft:
         return self.body.level if self.body else None
 
 
+class PhraseFinder:
+    """Whole-word phrases found in one pass of an Aho-Corasick automaton over the
+    lower-cased text, leftmost-longest and not overlapping, as a regular
+    expression alternation would find them, without trying every phrase at every
+    position (the meeting words are read in every sentence of every report)."""
+
+    def __init__(self, phrases) -> None:
+        self.automaton = ahocorasick.Automaton()
+        for phrase in phrases:
+            key = " ".join(phrase.lower().split())
+            self.automaton.add_word(key, len(key))
+        self.automaton.make_automaton()
+
+    def find(self, lower: str, start: int, end: int) -> list[tuple[int, int]]:
+        """The (start, end) of each phrase in lower[start:end]; a line break or tab
+        between two words counts as a space (`lower` is the document's `spaced`)."""
+        hits = sorted(((e + 1 - length, e + 1) for e, length in self.automaton.iter(lower, start, end)),
+                      key=lambda h: (h[0], -h[1]))
+        found: list[tuple[int, int]] = []
+        reached = start
+        for s, e in hits:
+            if s < reached or (s > 0 and _WORDISH(lower[s - 1])) or (e < len(lower) and _WORDISH(lower[e])):
+                continue
+            found.append((s, e))
+            reached = e
+        return found
+
+
+def _WORDISH(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    triggers: re.Pattern
+    triggers: PhraseFinder
     trigger_kind: dict[str, str]
     future_before: re.Pattern
     future_after: re.Pattern
@@ -236,7 +271,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
     word = lambda phrases: re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", re.I)
     return Lexicon(
-        triggers=word(kind_of),
+        triggers=PhraseFinder(kind_of),
         trigger_kind=kind_of,
         future_before=re.compile(rf"(?<![\w-])(?:{alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}$", re.I),
         future_after=re.compile("|".join(

@@ -27,6 +27,7 @@ from .facts import SentenceFacts
 from .lexicon import (
     ONE_MEETING_GAP,
     REMOTE,
+    SPACES,
     MeetingDraft,
     Trigger,
     headline_end,
@@ -45,6 +46,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
     def __init__(self, doc: Document, mentions: list[Mention], roles: Roles, people: People,
                  date_mentions: list[DateMention], published: str | None, gz: Gazetteer):
         self.doc, self.text, self.gz = doc, doc.text, gz
+        self.spaced = doc.lower.translate(SPACES)  # a line break or tab between two words is a space
         self.published = published
         self.lex = lexicon(gz)
         self.mentions = mentions

@@ -44,17 +44,17 @@ class TriggerFinder:
     def _find_triggers(self, sentence: Span) -> list[Trigger]:
         text = self.text
         found: list[Trigger] = []
-        for m in islice(self.lex.triggers.finditer(text, sentence.start, sentence.end), MAX_TRIGGERS):
-            if self._inside_name(m.start(), m.end()):
+        for start, end in islice(self.lex.triggers.find(self.spaced, sentence.start, sentence.end), MAX_TRIGGERS):
+            if self._inside_name(start, end):
                 continue  # "Pacific Islands Forum", "Forum Secretariat"
-            if self.in_title[m.start()]:
+            if self.in_title[start]:
                 continue  # "President of the 14th Session of the Islamic Summit": a title, no meeting
-            phrase = " ".join(m.group().lower().split())
+            phrase = self.spaced[start:end]
             kind = self.lex.trigger_kind.get(phrase, "talks")
             if kind == NO_MEETING:
                 continue  # "a press conference", "the conference hall"
             first = phrase.split()[0]
-            found.append(Trigger(kind, m.start(), m.end(), m.group(), named=self._named(m.start(), m.group()),
+            found.append(Trigger(kind, start, end, text[start:end], named=self._named(start, text[start:end]),
                                  specific=first in self.lex.specific or phrase in ("courtesy call",)))
         found = [t for t, after in zip(found, found[1:] + [None]) if not self._part_of(t, after)]
         bodies = [x for x in self.mentions_of(sentence) if x.kind == "body"
