@@ -94,8 +94,14 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     return facts
 
 
-_REPORTS = re.compile(r"\b(?P<source>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}),?\s+(?:reports|reported|has\s+learned|"
-                      r"has\s+learnt|correspondent\s+reports|learned)\b")
+def _words(name: str) -> str:
+    """The alternation of a `[words]` list of datelines.toml."""
+    phrases = [p for data in load_toml("datelines.toml") for p in data.get("words", {}).get(name, [])]
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+# "..., a Kazinform correspondent reports": the agency that wrote the lead
+_REPORTS = re.compile(rf"\b(?P<source>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}}),?\s+(?:{_words('reports')})\b")
 
 
 def _take_furniture(facts: DatelineFacts, furniture: Furniture, gz: Gazetteer) -> None:
@@ -283,8 +289,8 @@ def _told_ahead(text: str, date: dates.DateMention) -> bool:
 
 _CLAUSE_CHARS = 80
 _YEAR_CHARS = 20_000  # a report tells its year near the top; a huge one is not read whole for it
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_FUTURE = re.compile(r"\b(?:will|next|is\s+to|are\s+to|to\s+be\s+held|upcoming|scheduled|due\s+to)\b", re.I)
+_WEEKDAY = re.compile(rf"\b({_words('weekdays')})\b")
+_FUTURE = re.compile(rf"\b(?:{_words('future')})\b", re.I)
 
 
 def _place_name(place: str) -> str:
