@@ -42,10 +42,11 @@ MIX = [
 ]
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
+def start_server(url: str, port: int, workers: int | None = None) -> subprocess.Popen:
     script = Path(sys.executable).parent / "communique"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "communique.cli"]
-    server = subprocess.Popen([*command, "serve", "--db", url, "--port", str(port)],
+    given = ["--workers", str(workers)] if workers else []  # none: the server's own default
+    server = subprocess.Popen([*command, "serve", "--db", url, "--port", str(port), *given],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -92,6 +93,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, help="the server's worker processes (default: its own, one per core)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="communique-load-"))
     url = f"sqlite:///{folder / 'kb.db'}"
@@ -99,7 +101,7 @@ def main() -> int:
     build(db, args.meetings, seed=args.seed)
     db.engine.dispose()
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, args.workers)
     try:
         started = time.perf_counter()
         latencies, errors = asyncio.run(drive(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.seed,

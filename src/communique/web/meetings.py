@@ -146,10 +146,6 @@ def meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, An
 
 def timeline(session: Session, f: Filters, max_bars: int = 120) -> list[dict[str, Any]]:
     """Meetings per month (per year when the months are too many), gaps included."""
-    return remembered(session, ("timeline", f.key(), max_bars), lambda: _timeline(session, f, max_bars))
-
-
-def _timeline(session: Session, f: Filters, max_bars: int) -> list[dict[str, Any]]:
     month = func.substr(Meeting.date, 1, 7)
     counts = dict(session.execute(where(session, select(month, func.count(Meeting.id)), f)
                                   .where(func.length(Meeting.date) >= 7).group_by(month)).all())
