@@ -25,6 +25,7 @@ from .people import list_people, person_detail
 
 PER_PAGE = DEFAULT_PER_PAGE
 env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                  auto_reload=False,  # the templates ship with the package: no look at their files on each render
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["label"] = lambda value: (value or "").replace("_", " ")
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
