@@ -61,8 +61,8 @@ def test_lists_are_read_off_the_indexes(tmp_path):
     """SQLite's plan for a page of each list: an index read in order, no sort."""
     db = open_db(f"sqlite:///{tmp_path / 'kb.db'}")
     pages = {"SELECT id FROM meetings ORDER BY date DESC, id DESC LIMIT 50 OFFSET 100": "ix_meetings_date",
-             "SELECT id FROM meetings WHERE lower(org) = 'csto' AND date >= '2024' ORDER BY date DESC, id DESC LIMIT 50":
-                 "ix_meetings_lower_org_date",
+             "SELECT id FROM meetings WHERE lower(org) = 'csto' AND date >= '2024' "
+             "ORDER BY date DESC, id DESC LIMIT 50": "ix_meetings_lower_org_date",
              "SELECT id, name FROM persons ORDER BY name, id LIMIT 50": "ix_persons_name_id",
              "SELECT id FROM reports ORDER BY published DESC, id DESC LIMIT 50": "ix_reports_published_id"}
     with db.engine.connect() as c:

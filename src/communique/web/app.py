@@ -81,7 +81,7 @@ def create_app(db: Database | str | None = None) -> FastAPI:
                   description="Diplomatic meetings extracted from news reports, every value with its evidence.",
                   dependencies=[Depends(no_nul)])
     app.state.db = db if isinstance(db, Database) else open_db(db)
-    gazetteer.load()  # the names of organisations and states, read here rather than by the first requests, which would queue behind it
+    gazetteer.load()  # the names of organisations and states: read now, not by the first requests queued behind it
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
