@@ -1,14 +1,17 @@
 """`communique serve` under load: many concurrent clients for a while.
 
-    python bench/serve_load.py [--meetings 3000] [--clients 50] [--seconds 60] [--seed 7]
+    python bench/serve_load.py [--meetings 3000] [--clients 50] [--seconds 60] [--seed 7] [--workers N]
 
 Builds a SQLite database of synthetic meetings (serve_speed.build), starts
-`communique serve` on it in another process on a free loopback port, and
+`communique serve` on it in another process on a free loopback port (with
+--workers worker processes, else the server's default of one per core), and
 drives it with --clients concurrent httpx clients (asyncio) for --seconds,
 each request drawn from a mix: the meetings page (filtered or not), a meeting
 page, a person page, the people list, the API's meeting list, search. Prints
-requests, throughput, median and 99th-percentile latency, and errors (any
-status other than 200, or no answer); exits 1 on any error."""
+requests, throughput, median and 99th-percentile latency, the server's CPU
+time per request (all its processes; Linux), and errors (any status other
+than 200, or no answer); exits 1 on any error. On a shared machine the CPU per
+request is the figure to compare: the latencies depend on what else runs."""
 from __future__ import annotations
 
 import argparse
@@ -42,10 +45,11 @@ MIX = [
 ]
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
+def start_server(url: str, port: int, workers: int | None = None) -> subprocess.Popen:
     script = Path(sys.executable).parent / "communique"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "communique.cli"]
-    server = subprocess.Popen([*command, "serve", "--db", url, "--port", str(port)],
+    given = ["--workers", str(workers)] if workers else []  # none: the server's own default
+    server = subprocess.Popen([*command, "serve", "--db", url, "--port", str(port), *given],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -58,6 +62,20 @@ def start_server(url: str, port: int) -> subprocess.Popen:
             time.sleep(0.2)
     server.kill()
     raise SystemExit("error: the server did not answer within 60 s")
+
+
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by process `pid` and its worker processes, from Linux's /proc (None elsewhere)."""
+    try:
+        pids = [pid] + [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
+        ticks = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
 
 
 async def client(base: str, seed: int, meetings: int, until: float, latencies: list[float],
@@ -92,6 +110,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workers", type=int, help="the server's worker processes (default: its own, one per core)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="communique-load-"))
     url = f"sqlite:///{folder / 'kb.db'}"
@@ -99,21 +118,26 @@ def main() -> int:
     build(db, args.meetings, seed=args.seed)
     db.engine.dispose()
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, args.workers)
     try:
-        started = time.perf_counter()
+        cpu_before, started = server_cpu(server.pid), time.perf_counter()
         latencies, errors = asyncio.run(drive(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.seed,
                                               args.meetings))
-        elapsed = time.perf_counter() - started
+        elapsed, cpu_after = time.perf_counter() - started, server_cpu(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
     ms = sorted(x * 1000 for x in latencies)
     p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else 0.0
-    print(f"{args.clients} clients, {elapsed:.0f} s, {args.meetings:,} meetings, {os.cpu_count()} cores")
-    print(f"requests: {len(ms):,}  throughput: {len(ms) / elapsed:.1f} requests/s")
-    print(f"latency: median {statistics.median(ms) if ms else 0:.0f} ms, 99th percentile {p99:.0f} ms")
+    workers = args.workers or f"default ({os.cpu_count()})"
+    print(f"{args.clients} clients, {elapsed:.0f} s, {args.meetings:,} meetings, {os.cpu_count()} cores, "
+          f"server workers: {workers}")
+    cpu = (f", server CPU {(cpu_after - cpu_before) * 1000 / len(ms):.1f} ms a request"
+           if cpu_before is not None and cpu_after is not None and ms else "")
+    print(f"requests: {len(ms):,}{cpu}")
+    print(f"latency: median {statistics.median(ms) if ms else 0:.0f} ms, 99th percentile {p99:.0f} ms, "
+          f"throughput {len(ms) / elapsed:.1f} requests/s")
     print(f"errors: {len(errors)}")
     for e in sorted(set(errors))[:10]:
         print(f"  {e}")

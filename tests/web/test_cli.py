@@ -51,6 +51,51 @@ def test_serve(launch, sqlite_db):
     assert "<h1>Meetings</h1>" in httpx.get(f"http://127.0.0.1:{port}/").text
 
 
+def _workers(pid: int) -> set[int]:
+    """The worker processes `pid` started (Linux's /proc), its other helpers left out."""
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(c) for c in (task / "children").read_text().split()}
+    return {c for c in found if b"spawn_main" in _read(Path(f"/proc/{c}/cmdline"))}
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:  # the process is gone
+        return b""
+
+
+def _alive(pid: int) -> bool:
+    status = _read(Path(f"/proc/{pid}/status"))
+    return bool(status) and b"zombie" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts worker processes through Linux's /proc")
+def test_serve_with_workers(launch, sqlite_db):
+    port = free_port()
+    proc = launch("serve", "--db", str(sqlite_db.engine.url), "--port", str(port), "--workers", "2")
+    got = _wait(f"http://127.0.0.1:{port}/api/meetings", proc)
+    assert got.status_code == 200 and got.json()["total"] == len(got.json()["items"]) > 0
+    answers = [httpx.get(f"http://127.0.0.1:{port}/api/meetings?per_page=1&page={n}").json()["items"][0]["id"]
+               for n in (1, 2, 3)]  # several connections, whichever worker takes each
+    assert len(set(answers)) == 3
+    workers = _workers(proc.pid)
+    assert len(workers) == 2
+    proc.terminate()
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)  # the workers stop with it
+
+
+def test_serve_bad_workers(launch, sqlite_db):
+    proc = launch("serve", "--db", str(sqlite_db.engine.url), "--workers", "0")
+    assert proc.wait(timeout=60) == 2
+    assert b"--workers" in proc.stderr.read()
+
+
 def test_demo_serves_the_examples(launch, tmp_path):
     port = free_port()
     proc = launch("demo", "--port", str(port), "--folder", str(tmp_path / "demo"))

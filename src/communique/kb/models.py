@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text, UniqueConstraint, func
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -15,6 +15,7 @@ class Base(DeclarativeBase):
 
 class Report(Base):
     __tablename__ = "reports"
+    __table_args__ = (Index("ix_reports_published_id", "published", "id"),)  # newest first, off the index
     id: Mapped[int] = mapped_column(primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -28,6 +29,7 @@ class Report(Base):
 
 class Person(Base):
     __tablename__ = "persons"
+    __table_args__ = (Index("ix_persons_name_id", "name", "id"),)  # people by name, off the index
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     surname_key: Mapped[str] = mapped_column(String(100), index=True)  # folded last word, to find candidates
@@ -84,6 +86,10 @@ class Meeting(Base):
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
     reasons: Mapped[dict] = mapped_column(JSON, default=dict)
     sources: Mapped[list["MeetingSource"]] = relationship(back_populates="meeting", cascade="all, delete-orphan")
+
+
+Index("ix_meetings_date_id", Meeting.date, Meeting.id)  # newest first, off the index
+Index("ix_meetings_lower_org_date", func.lower(Meeting.org), Meeting.date, Meeting.id)  # one organisation, any case
 
 
 class MeetingSource(Base):

@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
+from .. import __version__, gazetteer
 from ..kb.db import Database, open_db
 from . import api, pages
 from .limits import MAX_BODY_BYTES
@@ -81,6 +81,7 @@ def create_app(db: Database | str | None = None) -> FastAPI:
                   description="Diplomatic meetings extracted from news reports, every value with its evidence.",
                   dependencies=[Depends(no_nul)])
     app.state.db = db if isinstance(db, Database) else open_db(db)
+    gazetteer.load()  # the names of organisations and states: read now, not by the first requests queued behind it
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

@@ -10,6 +10,7 @@ from .. import gazetteer
 from ..kb.models import Meeting, MeetingSource, Report
 from .limits import SEARCH_HITS
 from .meetings import Filters, list_meetings, page_of
+from .memo import remembered
 from .people import list_people
 
 
@@ -19,6 +20,10 @@ def _org_info(name: str) -> gazetteer.OrgInfo | None:
 
 def list_orgs(session: Session) -> list[dict[str, Any]]:
     """Every organisation that met, with its meetings, bodies and dates."""
+    return remembered(session, ("orgs",), lambda: _list_orgs(session))
+
+
+def _list_orgs(session: Session) -> list[dict[str, Any]]:
     rows = session.execute(
         select(Meeting.org, func.count(Meeting.id), func.count(func.distinct(Meeting.body)),
                func.min(Meeting.date), func.max(Meeting.date))
@@ -50,16 +55,16 @@ def org_detail(session: Session, name: str, page: int = 1, per_page: int = 50) -
 
 
 def list_reports(session: Session, page: int = 1, per_page: int = 50) -> dict[str, Any]:
-    counts = (select(MeetingSource.report_id, func.count(func.distinct(MeetingSource.meeting_id)).label("n"))
-              .group_by(MeetingSource.report_id).subquery())
-    total = session.scalar(select(func.count(Report.id))) or 0
+    total = remembered(session, ("reports",), lambda: session.scalar(select(func.count(Report.id))) or 0)
     rows = session.execute(
-        select(Report.id, Report.name, Report.source, Report.published, Report.dateline_place,
-               func.coalesce(counts.c.n, 0)).outerjoin(counts, counts.c.report_id == Report.id)
-        .order_by(Report.published.desc(), Report.id.desc()).limit(per_page).offset((page - 1) * per_page))
+        select(Report.id, Report.name, Report.source, Report.published, Report.dateline_place)
+        .order_by(Report.published.desc(), Report.id.desc()).limit(per_page).offset((page - 1) * per_page)).all()
+    counts = dict(session.execute(  # the page's reports only, through the index on report_id
+        select(MeetingSource.report_id, func.count(func.distinct(MeetingSource.meeting_id)))
+        .where(MeetingSource.report_id.in_([r[0] for r in rows])).group_by(MeetingSource.report_id)).all())
     return page_of(total, page, per_page, [
-        {"id": i, "name": n, "source": s, "published": p, "dateline_place": d, "meetings": c}
-        for i, n, s, p, d, c in rows])
+        {"id": i, "name": n, "source": s, "published": p, "dateline_place": d, "meetings": counts.get(i, 0)}
+        for i, n, s, p, d in rows])
 
 
 def report_detail(session: Session, report_id: int) -> dict[str, Any] | None:

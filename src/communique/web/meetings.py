@@ -13,6 +13,7 @@ from ..events.knowledge import knowledge_events
 from ..kb.models import Adopted, Meeting, MeetingSource, Participant, Person, Report
 from ..kb.queries import find_people
 from .limits import MAX_QUERY_CHARS
+from .memo import remembered
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 COUNTRY = r"^[A-Za-z]{3}$"
@@ -50,6 +51,9 @@ class Filters:
     def active(self) -> bool:
         return any(asdict(self).values())
 
+    def key(self) -> tuple[str | None, ...]:
+        return tuple(asdict(self).values())
+
 
 def people_named(session: Session, name: str) -> list[int]:
     """Ids of every person one of whose names agrees with `name` across spellings
@@ -83,7 +87,8 @@ def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]
 
 def _page(session: Session, f: Filters, page: int, per_page: int) -> tuple[int, list[Meeting]]:
     """How many meetings `f` selects, and one page of them, newest first."""
-    total = session.scalar(where(session, select(func.count(Meeting.id)), f)) or 0
+    total = remembered(session, ("meetings", f.key()),
+                       lambda: session.scalar(where(session, select(func.count(Meeting.id)), f)) or 0)
     query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
     return total, list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
 

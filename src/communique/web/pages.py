@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from ..reader import extract_report
@@ -19,10 +20,12 @@ from .api import read_pasted
 from .highlight import LEGEND, highlight, meeting_spans, record_spans
 from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_QUERY_CHARS
 from .meetings import Filters, list_meetings, meeting_detail, timeline
+from .memo import remembered
 from .people import list_people, person_detail
 
 PER_PAGE = DEFAULT_PER_PAGE
 env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+                  auto_reload=False,  # the templates ship with the package: no look at their files on each render
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["label"] = lambda value: (value or "").replace("_", " ")
 env.filters["pretty"] = lambda value: json.dumps(value, ensure_ascii=False, indent=2)
@@ -65,8 +68,15 @@ def meetings_page(request: Request, org: str | None = None, body: str | None = N
     with _session(request) as s:
         orgs = [o["name"] for o in catalog.list_orgs(s)]
         result = list_meetings(s, f, _page(page), PER_PAGE)
-        bars = charts.timeline(timeline(s, f))
-    return render(request, "meetings.html", f=f, result=result, bars=bars, orgs=orgs, problems=problems)
+        figure = timeline_figure(s, f)
+    return render(request, "meetings.html", f=f, result=result, timeline_figure=figure, orgs=orgs, problems=problems)
+
+
+def timeline_figure(session: Session, f: Filters) -> Markup:
+    """The timeline of the meetings `f` selects, as HTML: a bar and a link a
+    month, the same for every reader until the knowledge base changes."""
+    return remembered(session, ("timeline.html", f.key()), lambda: Markup(
+        env.get_template("_timeline.html").render(f=f, bars=charts.timeline(timeline(session, f)))))
 
 
 @router.get("/meetings/{meeting_id}", response_class=HTMLResponse)

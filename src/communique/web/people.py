@@ -11,22 +11,23 @@ from sqlalchemy.orm import Session
 
 from ..kb.models import Meeting, Participant, Person, PersonName, PersonRole
 from .meetings import meeting_rows, page_of, people_named
+from .memo import remembered
 
 
 def list_people(session: Session, q: str | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any]:
     """People by name, with how many meetings each took part in; `q` matches
     any of their names, in part or across spellings."""
-    ids = matching_people(session, q) if q else None
-    counts = (select(Participant.person_id, func.count(func.distinct(Participant.meeting_id)).label("n"))
-              .group_by(Participant.person_id).subquery())
-    query = (select(Person.id, Person.name, func.coalesce(counts.c.n, 0))
-             .outerjoin(counts, counts.c.person_id == Person.id))
-    total_query = select(func.count(Person.id))
-    if ids is not None:
-        query, total_query = query.where(Person.id.in_(ids)), total_query.where(Person.id.in_(ids))
-    total = session.scalar(total_query) or 0
-    rows = session.execute(query.order_by(Person.name, Person.id).limit(per_page).offset((page - 1) * per_page))
-    return page_of(total, page, per_page, [{"id": i, "name": n, "meetings": c} for i, n, c in rows])
+    query = select(Person.id, Person.name)
+    if q:
+        ids = matching_people(session, q)  # stored people, each once
+        query, total = query.where(Person.id.in_(ids)), len(ids)
+    else:
+        total = remembered(session, ("people",), lambda: session.scalar(select(func.count(Person.id))) or 0)
+    rows = session.execute(query.order_by(Person.name, Person.id).limit(per_page).offset((page - 1) * per_page)).all()
+    counts = dict(session.execute(  # the page's people only, through the index on person_id
+        select(Participant.person_id, func.count(func.distinct(Participant.meeting_id)))
+        .where(Participant.person_id.in_([i for i, _ in rows])).group_by(Participant.person_id)).all())
+    return page_of(total, page, per_page, [{"id": i, "name": n, "meetings": counts.get(i, 0)} for i, n in rows])
 
 
 def matching_people(session: Session, q: str, limit: int = 200) -> list[int]:
