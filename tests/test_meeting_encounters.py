@@ -111,3 +111,11 @@ def test_meeting_as_a_verb_names_its_partners_and_the_speaker_met_them(extract):
     record = extract(GERUND)
     assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
         ["Ferdinand Marcos Jr", "Wang Qishan"], ["Ferdinand Marcos Jr", "Yoshimasa Hayashi"]]
+
+RECEIPT = """\
+KUALA LUMPUR, 3 January 2024 (Bernama) – The King of Malaysia today received the official reply from the Sultan of Brunei, confirming his attendance at the installation ceremony.
+"""
+
+
+def test_a_thing_received_is_no_reception(extract):
+    assert meetings_of(extract(RECEIPT), "reception") == []

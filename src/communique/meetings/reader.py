@@ -88,7 +88,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
             remote = False
             for t in self.triggers(sentence):
-                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) \
+                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) or self.is_receipt(t) \
                         or self.is_visit_frame(t):
                     continue
                 if t.kind == "call" and REMOTE.search(self.text, max(0, t.start - 12), t.start):

@@ -10,6 +10,7 @@ from .lexicon import (
     HELD_AFTER,
     INDEFINITE,
     MEETING_PART,
+    RECEIVED_THING,
     VISIT_FRAME,
     Trigger,
     is_visit,
@@ -33,6 +34,11 @@ class MentionStatus:
         """"called on all parties to show restraint" urges; it is no visit."""
         return t.text.lower().startswith(("called on", "calls on")) and \
             re.match(r"[^.;]{0,80}?\bto\s+[a-z]", self.text[t.end:self.clause_end(t.end)]) is not None
+
+    def is_receipt(self, t: Trigger) -> bool:
+        """"received the official reply from the Sultan", "received a letter from":
+        a thing received, not a visitor."""
+        return t.kind == "reception" and RECEIVED_THING.match(self.text, t.end) is not None
 
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated; "the
