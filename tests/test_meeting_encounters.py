@@ -113,7 +113,7 @@ def test_meeting_as_a_verb_names_its_partners_and_the_speaker_met_them(extract):
         ["Ferdinand Marcos Jr", "Wang Qishan"], ["Ferdinand Marcos Jr", "Yoshimasa Hayashi"]]
 
 RECEIPT = """\
-KUALA LUMPUR, 3 January 2024 (Bernama) – The King of Malaysia today received the official reply from the Sultan of Brunei, confirming his attendance at the installation ceremony.
+KUALA LUMPUR, 3 January 2024 (Bernama) – Sultan Ibrahim, the King of Malaysia, today received the official reply from the Sultan of Brunei Sultan Hassanal Bolkiah, confirming his attendance at the installation ceremony.
 """
 
 
