@@ -143,3 +143,13 @@ NAYPYITAW, Myanmar, 10 August 2014 (Kyodo) – Japanese Foreign Minister Fumio K
 def test_talks_in_a_state_filed_from_its_city_that_month_are_in_the_city(extract):
     [talks] = meetings_of(extract(STATE_FOR_CITY), "talks")
     assert talks.location.name == "Naypyitaw"
+
+WELCOMED_A_THING = """\
+SOCHI, 4 March 2025 (TASS) – Russian Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi in Sochi on Tuesday.
+At the talks, Wang welcomed the progress in bilateral trade.
+"""
+
+
+def test_one_who_welcomes_a_thing_hosts_nobody(extract):
+    [talks] = meetings_of(extract(WELCOMED_A_THING), "talks")
+    assert talks.chair is None

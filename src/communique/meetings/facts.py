@@ -153,8 +153,8 @@ class SentenceFacts:
                 meeting.host = before[-1][1] if before else None
             elif self._passive(cue):
                 meeting.host = after[0][1] if after else None
-            elif before:
-                meeting.host = before[-1][1]
+            elif before and (after or word not in self.lex.host_of_people):
+                meeting.host = before[-1][1]  # not "X welcomed the decision": one welcomes a guest
             if meeting.host is not None:
                 return
 

@@ -256,6 +256,7 @@ class Lexicon:
     not_venue: frozenset[str]
     verbs: frozenset[str]
     encounters: frozenset[str]
+    host_of_people: frozenset[str]
     guest_verbs: frozenset[str]
     joint_verbs: frozenset[str]
 
@@ -294,6 +295,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
         encounters=frozenset(w.lower() for w in lex["encounters"]),
+        host_of_people=frozenset(w.lower() for w in cues["host_of_people"]),
         guest_verbs=frozenset(w.lower() for w in lex["guest_verbs"]),
         joint_verbs=frozenset(w.lower() for w in lex["joint_verbs"]),
     )
