@@ -84,7 +84,7 @@ class Attendance:
             if absence:
                 meeting.absent |= {p.id for p in absent}
                 continue
-            verb = trigger is not None and (" ".join(trigger.text.lower().split()) in self.lex.verbs or
+            verb = trigger is not None and (trigger.phrase in self.lex.verbs or
                                             HELD_BEFORE.search(self.text, max(0, trigger.start - 60), trigger.start) is not None)
             if new or attendance or verb:
                 for _pos, p, span in self._participants_for(meeting, trigger, sp, attendance and len(touched) == 1):

@@ -24,6 +24,7 @@ LEVEL_ROLES = {
 ORG_ROLES = {"secretary_general", "other"}
 KIND_FOR_WORD = {"conversation": "call", "call": "call", "reception": "reception"}
 
+
 def _word_lists() -> dict[str, list[str]]:
     """The `[words]` table of every meetings.toml (the packaged one, then COMMUNIQUE_DATA's)."""
     words: dict[str, list[str]] = {}
@@ -114,10 +115,10 @@ SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker t
 QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")
 # "the allies met Kuleba in the NATO-Ukraine Council": the body's meeting
 MET_IN = re.compile(r"\b(?:in|at)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}$")
-# characters: "received ... a courtesy call from" is one meeting told in two words, and so is a visit
-# and its talks; farther apart, "met X, and in the afternoon he met Y" are two
 SPACES = str.maketrans("\n\t\r\xa0", "    ")  # same length: offsets still agree
 NO_MEETING = "none"  # the kind of a phrase that holds a meeting word but names no meeting
+# characters: "received ... a courtesy call from" is one meeting told in two words, and so is a visit
+# and its talks; farther apart, "met X, and in the afternoon he met Y" are two
 ONE_MEETING_GAP = 60
 MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
 SEPARATE = re.compile(rf"\b(?:{_any('separately')})\b", re.I)
@@ -166,6 +167,11 @@ class Trigger:
     body_span: Span | None = None  # the body's name as printed, with what qualifies it ("India-Vietnam Joint Commission")
     named: bool = False  # a body or a capitalised name: states its own meeting
     specific: bool = False  # "bilateral", "courtesy", "telephone": talks of their own
+
+    @property
+    def phrase(self) -> str:
+        """The meeting word as the lexicon lists it: lower case, single spaces."""
+        return " ".join(self.text.lower().split())
 
 
 @dataclass(slots=True)

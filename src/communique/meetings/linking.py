@@ -33,12 +33,12 @@ from .lexicon import (
 
 class MentionLinking:
     def place_trigger(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
-        if " ".join(t.text.lower().split()) in self.lex.joint_verbs:
+        if t.phrase in self.lex.joint_verbs:
             return self._joint(t, sp)
-        if t.text.lower().endswith("meetings") and not (t.body or t.org or t.named) and not self._with_people(t, sp):
+        with_people = self._with_people(t, sp)
+        if t.phrase.endswith("meetings") and not (t.body or t.org or t.named) and not with_people:
             return None, False  # "held bilateral meetings with several member states": a count, no partner told
         article = self.article(t)
-        with_people = self._with_people(t, sp)
         if t.named and not (t.body or t.org):
             same = next((m for m in self.meetings if m.trigger.text.lower() == t.text.lower() and m.trigger.named), None)
             if same is not None:
@@ -77,10 +77,8 @@ class MentionLinking:
             stated = self._clause_date(t)
             if target is not None and not (stated and target.date and stated[:7] != target.date[:7]):
                 return target, False
-        if " ".join(t.text.lower().split()) in self.lex.encounters and not with_people and not sp.groups:
-            # "the sides exchanged views", "Kazakhstan hosted the summit": no partner, no meeting of its own
-            at_hand = self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
-            return at_hand, False
+        if t.phrase in self.lex.encounters and not with_people and not sp.groups:
+            return self._talks_at_hand(), False  # "the sides exchanged views": no partner, no meeting of its own
         told = self._told_before(t, sp, with_people)
         if told is not None:
             return told, False
@@ -91,13 +89,13 @@ class MentionLinking:
         of two sides who do something together met; alone, or with nobody
         named, the verb states nothing of its own."""
         sentence = self.doc.sentence_of(t.start)
-        clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
+        clause_start = self._clause_start(t.start)
         subjects = [(pos, p) for pos, p, _ in sp.people(clause_start, t.start)]
         sides = {p.country or p.org for _, p in subjects} - {None}
         joined = len(subjects) >= 2 and JOINED.search(self.text, subjects[0][0], subjects[-1][0]) is not None
         told_of = REPORTED.search(self.text, clause_start, t.start) is not None  # "X said the ministers discussed"
         # "A and B discussed floods in a telephone conversation": the other meeting word tells what it was
-        other = any(o.start != t.start and " ".join(o.text.lower().split()) not in self.lex.joint_verbs
+        other = any(o.start != t.start and o.phrase not in self.lex.joint_verbs
                     for o in self.triggers(sentence))
         ids = {p.id for _, p in subjects}
         in_session = self.current is not None and self.current.kind in ("session", "summit") and \
@@ -112,13 +110,11 @@ class MentionLinking:
         exchanged views with Wang on Ukraine"): an encounter verb of people who
         all met already, on no other stated day, tells of that meeting; with
         nobody named ("the two sides exchanged views"), of the meeting at hand."""
-        sentence = self.doc.sentence_of(t.start)
-        clause_start = max([e for s, e in self._clause_spans(sentence) if e <= t.start], default=sentence.start)
-        ids = {p.id for _, p, _ in sp.people(clause_start, t.start)} | {p.id for p in with_people}
-        if " ".join(t.text.lower().split()) not in self.lex.encounters | self.lex.joint_verbs:
+        if t.phrase not in self.lex.encounters and t.phrase not in self.lex.joint_verbs:
             return None
+        ids = {p.id for _, p, _ in sp.people(self._clause_start(t.start), t.start)} | {p.id for p in with_people}
         if not ids:
-            return self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
+            return self._talks_at_hand()
         stated = self._clause_date(t)
         for m in reversed(self.meetings):
             if m.kind in ("talks", "call", "reception") and ids <= set(m.participants) and not self._recalled(m) \
@@ -126,14 +122,22 @@ class MentionLinking:
                 return m
         return None
 
+    def _talks_at_hand(self) -> MeetingDraft | None:
+        """The meeting being told, when it is talks, a reception or a call."""
+        return self.current if self.current is not None and self.current.kind in ("talks", "call", "reception") else None
+
+    def _clause_start(self, pos: int) -> int:
+        sentence = self.doc.sentence_of(pos)
+        return max([e for _, e in self._clause_spans(sentence) if e <= pos], default=sentence.start)
+
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
         joint = PARTNERS_OF_VISIT if is_visit(t) else PARTNERS_OF_CALL if t.kind == "call" else PARTNERS_OF
         m = joint.match(self.text, t.end, t.end + 40)
-        verb = " ".join(t.text.lower().split()) in self.lex.verbs or self.is_gerund(t)
+        verb = t.phrase in self.lex.verbs or self.is_gerund(t)
         if not (m or verb):
             return []  # "spoke by telephone to X", "met X": a verb's objects are its partners too
         end = self.clause_end(t.end)
-        if " ".join(t.text.lower().split()) in self.lex.encounters:
+        if t.phrase in self.lex.encounters:
             # "hosted the summit, attended by X": an encounter's partner is its object, before any other meeting word
             end = min([o.start for o in self.triggers(self.doc.sentence_of(t.start)) if o.start > t.end] + [end])
         return [p for pos, p, _ in sp.people(t.end, end)]

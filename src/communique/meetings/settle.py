@@ -91,7 +91,7 @@ class Settling:
         rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
         word = m.trigger.text.lower()
         host = m.host
-        if host is None and " ".join(word.split()) in self.lex.guest_verbs:
+        if host is None and m.trigger.phrase in self.lex.guest_verbs:
             # "X called on Y": the one called on receives
             called = sorted(((span.start, p) for p, span in m.participants.values() if span.start >= m.trigger.end),
                             key=lambda x: x[0])
