@@ -36,7 +36,7 @@ class Settling:
             if m.location_country and m.location == self.gz.state_name(m.location_country) and dateline_place and \
                     self.gz.places.get(dateline_place) == m.location_country and self._news_day(m.date, published):
                 m.location = dateline_place  # "talks in South Korea" filed from Seoul that day: Seoul
-            if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and days_apart(m.date, published) <= 3:
+            if m.at_venue and dateline_place and self.gz.places.get(dateline_place) and self._news_day(m.date, published):
                 m.location = dateline_place  # "at the Reception House" filed from Moscow that day: Moscow
             if m.location is None and m.kind != "call":
                 source = next((x for x in reversed(self.meetings[:idx]) if x.location and x.kind != "call"
