@@ -250,6 +250,35 @@ def test_a_recalled_meeting_lends_nothing_to_the_news(extract):
     assert reception.location.name == "Astana"
 
 
+BODY_RECALLED = """\
+OTTAWA, 12 June 2025 (CP) - The foreign ministers of the Quad met in Ottawa on Wednesday and issued a joint statement on maritime security.
+The meeting was attended by Canadian Foreign Minister Anita Marsh, Japanese Foreign Minister Kenji Morita and Indian External Affairs Minister Ravi Menon.
+The Quad foreign ministers previously met in New York in September last year.
+They welcomed the progress made since the adoption of the Indo-Pacific Charter at the 3rd Quad Summit in Sydney in March 2023.
+"""
+
+
+def test_a_group_recalling_its_last_session_tells_an_earlier_session_of_the_body(extract):
+    sessions = {m.date: m for m in meetings_of(extract(BODY_RECALLED), "session")}
+    # the charter adopted at the 2023 summit names where a document came from: no meeting of its own
+    assert set(sessions) == {"2025-06-11", "2024-09"}
+    earlier = sessions["2024-09"]
+    assert earlier.org.name == "Quad" and earlier.body.name == sessions["2025-06-11"].body.name
+    assert earlier.location.name == "New York"
+    # "the Quad foreign ministers" names who holds the office now, not who sat in New York then
+    assert earlier.participants == []
+    assert participant_names(sessions["2025-06-11"]) == {"Anita Marsh", "Kenji Morita", "Ravi Menon"}
+
+
+def test_an_agreement_reached_by_named_leaders_at_their_talks_tells_of_the_talks(extract):
+    record = extract("ASTANA, 14 March 2024 (Kazinform) - Foreign Minister Aibek Sarsenov held talks with "
+                     "Kyrgyz Foreign Minister Temir Osmonov. They discussed the agreements reached by President "
+                     "Dauren Kassenov and President Almaz Japarov at their talks in Bishkek in October 2023.\n")
+    talks = {m.date: m for m in meetings_of(record, "talks")}
+    assert set(talks) == {"2024-03-14", "2023-10"}
+    assert participant_names(talks["2023-10"]) == {"Dauren Kassenov", "Almaz Japarov"}
+
+
 SEPARATE = """\
 RIGA, March 3 (LETA) - On the sidelines of the Baltic Council of Ministers, Latvian Foreign Minister Ilze Berzina had separate bilateral meetings with Estonian Foreign Minister Kaarel Tamm and Lithuanian Foreign Minister Jonas Petraitis.
 During the talks, they discussed energy links and the security of the region, and Berzina conveyed greetings from President Edgars Rinkevics to both ministers.
@@ -451,3 +480,12 @@ def test_two_talks_told_in_one_sentence_each_have_their_partner(extract):
         "security, and in the afternoon he met Boluarte to talk about trade.\n")
     pairs = sorted(sorted(participant_names(m)) for m in meetings_of(record, "talks"))
     assert pairs == [["Dina Boluarte", "Luiz Inácio Lula da Silva"], ["Gustavo Petro", "Luiz Inácio Lula da Silva"]]
+
+
+def test_a_habit_of_meeting_or_an_offer_to_host_is_no_meeting(extract):
+    record = extract("RABAT, 3 May 2023 (MAP) - Foreign Minister Karim Alaoui held talks in Rabat with his Gambian "
+                     "counterpart, Fatou Jallow. These talks are part of the regular and sustained consultations "
+                     "between the two countries, Alaoui said. The ministers took note of the offer by Gambia to host "
+                     "the plenary session of the forum in 2025, sitting down later for a working lunch.\n")
+    talks = only_meeting(record)
+    assert talks.kind == "talks" and participant_names(talks) == {"Karim Alaoui", "Fatou Jallow"}

@@ -92,7 +92,8 @@ class Attendance:
                 near = [g for g in sp.groups if trigger is None or abs(g.start - trigger.start) < NEAR]
                 if trigger is not None and OBJECT_OF.search(self.text, max(0, trigger.start - 40), trigger.start):
                     near = []  # "The parties noted the importance of the summit": they are not its people
-                if near and len(meeting.participants) < 2 and self._previous(meeting) is not None:
+                if near and len(meeting.participants) < 2 and self._previous(meeting) is not None and \
+                        not self._recalled(meeting):  # "they" are today's people, not those of a recalled meeting
                     # "the officials were received by X": the people of the meeting before; not
                     # when the sentence names both sides ("Aliyev and Erdogan met, and they discussed")
                     for p, span in self._previous(meeting).participants.values():
@@ -199,8 +200,10 @@ class Attendance:
         for pos, p, span in items:
             if level and p.role not in level and p.role not in ORG_ROLES:
                 continue
-            if pos in sp.plural and trigger is not None and abs(pos - trigger.start) >= NEAR:
-                continue  # "Ministers thanked the hosts for the reception": the group, not its guests
+            if pos in sp.plural and trigger is not None and (abs(pos - trigger.start) >= NEAR or self.is_earlier(trigger)):
+                # "Ministers thanked the hosts for the reception": the group, not its guests;
+                # "the ministers last met in May": who holds the office now, not who sat then
+                continue
             if trigger is not None and self._possessor(span, trigger):
                 continue  # "discussed President Xi's possible visit": whose visit, not who met
             if p.claims and all(BYSTANDER.search(c.title) for c in p.claims):

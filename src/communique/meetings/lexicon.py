@@ -67,6 +67,9 @@ SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$"
                   for level in ("defence_minister", "foreign_minister")}
 # "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
 BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
+# "the declaration adopted at the 4th Summit": a document's origin, by the words between the act and the meeting word
+ORIGIN = re.compile(rf"\b(?:{_any('origin_acts')})\b[^.;:]{{0,120}}?\b(?:{_any('origin_links')})\s+"
+                    r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
@@ -128,6 +131,7 @@ NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "
 GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
+HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)
 
 

@@ -11,6 +11,7 @@ from .lexicon import (
     CLAUSE_END,
     DEFINITE,
     HELD,
+    HABITUAL,
     HELD_AFTER,
     INDEFINITE,
     JOINED,
@@ -19,8 +20,6 @@ from .lexicon import (
     PARTNERS_OF_CALL,
     PARTNERS_OF_VISIT,
     QUALIFIER,
-    RECALLED_AFTER,
-    RECALLED_BEFORE,
     REPORTED,
     VISIT_TOLD,
     MeetingDraft,
@@ -45,25 +44,31 @@ class MentionLinking:
                 return same, False  # "the Tripartite Meeting" named again
         if t.body or t.org:
             same = next((m for m in reversed(self.meetings) if self._same_body(m, t)), None)
-            if same is not None:
-                return same, False
+            stated = self._clause_date(t)
+            if same is not None and not self._another_month(stated, same):
+                return same, False  # not "the ministers previously met in September last year": another session
+            if same is not None and self.is_origin(t):
+                return None, False  # "the declaration adopted at the 4th Summit in 2011": no meeting told
             return self.new(t), True
         if is_visit(t) and article in DEFINITE and VISIT_TOLD.match(self.text, t.end):
             return None, False  # "The visit is the minister's second this year": said of a visit, no meeting
-        recalled = RECALLED_BEFORE.search(self.text, max(0, t.start - 14), t.start) or \
-            (t.text.lower() in self.lex.verbs and RECALLED_AFTER.search(self.text, t.end, self.clause_end(t.end)))
-        if recalled and (sp.items or sp.groups):
+        recalled = self.is_recalled(t)
+        plural_subject = any(self._clause_start(t.start) <= r.start < t.start for r in self.plural_refs)
+        if recalled and (sp.items or sp.groups or plural_subject) and not self.is_origin(t):
             # "Lavrov and Fidan last met in Antalya", "They met in Indonesia last month": an earlier meeting
-            return self.new(t), True
+            return self._earlier_meeting(t, sp, plural_subject), True
         if article in DEFINITE and not t.named:
             target = self._compatible(t, with_people)
             stated = self._clause_date(t)
-            if target is not None and stated and target.date and stated[:7] != target.date[:7]:
-                return self.new(t), True  # "at their talks in Tashkent in December 2022": another, earlier meeting
+            if target is not None and self._another_month(stated, target):
+                # "at their talks in Tashkent in December 2022": another, earlier meeting
+                return (None, False) if self.is_origin(t) else (self._earlier_meeting(t, sp, False), True)
             if target is not None:
                 return target, False
         held = HELD.search(self.text, t.end, self.clause_end(t.end)) is not None or \
             HELD_AFTER.match(self.text, t.end) is not None
+        if not held and not t.named and HABITUAL.search(self.text, max(0, t.start - 50), t.start):
+            return None, False  # "part of the regular and sustained consultations between the two countries"
         if held and not self.meetings:
             return self.new(t), True  # "political consultations ... were held in Ashgabat"
         if article in DEFINITE and self.meetings and not (t.named or t.specific or with_people or held) and \
@@ -75,7 +80,7 @@ class MentionLinking:
         if not (t.specific or t.named or article in INDEFINITE or with_people):
             target = self._compatible(t, with_people)
             stated = self._clause_date(t)
-            if target is not None and not (stated and target.date and stated[:7] != target.date[:7]):
+            if target is not None and not self._another_month(stated, target):
                 return target, False
         if t.phrase in self.lex.encounters and not with_people and not sp.groups:
             return self._talks_at_hand(), False  # "the sides exchanged views": no partner, no meeting of its own
@@ -83,6 +88,27 @@ class MentionLinking:
         if told is not None:
             return told, False
         return self.new(t), True
+
+    def _earlier_meeting(self, t: Trigger, sp: SentencePeople, plural_subject: bool) -> MeetingDraft:
+        """An earlier meeting the report recalls; told of a group while a body's
+        session is at hand ("The ministers previously met in New York"), it is
+        that body's earlier session, whoever sat at it."""
+        at_hand = next((x for x in reversed(self.meetings) if x.kind in ("session", "summit") and not self._recalled(x)), None)
+        m = self.new(t)
+        # "the informal meeting of foreign ministers held in Budapest in August": a group after the word
+        group_after = any(0 <= r.start - t.end <= 8 for r in self.plural_refs)
+        group_only = not sp.people(self._clause_start(t.start), t.start) and \
+            (plural_subject or group_after or any(self._clause_start(t.start) <= g.start < t.start for g in sp.groups))
+        if group_only and not (t.body or t.org) and at_hand is not None and (at_hand.org or at_hand.body):
+            m.kind, m.org, m.org_span = at_hand.kind, at_hand.org, at_hand.org_span
+            m.body, m.body_span = at_hand.body, at_hand.body_span
+        return m
+
+    def _another_month(self, stated: str | None, m: MeetingDraft) -> bool:
+        """Whether a date stated beside a meeting word is of another month than
+        the meeting told before, which is the report's day when it has none yet."""
+        told = m.date or self.published
+        return bool(stated and told and stated[:7] != told[:7])
 
     def _joint(self, t: Trigger, sp: SentencePeople) -> tuple[MeetingDraft | None, bool]:
         """"Abdullah bin Zayed and Faisal bin Farhan reviewed relations": officials

@@ -10,6 +10,9 @@ from .lexicon import (
     HELD_AFTER,
     INDEFINITE,
     MEETING_PART,
+    ORIGIN,
+    RECALLED_AFTER,
+    RECALLED_BEFORE,
     RECEIVED_THING,
     VISIT_FRAME,
     Trigger,
@@ -24,6 +27,28 @@ class MentionStatus:
         if self.lex.future_before.search(before):
             return True
         return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
+
+    def is_recalled(self, t: Trigger) -> bool:
+        """"last met", "had previously met", "met ... last month": an earlier meeting."""
+        return RECALLED_BEFORE.search(self.text, max(0, t.start - 14), t.start) is not None or \
+            (t.text.lower() in self.lex.verbs and RECALLED_AFTER.search(self.text, t.end, self.clause_end(t.end)) is not None)
+
+    def is_earlier(self, t: Trigger) -> bool:
+        """Recalled by a cue, or dated beside its word to another month than the report."""
+        if self.is_recalled(t):
+            return True
+        stated = self._clause_date(t)
+        return bool(stated and self.published and stated[:7] != self.published[:7])
+
+    def is_origin(self, t: Trigger) -> bool:
+        """"the declaration adopted at the 4th Summit in 2011": where a document
+        came from, not a meeting the report tells of; "the agreements reached by
+        A and B at their talks in May" names who met, and tells of it."""
+        origin = ORIGIN.search(self.text, self.doc.sentence_of(t.start).start, t.start)
+        if origin is None:
+            return False
+        named = self.named_in_sentence.get(self.doc.sentence_index(t.start), [])
+        return not any(origin.start() <= pos < t.start for pos, _ in named)
 
     def is_visit_frame(self, t: Trigger) -> bool:
         """"Son, who is paying an official visit to China": the setting of the
