@@ -489,3 +489,16 @@ def test_a_habit_of_meeting_or_an_offer_to_host_is_no_meeting(extract):
                      "the plenary session of the forum in 2025, sitting down later for a working lunch.\n")
     talks = only_meeting(record)
     assert talks.kind == "talks" and participant_names(talks) == {"Karim Alaoui", "Fatou Jallow"}
+
+
+@pytest.mark.parametrize("gathering", [
+    "the 78th session of the UN General Assembly",
+    "the high-level United Nations General Assembly (UNGA) session",
+    "the United Nations General Assembly",
+])
+def test_who_met_on_the_sidelines_of_a_session_took_part_in_it(extract, gathering):
+    record = extract(f"NEW YORK, Sept 21, 2023 (PTI) - Foreign Minister Ravi Sharma met his Mexican counterpart "
+                     f"Lucia Campos on the sidelines of {gathering}.\n")
+    talks, session = only_meeting(record, "talks"), only_meeting(record, "session")
+    assert session.org.name == "UN" and session.body.name == "General Assembly"
+    assert participant_names(session) == participant_names(talks) == {"Ravi Sharma", "Lucia Campos"}

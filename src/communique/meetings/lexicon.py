@@ -67,6 +67,7 @@ SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$"
                   for level in ("defence_minister", "foreign_minister")}
 # "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
 BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
+SIDELINES = re.compile(rf"\b(?:{_any('sidelines')})\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’().,-]+\s+){{0,8}}$", re.I)
 # "the declaration adopted at the 4th Summit": a document's origin, by the words between the act and the meeting word
 ORIGIN = re.compile(rf"\b(?:{_any('origin_acts')})\b[^.;:]{{0,120}}?\b(?:{_any('origin_links')})\s+"
                     r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)

@@ -27,6 +27,7 @@ from .facts import SentenceFacts
 from .lexicon import (
     ONE_MEETING_GAP,
     REMOTE,
+    SIDELINES,
     SPACES,
     MeetingDraft,
     Trigger,
@@ -120,8 +121,21 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
             if not touched and self.current is not None:
                 touched = [(self._hosted_by_subject(sentence, sp) or self.current, None, False)]
             self.apply_sentence(sentence, text, sp, touched)
+            self._seat_at_gathering(touched)
             if sp.items:
                 self.last_person = sp.items[-1][1]
             named_first = [x for x in sp.items if x[2].start == x[0]]
             if named_first and re.match(r"\s*(?:He|She)\b", text) is None:
                 self.last_person = next((p for _, p, _ in named_first), self.last_person)
+
+    def _seat_at_gathering(self, touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
+        """"Safadi met Hussein on the sidelines of the General Assembly": who met
+        on the sidelines of a session took part in it."""
+        for gathering, t, _ in touched:
+            if t is None or gathering.kind not in ("session", "summit") or \
+                    not SIDELINES.search(self.text, max(0, t.start - 80), t.start):
+                continue
+            for meeting, _, _ in touched:
+                if meeting.kind in ("talks", "reception", "call"):
+                    for p, span in list(meeting.participants.values()):
+                        gathering.add(p, span)
