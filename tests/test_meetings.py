@@ -502,3 +502,14 @@ def test_who_met_on_the_sidelines_of_a_session_took_part_in_it(extract, gatherin
     talks, session = only_meeting(record, "talks"), only_meeting(record, "session")
     assert session.org.name == "UN" and session.body.name == "General Assembly"
     assert participant_names(session) == participant_names(talks) == {"Ravi Sharma", "Lucia Campos"}
+
+
+def test_a_headline_visit_places_the_talks_and_the_capital_hosts_an_organisations_chief(extract):
+    record = extract("OSCE Secretary General visits Vienna\n\n13 Sep. 2023\n\n"
+                     "OSCE Secretary General Helga Brandt met with Austrian Foreign Minister Karl Huber on Thursday. "
+                     "They discussed the situation in the region.\n\n"
+                     "The Secretary General had accepted the minister's invitation to visit Austria.\n")
+    talks = only_meeting(record)
+    assert talks.location.name == "Vienna"
+    # talks in the host's own capital: the host chairs, whether the guest comes from a state or an organisation
+    assert talks.chair == "Karl Huber"

@@ -82,6 +82,9 @@ class SentenceFacts:
             if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue
+            if visit and m.kind == "place" and m.start >= trigger.end and re.fullmatch(r"\s+", self.text[trigger.end:m.start]):
+                found.append((1, m))  # "visits Washington"
+                continue
             prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))

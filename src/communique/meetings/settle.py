@@ -72,7 +72,7 @@ class Settling:
             return  # talks on the sidelines of a gathering in the capital: nobody hosts them
         people = [p for p, _ in m.participants.values()]
         hosts = [p for p in people if p.country == country]
-        guests = [p for p in people if p.country and p.country != country]
+        guests = [p for p in people if (p.country or p.org) and p.country != country]  # a state's, or an organisation's
         if hosts and guests and len({p.country for p in guests}) == 1:
             m.chair = max(hosts, key=lambda p: self.gz.role_rank.get(p.role or "", 0))
 
