@@ -513,3 +513,10 @@ def test_a_headline_visit_places_the_talks_and_the_capital_hosts_an_organisation
     assert talks.location.name == "Vienna"
     # talks in the host's own capital: the host chairs, whether the guest comes from a state or an organisation
     assert talks.chair == "Karl Huber"
+
+
+def test_decisions_taken_at_an_earlier_summit_name_no_meeting(extract):
+    record = extract("BRUSSELS, 13 Sep. 2018 - NATO Secretary General Helga Brandt met with Austrian Foreign "
+                     "Minister Karl Huber on Thursday to discuss the implementation of the decisions taken at the "
+                     "NATO Summit in July.\n")
+    assert [m.kind for m in record.meetings] == ["talks"]

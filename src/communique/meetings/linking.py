@@ -47,7 +47,7 @@ class MentionLinking:
             stated = self._clause_date(t)
             if same is not None and not self._another_month(stated, same):
                 return same, False  # not "the ministers previously met in September last year": another session
-            if same is not None and self.is_origin(t):
+            if (same is not None or self.is_earlier(t)) and self.is_origin(t):
                 return None, False  # "the declaration adopted at the 4th Summit in 2011": no meeting told
             return self.new(t), True
         if is_visit(t) and article in DEFINITE and VISIT_TOLD.match(self.text, t.end):
