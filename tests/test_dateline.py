@@ -426,3 +426,18 @@ def test_a_short_reports_closing_line_closes_no_header(gz):
     assert (facts.place, facts.date) == ("Santiago", "2023-03-14")
     furniture = [text[s.start:s.end] for s in facts.furniture]
     assert "The Minister of Foreign Affairs received today his Peruvian counterpart at the ministry." not in furniture
+
+
+def test_a_pages_language_menu_does_not_use_up_the_header(gz):
+    menu = "".join(f"- {item}\n" for item in ["English", "Français", "Español", "Deutsch", "Русский", "العربية",
+                                               "日本語", "简体字", "Politics"])
+    text = f"Ministers Reaffirm Ties\n{menu}Tokyo, Dec. 11, 2024 (Kyodo) -- Japan's foreign minister met his counterpart.\n"
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date, facts.source) == ("Tokyo", "2024-12-11", "Kyodo")
+
+
+def test_a_region_between_the_city_and_the_date(gz):
+    text = "Washington, D.C., January 25, 2024 - The Secretary of State met the Foreign Minister of Chile.\n"
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date) == ("Washington", "2024-01-25")
+    assert evidence_text(text, facts, "date") == "January 25, 2024"

@@ -16,6 +16,7 @@ from .text import Span
 
 HEAD_LINES = 8
 HEAD_CHARS = 800
+MENU_ITEM_CHARS = 20
 
 
 @dataclass(slots=True)
@@ -62,12 +63,14 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     facts = DatelineFacts()
     lines: list[tuple[int, str]] = []
     pos = 0
+    counted = 0  # a page's menu ("- Français", "Politics") does not use up the header's lines
     for line in text[:HEAD_CHARS].splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             lines.append((pos + line.index(stripped[0]), stripped))
+            counted += len(stripped) >= MENU_ITEM_CHARS
         pos += len(line)
-        if len(lines) >= HEAD_LINES:
+        if counted >= HEAD_LINES:
             break
     undated_year: tuple[int, int] | None = None
     leads: set[int] = set()
