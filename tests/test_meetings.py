@@ -520,3 +520,24 @@ def test_decisions_taken_at_an_earlier_summit_name_no_meeting(extract):
                      "Minister Karl Huber on Thursday to discuss the implementation of the decisions taken at the "
                      "NATO Summit in July.\n")
     assert [m.kind for m in record.meetings] == ["talks"]
+
+
+CAPTIONED = """\
+Hungarian president receives Greek foreign minister for talks
+
+May 3, 2024 at 1:18 pm | Published in: News
+Hungarian President Tamas Sulyok (R) meets Greek Foreign Minister Nikos Dendias (L) at Sandor Palace in Budapest on May 3, 2024 [Photo Agency]
+
+Hungarian President Tamas Sulyok on Friday received Greek Foreign Minister Nikos Dendias in Budapest for talks.
+
+Earlier, Dendias and his Hungarian counterpart Peter Horvath met to discuss bilateral relations.
+"""
+
+
+def test_a_headline_and_its_caption_retell_the_bodys_reception_and_an_earlier_pair_met_apart(extract):
+    record = extract(CAPTIONED)
+    reception = only_meeting(record, "reception")
+    assert participant_names(reception) == {"Tamas Sulyok", "Nikos Dendias"}
+    assert reception.chair == "Tamas Sulyok"
+    talks = only_meeting(record, "talks")
+    assert participant_names(talks) == {"Nikos Dendias", "Peter Horvath"}

@@ -80,7 +80,7 @@ class MentionLinking:
         if not (t.specific or t.named or article in INDEFINITE or with_people):
             target = self._compatible(t, with_people)
             stated = self._clause_date(t)
-            if target is not None and not self._another_month(stated, target):
+            if target is not None and not self._another_month(stated, target) and not self._others_met(t, sp, target):
                 return target, False
         if t.phrase in self.lex.encounters and not with_people and not sp.groups:
             return self._talks_at_hand(), False  # "the sides exchanged views": no partner, no meeting of its own
@@ -103,6 +103,14 @@ class MentionLinking:
             m.kind, m.org, m.org_span = at_hand.kind, at_hand.org, at_hand.org_span
             m.body, m.body_span = at_hand.body, at_hand.body_span
         return m
+
+    def _others_met(self, t: Trigger, sp: SentencePeople, m: MeetingDraft) -> bool:
+        """"Earlier, Lavrov and his counterpart Cavusoglu met": a verb of meeting
+        whose subjects include someone the meeting told before did not have."""
+        if t.phrase not in self.lex.verbs:
+            return False
+        subjects = {p.id for _, p, _ in sp.people(self._clause_start(t.start), t.start)}
+        return len(subjects) >= 2 and not subjects <= set(m.participants)
 
     def _another_month(self, stated: str | None, m: MeetingDraft) -> bool:
         """Whether a date stated beside a meeting word is of another month than

@@ -130,7 +130,8 @@ class Settling:
                 if m.trigger.start < self.headline_end:
                     headliners.append(m)
                 continue
-            absorbed.add(id(twin))
+            if m.trigger.start >= self.headline_end:
+                absorbed.add(id(twin))  # a caption under the headline retells it too, and the body still may
             for pid, value in m.participants.items():
                 twin.participants.setdefault(pid, value)
             twin.kind = m.kind  # the body tells the meeting better than the headline
