@@ -541,3 +541,10 @@ def test_a_headline_and_its_caption_retell_the_bodys_reception_and_an_earlier_pa
     assert reception.chair == "Tamas Sulyok"
     talks = only_meeting(record, "talks")
     assert participant_names(talks) == {"Nikos Dendias", "Peter Horvath"}
+
+
+def test_the_host_state_chairs_its_talks_on_the_sidelines_of_a_session_at_home(extract):
+    record = extract("MINSK, June 22, 2024 (BelTA) - On the sidelines of the session of the CSTO Council of Foreign "
+                     "Ministers in Minsk, Belarusian Foreign Minister Maxim Ryzhov held talks with Armenian Foreign "
+                     "Minister Aram Petrosyan.\n")
+    assert only_meeting(record, "talks").chair == "Maxim Ryzhov"

@@ -68,8 +68,6 @@ class Settling:
         country = m.location_country or self.gz.places.get(m.location or "")
         if not country or m.location != self.gz.states.get(country, {}).get("capital"):
             return  # a resort or a summit's venue is no host's seat ("talks in Hawaii", "in Bali")
-        if any(o.kind in ("session", "summit") and o.location == m.location for o in self.meetings):
-            return  # talks on the sidelines of a gathering in the capital: nobody hosts them
         people = [p for p, _ in m.participants.values()]
         hosts = [p for p in people if p.country == country]
         guests = [p for p in people if (p.country or p.org) and p.country != country]  # a state's, or an organisation's
