@@ -153,3 +153,23 @@ At the talks, Wang welcomed the progress in bilateral trade.
 def test_one_who_welcomes_a_thing_hosts_nobody(extract):
     [talks] = meetings_of(extract(WELCOMED_A_THING), "talks")
     assert talks.chair is None
+
+
+def test_a_headline_meeting_takes_in_the_bodys_partners_and_they_are_split(extract):
+    record = extract("Kyrgyz PM attends meeting of Council\n\n"
+                     "Bishkek (AKIpress) - Chairman of the Cabinet of Ministers Adil Turgunbaev took part in the "
+                     "meeting of the Council of the CIS Heads of Government in Moscow on December 13.\n\n"
+                     "On the sidelines of the meeting, Turgunbaev held bilateral meetings with Belarusian Prime "
+                     "Minister Pavel Lutsko, Kazakh Prime Minister Yerlan Saparov and Uzbek Prime Minister Jamshid "
+                     "Karimov.\n")
+    talks = [participant_names(m) for m in record.meetings if m.kind == "talks"]
+    assert sorted(talks, key=sorted) == sorted([{"Adil Turgunbaev", "Pavel Lutsko"}, {"Adil Turgunbaev", "Yerlan Saparov"},
+                                                {"Adil Turgunbaev", "Jamshid Karimov"}], key=sorted)
+
+
+def test_a_plural_title_whose_holders_are_then_named_is_split_one_meeting_each(extract):
+    record = extract("BISHKEK, Dec 13 (AKIpress) - Kyrgyz Foreign Minister Jeenbek Kulubaev held bilateral meetings "
+                     "with the foreign ministers of Belarus, Kazakhstan and Uzbekistan, Sergei Aleinik, Murat "
+                     "Nurtleu and Bakhtiyor Saidov respectively.\n")
+    partners = sorted(participant_names(m) - {"Jeenbek Kulubaev"} for m in meetings_of(record, "talks"))
+    assert partners == [{"Bakhtiyor Saidov"}, {"Murat Nurtleu"}, {"Sergei Aleinik"}]

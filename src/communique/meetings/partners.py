@@ -34,10 +34,14 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
     sentence = reader.doc.sentence_of(m.trigger.start)
     if reader.lex.together.search(reader.text, sentence.start, sentence.end):
         return [m]
-    if any(m.trigger.end <= r.start < reader.clause_end(m.trigger.end) for r in reader.plural_refs):
-        return [m]  # "received the foreign ministers of the member states": received as a group
     stated = [(p, span) for pid, (p, span) in m.participants.items()
               if pid in m.principals and sentence.start <= span.start < sentence.end]
+    group = [r for r in reader.plural_refs if m.trigger.end <= r.start < reader.clause_end(m.trigger.end)]
+    named = [span for _, span in stated if span.start >= m.trigger.end and not any(r.start == span.start for r in group)]
+    if group and len(named) < 2:
+        # "received the foreign ministers of the member states": received as a group; not
+        # "met the heads of government of A and B, X and Y respectively"
+        return [m]
     # "A held talks with B and C", "A called on B and C": the subject; else the host
     side = [p for p, span in stated if span.start < m.trigger.start] or ([m.chair] if m.chair is not None else [])
     if not side:

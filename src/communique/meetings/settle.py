@@ -130,9 +130,9 @@ class Settling:
                 continue
             if m.trigger.start >= self.headline_end:
                 absorbed.add(id(twin))  # a caption under the headline retells it too, and the body still may
-            for pid, value in m.participants.items():
-                twin.participants.setdefault(pid, value)
-            twin.kind = m.kind  # the body tells the meeting better than the headline
+            twin.participants.update(m.participants)  # where the body names them: its partners may be split
+            twin.principals |= m.principals
+            twin.kind, twin.trigger = m.kind, m.trigger  # the body tells the meeting better than the headline
             twin.evidence += m.evidence
             twin.chair = twin.chair or m.chair
             twin.formats |= m.formats
