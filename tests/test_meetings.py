@@ -548,3 +548,17 @@ def test_the_host_state_chairs_its_talks_on_the_sidelines_of_a_session_at_home(e
                      "Ministers in Minsk, Belarusian Foreign Minister Maxim Ryzhov held talks with Armenian Foreign "
                      "Minister Aram Petrosyan.\n")
     assert only_meeting(record, "talks").chair == "Maxim Ryzhov"
+
+
+@pytest.mark.parametrize("format_name", ["«C5+1» meeting", '"C5 + 1" ministerial meeting'])
+def test_a_quoted_format_name_before_its_meeting_word_is_its_session(extract, format_name):
+    record = extract("The talks of the Foreign Minister of Turkmenistan in the framework of the C5+1 meeting\n\n"
+                     "01/03/2023\n\n"
+                     "On February 28, 2023, the Minister of Foreign Affairs of Turkmenistan Rashid Ovezov held bilateral "
+                     "negotiations with the Minister of Foreign Affairs of Kazakhstan Arman Sadykov in Astana as part "
+                     f"of the {format_name}.\n")
+    session = only_meeting(record, "session")
+    assert session.body is not None and session.body.name == "C5+1"
+    # the headline's talks, dated by default with the page, are the body's talks of 28 February
+    talks = only_meeting(record, "talks")
+    assert talks.date == "2023-02-28" and participant_names(talks) == {"Rashid Ovezov", "Arman Sadykov"}

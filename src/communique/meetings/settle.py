@@ -122,7 +122,7 @@ class Settling:
                          k.trigger.start < self.headline_end and
                          set(k.participants) and set(m.participants) and
                          (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants)) and
-                         (not k.date or not m.date or k.date[:7] == m.date[:7])), None)
+                         (k.date_span is None or m.date_span is None or k.date[:7] == m.date[:7])), None)
             if twin is None:
                 kept.append(m)
                 if m.trigger.start < self.headline_end:

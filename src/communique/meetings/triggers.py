@@ -138,7 +138,7 @@ class TriggerFinder:
         if t.end <= b.start:
             return re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}", self.text[t.end:b.start]) is not None
         if b.end <= t.start:
-            return re.fullmatch(r"\s+", self.text[b.end:t.start]) is not None
+            return re.fullmatch(r"[\"»]?\s+", self.text[b.end:t.start]) is not None  # '"C5+1" meeting'
         return True
 
     def _pick_body(self, b: Mention) -> BodyInfo:
@@ -191,7 +191,7 @@ class TriggerFinder:
                 if m.end <= t.start else []
             # "the Quad foreign ministerial meeting": only the words of a level between
             level_words = any(x is not None and not self.text[m.end:x.start()].strip() for x in said)
-            if (before is not None and (re.fullmatch(r"\s+(?:[A-Z][\w'’-]+\s+)?", before) or level_words)) or \
+            if (before is not None and (re.fullmatch(r"[\"»]?\s+(?:[A-Z][\w'’-]+\s+)?", before) or level_words)) or \
                     (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
                 if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower().split()[-1] in ("meeting", "meetings")):
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
