@@ -562,3 +562,11 @@ def test_a_quoted_format_name_before_its_meeting_word_is_its_session(extract, fo
     # the headline's talks, dated by default with the page, are the body's talks of 28 February
     talks = only_meeting(record, "talks")
     assert talks.date == "2023-02-28" and participant_names(talks) == {"Rashid Ovezov", "Arman Sadykov"}
+
+
+def test_talks_held_online_are_a_call_that_the_meeting_names_again(extract):
+    record = extract("Tokyo, Jan. 21, 2022 (Kyodo) - Prime Minister Kenji Morita had his first in-depth talks with "
+                     "President Joe Biden since taking office.\n\nThe leaders met online for about 80 minutes on "
+                     "Friday.\n\nAfter the meeting, Biden said the alliance had never been stronger.\n")
+    call = only_meeting(record)
+    assert call.kind == "call" and participant_names(call) == {"Kenji Morita", "Joe Biden"}

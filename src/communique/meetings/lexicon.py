@@ -105,6 +105,7 @@ RECALLED_AFTER = re.compile(rf"\b(?:{_any('recalled_after')})\b", re.I)
 NOT_WHEN_HELD = re.compile(rf"\b(?:{_any('not_when_held')})\s+(?:the\s+)?$")
 OFFICE_BEGAN = re.compile(rf"\b(?:{_any('office_began')})\b[^,.;]{{0,25}}$", re.I)  # "since taking office in 2023"
 HELD_IN = re.compile(rf"[^,.;]{{0,60}}?\b(?:{_any('held_in')})?\s*\b(?:in|at)\s+")  # "the summit (held) in Gabala"
+HELD_REMOTELY = re.compile(rf"(?:\s+(?:for\s+)?(?:about\s+|some\s+|nearly\s+)?(?:an?\s+|\d+\s+)?(?:hour|hours|minutes)\b)?,?\s+(?:{_any('held_remotely')})\b")
 REMOTE = re.compile(rf"\b(?:{_any('remote_means')})\s+(?:a\s+)?$")  # "joined via videoconference"
 VISIT_FRAME = re.compile(rf"\b(?:(?:is|are)\s+(?:currently\s+)?(?:{_any('visit_frame')}|in\s+\w+\s+on)|{_any('visit_paid')})"
                          r"\s+(?:an?\s+)?(?:\w+\s+)?$")
@@ -194,6 +195,7 @@ class MeetingDraft:
     location_country: str | None = None
     location_span: Span | None = None
     at_venue: bool = False  # the location is a building the text names, in no city it names
+    online: bool = False  # talks held from afar: a call that "the meeting" may name
     chair: Person | None = None
     chair_span: Span | None = None
     chair_state: str | None = None

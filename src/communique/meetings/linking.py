@@ -214,7 +214,7 @@ class MentionLinking:
             kind = "talks"  # "the bilateral consultation" is no courtesy call
         if t.kind == "summit":
             kind = "summit"  # "the summit" is no earlier talks
-        candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call")]
+        candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call" or m.online)]
         # "Following the talks" is about the news, not the earlier talks the report recalled
         candidates.sort(key=self._recalled)  # stable: latest first among the news, then among the recalled
         if with_people:

@@ -25,6 +25,7 @@ from ..text import Document
 from .attendance import Attendance
 from .facts import SentenceFacts
 from .lexicon import (
+    HELD_REMOTELY,
     ONE_MEETING_GAP,
     REMOTE,
     SIDELINES,
@@ -112,6 +113,8 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                         same.kind = t.kind
                     meeting, new = same, False
                 if meeting is not None:
+                    if meeting.kind == "talks" and HELD_REMOTELY.match(self.text, t.end):
+                        meeting.kind, meeting.online = "call", True  # "the leaders met online for 80 minutes"
                     touched.append((meeting, t, new))
                     self.current = meeting
             if remote:
