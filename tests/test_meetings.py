@@ -570,3 +570,15 @@ def test_talks_held_online_are_a_call_that_the_meeting_names_again(extract):
                      "Friday.\n\nAfter the meeting, Biden said the alliance had never been stronger.\n")
     call = only_meeting(record)
     assert call.kind == "call" and participant_names(call) == {"Kenji Morita", "Joe Biden"}
+
+
+def test_when_they_met_at_an_earlier_session_they_took_part_in_it(extract):
+    record = extract("HANOI, March 15, 2022 (VNA) - President Tran Van Long held talks with President Samuel Koroma "
+                     "of Sierra Leone.\n\nThe Vietnamese President extended an invitation to President Koroma when "
+                     "they met at the 76th United Nations General Assembly in New York in September 2021.\n")
+    talks = {m.date: m for m in meetings_of(record, "talks")}
+    assert set(talks) == {"2022-03-15", "2021-09"}
+    assert talks["2021-09"].location.name == "New York" and talks["2022-03-15"].location.name == "Hanoi"
+    session = only_meeting(record, "session")
+    assert session.body.name == "General Assembly" and session.date == "2021-09"
+    assert participant_names(session) == {"Tran Van Long", "Samuel Koroma"}

@@ -67,7 +67,7 @@ SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$"
                   for level in ("defence_minister", "foreign_minister")}
 # "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
 BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
-SIDELINES = re.compile(rf"\b(?:{_any('sidelines')})\s+of\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’().,-]+\s+){{0,8}}$", re.I)
+SIDELINES = re.compile(rf"\b(?:(?:{_any('sidelines')})\s+of|{_any('met_at')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’().,-]+\s+){{0,8}}$", re.I)
 # "the declaration adopted at the 4th Summit": a document's origin, by the words between the act and the meeting word
 ORIGIN = re.compile(rf"\b(?:{_any('origin_acts')})\b[^.;:]{{0,120}}?\b(?:{_any('origin_links')})\s+"
                     r"(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w'’-]+\s+){0,5}$", re.I)
@@ -133,6 +133,7 @@ NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "
 GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
+MET_AT_GATHERING = re.compile(r"\s+(?:at|during)\s+(?:the\s+)?", re.I)  # "met at the ... Assembly"
 HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)
 
@@ -288,7 +289,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     return Lexicon(
         triggers=PhraseFinder(kind_of),
         trigger_kind=kind_of,
-        future_before=re.compile(rf"(?<![\w-])(?:{alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}$", re.I),
+        future_before=re.compile(rf"(?<![\w-])(?:(?:{alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}|"
+                                 rf"(?:{alternation(cues['future_adjacent'])})\s+)$", re.I),
         future_after=re.compile("|".join(
             rf"^[^.;,]{{0,{w['within']}}}?(?<![\w-])(?:{alternation(w['phrases'])})(?![\w-])" for w in cues["future_after"]), re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),

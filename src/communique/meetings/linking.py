@@ -15,6 +15,7 @@ from .lexicon import (
     HELD_AFTER,
     INDEFINITE,
     JOINED,
+    MET_AT_GATHERING,
     KIND_FOR_WORD,
     PARTNERS_OF,
     PARTNERS_OF_CALL,
@@ -177,9 +178,13 @@ class MentionLinking:
         return [p for pos, p, _ in sp.people(t.end, end)]
 
     def _clause_date(self, t: Trigger) -> str | None:
-        """An explicit date stated right after a trigger, in its clause."""
+        """An explicit date stated right after a trigger, in its clause ("met at
+        the 76th General Assembly in New York in September 2021": after the gathering's word)."""
         end = self.clause_end(t.end)
-        return next((d.value for d in self.dates if t.end <= d.start < end and d.value and d.start - t.end < 60), None)
+        anchor = t.end
+        if MET_AT_GATHERING.match(self.text, t.end):
+            anchor = next((o.end for o in self.triggers(self.doc.sentence_of(t.start)) if t.end < o.start < end), t.end)
+        return next((d.value for d in self.dates if t.end <= d.start < end and d.value and d.start - anchor < 60), None)
 
     def _clause_spans(self, sentence: Span) -> list[tuple[int, int]]:
         ends = self._clause_ends.get(sentence.start)
