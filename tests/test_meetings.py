@@ -582,3 +582,9 @@ def test_when_they_met_at_an_earlier_session_they_took_part_in_it(extract):
     session = only_meeting(record, "session")
     assert session.body.name == "General Assembly" and session.date == "2021-09"
     assert participant_names(session) == {"Tran Van Long", "Samuel Koroma"}
+
+
+def test_a_town_the_gazetteer_does_not_know_is_placed_by_its_noun(extract):
+    record = extract("BUENOS AIRES, July 4, 2023 (Telam) - The presidents of the bloc held a MERCOSUR summit "
+                     "yesterday in the Argentine city of Puerto Esperanza.\n")
+    assert only_meeting(record).location.name == "Puerto Esperanza"

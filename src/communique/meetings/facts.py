@@ -7,6 +7,7 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    CITY_OF,
     HELD_IN,
     NOT_WHEN_HELD,
     OFFICE_BEGAN,
@@ -88,6 +89,11 @@ class SentenceFacts:
             prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))
+        if not found and meeting.location_span is None:
+            city = CITY_OF.search(self.text, sentence.start, sentence.end)
+            if city is not None:  # "in the Argentine city of Puerto Iguazu"
+                meeting.location, meeting.location_span = city.group(1), Span(city.start(1), city.end(1))
+                return
         if not found:
             # "the summit in Gabala": an unknown place right after the meeting's words
             for m in self.mentions_of(sentence):
