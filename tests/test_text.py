@@ -44,3 +44,17 @@ def test_curly_quotes_are_made_plain_with_offsets_kept():
     doc = Document.from_text(text)
     assert doc.text == "Dato' Sri Aziz said \"we agree\" at the ministers' meeting."
     assert len(doc.text) == len(text) == len(doc.lower)
+
+
+def test_wire_copy_wrapped_at_a_fixed_width_is_read_as_sentences_across_its_lines():
+    text = ("KARACHI, Sep 15 (APP): Prime Minister Imran Siddiqui\n"
+            "Friday emphasized the importance of engagement between Pakistan and\n"
+            "the United Kingdom, to pursue common objectives and issues of\n"
+            "mutual interest. He was talking to the High Commissioner of the\n"
+            "United Kingdom Jane Marriott who called on him here at the PM House.\n"
+            "In a separate call-on by the Ambassador of Afghanistan Omar Saeed\n"
+            "Zaki, the Prime Minister highlighted the commitment to peace.\n")
+    sentences = [" ".join(text[s.start:s.end].split()) for s in split_sentences(text)]
+    assert sentences[0].endswith("Imran Siddiqui Friday emphasized the importance of engagement between Pakistan "
+                                 "and the United Kingdom, to pursue common objectives and issues of mutual interest.")
+    assert sentences[-1].startswith("In a separate call-on by the Ambassador of Afghanistan Omar Saeed Zaki, the")

@@ -77,12 +77,16 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+WRAP_WIDTH = (45, 90)  # the lengths of a wire's fixed-width lines
+
+
 def split_sentences(text: str) -> list[Span]:
     """Sentences as spans. A line ending in ':' or ',' and the bullet lines
     after it stay one sentence, so a list of attendees is read with its lead."""
     blocks: list[list[int]] = []  # [start, end] of each block of lines
     pos = 0
     blank = False  # a blank line since the last block
+    hard_wrapped = _hard_wrapped(text)
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip())
         pos += len(line)
@@ -94,7 +98,7 @@ def split_sentences(text: str) -> list[Span]:
             prev = text[blocks[-1][0]:blocks[-1][1]]
             # "attributable to Spokesperson X:", a blank line, then a paragraph: no list follows
             paragraph = blank and not _BULLET.match(line) and content.endswith((".", "!", "?")) and content.count(" ") >= 8
-            if (prev.endswith((":", ",", ";")) and not paragraph) or (not blank and _wrapped(prev, content)) or \
+            if (prev.endswith((":", ",", ";")) and not paragraph) or (not blank and _wrapped(prev, content, hard_wrapped)) or \
                     (_BULLET.match(line) and _BULLET.match(text[_block_last_line(text, blocks[-1])]) is not None):
                 blocks[-1][1] = end
                 blank = False
@@ -117,13 +121,24 @@ def split_sentences(text: str) -> list[Span]:
     return spans or [Span(0, len(text))]
 
 
-def _wrapped(line: str, following: str) -> bool:
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text was cut into lines of a fixed width (an agency's wire copy):
+    most of its lines are long and many end without a sentence's end."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    long = [line for line in lines if WRAP_WIDTH[0] <= len(line) <= WRAP_WIDTH[1]]
+    open_ended = [line for line in long if not line.endswith((".", "!", "?", '"', ")", ":"))]
+    return len(lines) >= 6 and len(long) >= 0.6 * len(lines) and len(open_ended) >= 0.4 * len(lines)
+
+
+def _wrapped(line: str, following: str, hard_wrapped: bool = False) -> bool:
     """A line cut in mid-sentence by a hard wrap: the next goes on in lower
     case, or the line ends on a word no sentence ends with ("Minister of" /
-    "Romania")."""
+    "Romania"), or the whole text is wrapped at a fixed width."""
     if line.endswith((".", "!", "?", '"', ")")) or _BULLET.match(following):
         return False
     if following[0].islower():
+        return True
+    if hard_wrapped and len(line[line.rfind("\n") + 1:].strip()) >= WRAP_WIDTH[0]:
         return True
     last = line[line.rfind(" ") + 1:]
     return last in _continuing_words()
