@@ -588,3 +588,19 @@ def test_a_town_the_gazetteer_does_not_know_is_placed_by_its_noun(extract):
     record = extract("BUENOS AIRES, July 4, 2023 (Telam) - The presidents of the bloc held a MERCOSUR summit "
                      "yesterday in the Argentine city of Puerto Esperanza.\n")
     assert only_meeting(record).location.name == "Puerto Esperanza"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Touching on the possibility of a meeting between Prime Minister Aram Sargsyan and President Elnur Mammadov, "
+    "the spokesman said the sides have no plans for a meeting.",
+    "The letters are presented by the ambassador-designate to the receiving head of state, President Manuel Neto.",
+])
+def test_a_possible_meeting_and_a_receiving_head_of_state_state_none(extract, sentence):
+    assert extract(f"YEREVAN, May 3, 2023 (Armenpress) - {sentence}\n").meetings == []
+
+
+def test_a_release_received_by_an_agency_is_no_reception(extract):
+    record = extract("JAKARTA, May 3, 2023 (Antara) - According to a press release from the Ministry of Foreign "
+                     "Affairs received by Antara here on Wednesday, Foreign Minister Sari Wulandari met with Thai "
+                     "Foreign Minister Somchai Boonmee.\n")
+    assert [m.kind for m in record.meetings] == ["talks"]

@@ -115,6 +115,7 @@ GERUND_OBJECT = re.compile(r"\s+(?!(?:of|with|between|on|in|at|was|were|is)\b)[A
 # a clause that tells why or when, after the meeting word: its people are not the meeting's
 SUBORDINATE = re.compile(rf",?\s+(?:{_any('subordinators')})\s")
 RECEIVED_THING = re.compile(rf"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_any('received_things')})\b", re.I)
+RECEIVED_AFTER_THING = re.compile(rf"\b(?:{_any('received_before')})\b[^.;]{{0,80}}$", re.I)
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
 # The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
 QUALIFIER = re.compile(r"(?:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’]*-|(?:[A-Z][\w'’-]*\s+){1,3})$")

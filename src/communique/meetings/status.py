@@ -13,6 +13,7 @@ from .lexicon import (
     ORIGIN,
     RECALLED_AFTER,
     RECALLED_BEFORE,
+    RECEIVED_AFTER_THING,
     RECEIVED_THING,
     VISIT_FRAME,
     Trigger,
@@ -63,7 +64,13 @@ class MentionStatus:
     def is_receipt(self, t: Trigger) -> bool:
         """"received the official reply from the Sultan", "received a letter from":
         a thing received, not a visitor."""
-        return t.kind == "reception" and RECEIVED_THING.match(self.text, t.end) is not None
+        if t.kind != "reception":
+            return False
+        if RECEIVED_THING.match(self.text, t.end) is not None:
+            return True
+        # "a press release from the ministry received by Antara": what was received came before
+        return re.match(r"\s+by\b", self.text[t.end:t.end + 5]) is not None and \
+            RECEIVED_AFTER_THING.search(self.text, self.doc.sentence_of(t.start).start, t.start) is not None
 
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated; "the
