@@ -604,3 +604,15 @@ def test_a_release_received_by_an_agency_is_no_reception(extract):
                      "Affairs received by Antara here on Wednesday, Foreign Minister Sari Wulandari met with Thai "
                      "Foreign Minister Somchai Boonmee.\n")
     assert [m.kind for m in record.meetings] == ["talks"]
+
+
+def test_who_commends_a_meeting_was_not_at_it(extract):
+    record = extract("KIGALI, July 10, 2018 (RNA) - President Paul Kagame has commended the historic meeting between "
+                     "President Isaias Afwerki of Eritrea and Prime Minister Abiy Ahmed of Ethiopia in Asmara.\n")
+    assert participant_names(only_meeting(record)) == {"Isaias Afwerki", "Abiy Ahmed"}
+
+
+def test_an_announcement_of_a_visit_states_none(extract):
+    record = extract("HANOI, Nov 15, 2023 (VNA) - Spokeswoman Pham Thu Hang spoke in response to a query about "
+                     "Japan's announcement on the visit by President Vo Van Thuong.\n")
+    assert record.meetings == []

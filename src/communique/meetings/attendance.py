@@ -5,6 +5,7 @@ import re
 
 from ..text import Span
 from .lexicon import (
+    JUDGED,
     BYSTANDER,
     HELD_BEFORE,
     LEVEL_ROLES,
@@ -190,6 +191,8 @@ class Attendance:
             if said is not None and not SELF.search(self.text, said.end(), trigger.end) and not self.is_gerund(trigger):
                 # "Wang said China supports the outcome of the Cairo Summit": the speaker was not there
                 items = [x for x in items if x[0] >= said.end()]
+            if JUDGED.search(self.text, max(sentence.start, trigger.start - 60), trigger.start):
+                items = [x for x in items if x[0] >= trigger.start]  # "X commended the meeting between A and B"
             aside = SUBORDINATE.search(self.text, trigger.end, sentence.end)
             if aside is not None and not attended:
                 # "held talks by telephone, since President Yoon declared martial law": not of the talks

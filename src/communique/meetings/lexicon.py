@@ -84,6 +84,7 @@ SAME_DAY = re.compile(rf"\b(?:{_any('same_day')})\b", re.I)
 # "held a ... meeting": who held it took part
 HELD_BEFORE = re.compile(rf"\b(?:{_any('holding')})\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){{0,4}}$")
 POSSESSIVE = re.compile(rf"\b(?:{_any('possessive')})\s+(?:[\w-]+\s+){{0,2}}$")
+JUDGED = re.compile(rf"\b(?:{_any('judging')})\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'’-]+\s+){{0,3}}$")
 OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
 CLAUSE_END = re.compile(rf"[;.]|,\s+(?:{_any('clause_openers')})\b|\s+and\s+(?:{_any('speech_verbs')})\b")
 # "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
