@@ -616,3 +616,9 @@ def test_an_announcement_of_a_visit_states_none(extract):
     record = extract("HANOI, Nov 15, 2023 (VNA) - Spokeswoman Pham Thu Hang spoke in response to a query about "
                      "Japan's announcement on the visit by President Vo Van Thuong.\n")
     assert record.meetings == []
+
+
+def test_a_head_of_state_meeting_a_visiting_head_of_government_holds_talks(extract):
+    record = extract("BEIJING, Dec. 20 (Xinhua) - President Li Wei met with visiting Prime Minister of Mongolia "
+                     "Batbayar Dorj in Beijing on Wednesday.\n")
+    assert only_meeting(record).kind == "talks"

@@ -98,11 +98,13 @@ class Settling:
                                   or self.is_gerund(m.trigger)) and people:
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
-            if others and all(rank(p) < rank(top) for p in others) and (
-                    top.role in ("head_of_state", "head_of_government") or all(p.role == "ambassador" for p in others)):
+            leaders = ("head_of_state", "head_of_government")
+            if others and all(rank(p) < rank(top) for p in others) and not any(p.role in leaders for p in others) and (
+                    top.role in leaders or all(p.role == "ambassador" for p in others)):
+                # not when both are leaders, of either rank ("Xi meets with Mishustin"): talks
                 m.kind, host = "reception", host or top  # a leader, or a minister receiving envoys
         if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
-                all(rank(p) < rank(host) for p in people if p is not host):
+                all(rank(p) < rank(host) and p.role not in ("head_of_state", "head_of_government") for p in people if p is not host):
             m.kind = "reception"
         if m.kind == "reception" and host is None and people:
             host = max(people, key=rank)
