@@ -622,3 +622,13 @@ def test_a_head_of_state_meeting_a_visiting_head_of_government_holds_talks(extra
     record = extract("BEIJING, Dec. 20 (Xinhua) - President Li Wei met with visiting Prime Minister of Mongolia "
                      "Batbayar Dorj in Beijing on Wednesday.\n")
     assert only_meeting(record).kind == "talks"
+
+
+def test_a_trilateral_meeting_then_named_as_a_formats_session_is_that_session(extract):
+    record = extract("BERLIN, 7 April 2015 - At the invitation of their Polish counterpart Jan Nowak, Foreign Minister "
+                     "Karl Berger and his French counterpart Luc Martin travelled to Poland on 3 April for a "
+                     "trilateral meeting.\n\nBerger, Martin and Nowak were in Wroclaw for a trilateral meeting of the "
+                     "Weimar Triangle.\n")
+    session = only_meeting(record)
+    assert session.kind == "session" and session.org.name == "Weimar Triangle"
+    assert participant_names(session) == {"Karl Berger", "Luc Martin", "Jan Nowak"}

@@ -138,6 +138,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
             if t is None or gathering.kind not in ("session", "summit") or \
                     not SIDELINES.search(self.text, max(0, t.start - 80), t.start):
                 continue
+            gathering.hosts_sidelines = True
             for meeting, _, _ in touched:
                 if meeting.kind in ("talks", "reception", "call"):
                     for p, span in list(meeting.participants.values()):

@@ -51,6 +51,7 @@ class Settling:
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
         self._merge_restatements()
+        self._merge_into_sessions()
 
     @staticmethod
     def _news_day(date: str | None, published: str | None) -> bool:
@@ -111,6 +112,22 @@ class Settling:
         if host is not None and m.chair is None:
             m.chair = host
             m.add(host, host.mentions[0])
+
+    def _merge_into_sessions(self) -> None:
+        """"travelled to Poland for a trilateral meeting", then "a trilateral meeting
+        of the Weimar Triangle": talks of the very people of a session that day are that session."""
+        sessions = [m for m in self.meetings if m.kind in ("session", "summit") and not m.hosts_sidelines]
+        kept = []
+        for m in self.meetings:
+            same = next((x for x in sessions if m.kind == "talks" and len(m.participants) >= 3 and
+                         set(m.participants) == set(x.participants) and m.date == x.date), None)
+            if same is None:
+                kept.append(m)
+                continue
+            same.evidence += m.evidence
+            if same.location is None:
+                same.location, same.location_country, same.location_span = m.location, m.location_country, m.location_span
+        self.meetings = kept
 
     def _merge_restatements(self) -> None:
         """A headline and the body often state one meeting twice: a meeting first
