@@ -632,3 +632,9 @@ def test_a_trilateral_meeting_then_named_as_a_formats_session_is_that_session(ex
     session = only_meeting(record)
     assert session.kind == "session" and session.org.name == "Weimar Triangle"
     assert participant_names(session) == {"Karl Berger", "Luc Martin", "Jan Nowak"}
+
+
+def test_a_headline_saying_ministers_are_to_meet_announces(extract):
+    record = extract("GCC foreign ministers to meet in Riyadh\n\nRIYADH, March 8, 2016 (SPA) - The ministerial "
+                     "council will discuss regional developments, the Secretary General said.\n")
+    assert record.meetings == []

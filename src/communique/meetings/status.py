@@ -27,6 +27,8 @@ class MentionStatus:
         before = self.text[max(sentence.start, t.start - 70):t.start]
         if self.lex.future_before.search(before):
             return True
+        if t.start < self.headline_end and re.search(r"\bto\s+$", before):
+            return True  # a headline's "GCC foreign ministers to meet in Riyadh": to come
         return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
 
     def is_recalled(self, t: Trigger) -> bool:
