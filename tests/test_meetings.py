@@ -638,3 +638,9 @@ def test_a_headline_saying_ministers_are_to_meet_announces(extract):
     record = extract("GCC foreign ministers to meet in Riyadh\n\nRIYADH, March 8, 2016 (SPA) - The ministerial "
                      "council will discuss regional developments, the Secretary General said.\n")
     assert record.meetings == []
+
+
+def test_the_bodys_city_places_a_meeting_the_headline_placed_in_a_state(extract):
+    record = extract("Kulov - Brown meeting in Kyrgyzstan\n\nUS Assistant Secretary of State Daniel Brown met in "
+                     "Bishkek with Kyrgyz Foreign Minister Azamat Kulov today.\n")
+    assert only_meeting(record).location.name == "Bishkek"

@@ -157,6 +157,8 @@ class Settling:
             twin.formats |= m.formats
             if m.date_span is not None and twin.date_span is None:
                 twin.date, twin.date_span = m.date, m.date_span
-            if m.location_span is not None and twin.location_span is None:
+            if m.location_span is not None and (twin.location_span is None or (
+                    self._only_state(twin) and m.location_country == twin.location_country)):
+                # "meeting in Kyrgyzstan" in the headline, "met in Bishkek" in the body
                 twin.location, twin.location_country, twin.location_span = m.location, m.location_country, m.location_span
         self.meetings = kept
