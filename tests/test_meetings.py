@@ -644,3 +644,9 @@ def test_the_bodys_city_places_a_meeting_the_headline_placed_in_a_state(extract)
     record = extract("Kulov - Brown meeting in Kyrgyzstan\n\nUS Assistant Secretary of State Daniel Brown met in "
                      "Bishkek with Kyrgyz Foreign Minister Azamat Kulov today.\n")
     assert only_meeting(record).location.name == "Bishkek"
+
+
+def test_the_city_after_a_venue_places_the_meeting(extract):
+    record = extract("Tanzania's leader in Kenya for a State visit\n\nPresident Samia Hassan, who was received by her "
+                     "host President William Kamau at State House, Nairobi, was accorded full military honours.\n")
+    assert only_meeting(record).location.name == "Nairobi"

@@ -7,6 +7,7 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    AFTER_VENUE,
     CITY_OF,
     HELD_IN,
     NOT_WHEN_HELD,
@@ -85,6 +86,9 @@ class SentenceFacts:
                 continue
             if visit and m.kind == "place" and m.start >= trigger.end and re.fullmatch(r"\s+", self.text[trigger.end:m.start]):
                 found.append((1, m))  # "visits Washington"
+                continue
+            if m.kind == "place" and AFTER_VENUE.search(self.text, max(sentence.start, m.start - 60), m.start):
+                found.append((1, m))  # "at State House, Nairobi"
                 continue
             prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:

@@ -131,6 +131,8 @@ MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, t
 SEPARATE = re.compile(rf"\b(?:{_any('separately')})\b", re.I)
 NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 VENUE_WORD = re.compile(rf"\s+(?:{_any('venue_words')})\b")
+# "at State House, Nairobi": the city after a venue
+AFTER_VENUE = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('venue_words')}),\s*$")
 NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
 GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
