@@ -441,3 +441,15 @@ def test_a_region_between_the_city_and_the_date(gz):
     facts = find_dateline(text, gz)
     assert (facts.place, facts.date) == ("Washington", "2024-01-25")
     assert evidence_text(text, facts, "date") == "January 25, 2024"
+
+
+@pytest.mark.parametrize("line, place, date, source", [
+    ("Yerevan, May 20, 2024. ARMENPRESS. The Foreign Minister met the ambassador.", "Yerevan", "2024-05-20", "Armenpress"),
+    ("Phnom Penh, November 15, 2023 -- AKP -- The Foreign Minister met the ambassador.", "Phnom Penh", "2023-11-15", "AKP"),
+    ("Nov 15, 2023 (Reuters) - The Foreign Minister met his counterpart.", None, "2023-11-15", "Reuters"),
+    ("Kyiv, 15 November 2023, 14:20 The Foreign Minister met the ambassador.", "Kyiv", "2023-11-15", None),
+    ("Manila, Philippines — The Foreign Secretary met the ambassador.", "Manila", None, None),
+])
+def test_more_wire_layouts(gz, line, place, date, source):
+    facts = find_dateline(line + "\n", gz)
+    assert (facts.place, facts.date, facts.source) == (place, date, source)
