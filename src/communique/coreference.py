@@ -253,9 +253,10 @@ _MINISTRY = re.compile(r"(?<![\w.])([A-Z][\w.]{0,40}(?:\s[A-Z][\w.]{0,40})?)['â€
 
 
 def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_place: str | None,
-               source: str | None) -> str | None:
+               source: str | None, roles: Roles | None = None, date: str | None = None) -> str | None:
     """The state a report speaks from: its dateline's, its agency's, the one
-    whose foreign ministry it quotes, or the one it names most."""
+    whose foreign ministry it quotes, the state of the first person it names
+    (the one whose doings it tells), or the one it names most."""
     if dateline_place:
         code = gz.places.get(dateline_place) or _state_named(dateline_place, gz)
         if code:
@@ -267,8 +268,28 @@ def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_p
         code = gz.places.get(m.group(1)) or _state_named(m.group(1), gz)
         if code:
             return code
+    if roles is not None:
+        code = _protagonist_state(roles, gz, date)
+        if code:
+            return code
     counts = Counter(x.key for x in mentions if x.kind in ("state", "demonym", "place") and x.key)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _protagonist_state(roles: Roles, gz: Gazetteer, date: str | None) -> str | None:
+    """The state of the first titled person whose state the text states or
+    people.toml knows: a report without a dateline tells its own state's doings first."""
+    for pm in roles.people:
+        if not pm.titled or any(c.org or c.role == "secretary_general" for c in pm.claims):
+            continue  # an organisation's official speaks for no state
+        code = next((c.country for c in pm.claims if c.country and c.role != "counterpart"), None)
+        if code is None:
+            known = _known_person(pm.name, gz)
+            term = known.term_at(date) if known is not None else None
+            code = term.country if term is not None else None
+        if code:
+            return code
+    return None
 
 
 def _state_named(name: str, gz: Gazetteer) -> str | None:

@@ -1,0 +1,16 @@
+"""Who acts for which state or organisation when the title does not say:
+the report's own state, a visitor's state, a list's states, people.toml."""
+from __future__ import annotations
+
+from conftest import find_person
+
+
+def test_without_a_dateline_an_untitled_minister_is_of_the_first_person_s_state(extract):
+    text = ("Chancellor meets Kenyan leader\n\n"
+            "Federal Chancellor Olaf Scholz on Tuesday hosted President William Ruto of Kenya for talks on trade. "
+            "Economy Minister Robert Habeck also attended the talks, which were held at the Chancellery; "
+            "Kenya and Kenyan exporters were the talk of the day in Kenya.")
+    record = extract(text)
+    assert find_person(record, "Robert Habeck").roles[0].role == "minister"
+    habeck = next(p for m in record.meetings for p in m.participants if p.name == "Robert Habeck")
+    assert habeck.country == "DEU"
