@@ -14,3 +14,14 @@ def test_without_a_dateline_an_untitled_minister_is_of_the_first_person_s_state(
     assert find_person(record, "Robert Habeck").roles[0].role == "minister"
     habeck = next(p for m in record.meetings for p in m.participants if p.name == "Robert Habeck")
     assert habeck.country == "DEU"
+
+
+def test_a_visitor_with_an_unqualified_title_is_not_of_the_state_visited(extract):
+    text = ("KATHMANDU, June 2 -- Foreign Secretary Tom Pellew met Nepal's Foreign Minister Arzu Rana Deuba "
+            "on Monday and discussed trade. Pellew paid an official visit to Nepal at the invitation of "
+            "the Nepali government. He conveyed greetings from the leadership in Britain.")
+    record = extract(text)
+    pellew = next(p for m in record.meetings for p in m.participants if p.name == "Tom Pellew")
+    assert pellew.country == "GBR"
+    deuba = next(p for m in record.meetings for p in m.participants if p.name == "Arzu Rana Deuba")
+    assert deuba.country == "NPL"

@@ -8,7 +8,9 @@ minister", "his Saudi counterpart") is resolved to the one person it fits."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import names
@@ -87,9 +89,6 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     people.sort(key=lambda p: p.first)
     for n, person in enumerate(people, 1):
         person.id = f"p{n}"
-    # A title without a country is the report's own state's ("Minister of State").
-    for person in people:
-        _settle(person, gz, home_state, date, main_org)
     # Bare names ("Muhriddin noted", "Chung and Blinken held") are mentions of
     # the one person whose name they can only be.
     for m in mentions:
@@ -99,6 +98,14 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
         if person is not None:
             _add(person, m.text, Span(m.start, m.end), [])
             by_mention[m.start] = person
+    # A title without a country is the report's own state's ("Minister of State"),
+    # unless the person visits it: then the other state the report names most.
+    visited = _visited(doc, mentions, by_mention, gz)
+    for person in people:
+        home = home_state
+        if home_state is not None and home_state in visited.get(person.id, ()):
+            home = _other_state(mentions, visited[person.id]) or home_state
+        _settle(person, gz, home, date, main_org)
     references: dict[int, list[Person]] = {}
     for ref in roles.references:
         fits = [p for p in people if p.matches(ref.claim) and _member(p, ref.claim, gz)]
@@ -117,6 +124,47 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
             if len(fits) == 1 or len(titled) == 1:
                 references[ref.start] = fits if len(fits) == 1 else titled
     return People(people, by_mention, references, home_state)
+
+
+def _visited(doc: Document, mentions: list[Mention], by_mention: dict[int, Person],
+             gz: Gazetteer) -> dict[str, set[str]]:
+    """The states each person visits, as "NAME paid an official visit to STATE"
+    or "NAME arrived in CITY" tells it: the name, at most a few words without
+    a comma, the visit words (names.toml's `visit_words`), the state or place."""
+    pattern = _visit_pattern(tuple(gz.names.get("visit_words", ())))
+    out: dict[str, set[str]] = {}
+    if not by_mention:
+        return out
+    where = {m.start: m for m in mentions if m.kind in ("state", "place") and m.key}
+    names = sorted(by_mention)
+    for m in pattern.finditer(doc.text):
+        place = where.get(m.end())
+        if place is None:
+            continue
+        k = bisect_right(names, m.start()) - 1
+        if k < 0:
+            continue
+        person = by_mention[names[k]]
+        end = next(s.end for s in person.mentions if s.start == names[k])
+        if m.start() - end > 60 or not _VISITOR_GAP.fullmatch(doc.text, end, m.start()):
+            continue
+        out.setdefault(person.id, set()).add(place.key)
+    return out
+
+
+_VISITOR_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,6}\s+")  # "paid an official", "is on a working"
+
+
+@lru_cache(maxsize=4)
+def _visit_pattern(words: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{alternation})\s+(?:the\s+)?")
+
+
+def _other_state(mentions: list[Mention], visited: set[str]) -> str | None:
+    """The state other than the visited ones that the report names most."""
+    counts = Counter(m.key for m in mentions if m.kind in ("state", "demonym") and m.key and m.key not in visited)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _member(p: Person, claim: RoleClaim, gz: Gazetteer) -> bool:
