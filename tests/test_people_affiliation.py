@@ -25,3 +25,13 @@ def test_a_visitor_with_an_unqualified_title_is_not_of_the_state_visited(extract
     assert pellew.country == "GBR"
     deuba = next(p for m in record.meetings for p in m.participants if p.name == "Arzu Rana Deuba")
     assert deuba.country == "NPL"
+
+
+def test_a_titled_surname_of_one_known_office_holder_takes_his_state(extract):
+    text = ("The two leaders talked briefly on the sidelines of the summit in Da Nang, Vietnam, on Saturday. "
+            "President Duterte met Vietnamese officials later in Vietnam.")
+    record = extract(text)
+    duterte = find_person(record, "Duterte")
+    assert duterte.name == "Duterte"
+    held = next(p for m in record.meetings for p in m.participants if p.name == "Duterte")
+    assert held.country == "PHL"

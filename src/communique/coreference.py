@@ -246,7 +246,7 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
-    office_holder = _known_person(person.name, gz)
+    office_holder = _known_person(person.name, gz) or _known_by_surname(person, gz, date)
     known = office_holder.term_at(date) if office_holder is not None else None
     if not person.claims:
         if known is not None:
@@ -295,6 +295,19 @@ def _known_person(name: str, gz: Gazetteer):
         if any(len(names.tokens(form)) >= 2 and names.same_name(form, name) for form in known.names):
             return known
     return None
+
+
+def _known_by_surname(person: Person, gz: Gazetteer, date: str | None):
+    """"President Duterte": the one office holder of people.toml with that
+    surname who holds the office the title names (at the report's date)."""
+    toks = names.tokens(person.name)
+    if len(toks) != 1 or len(toks[0]) < 4 or not person.claims:
+        return None
+    roles = {c.role for c in person.claims}
+    fits = {id(k): k for k in gz.people.get(toks[0], [])
+            if (t := k.term_at(date)) is not None and t.role in roles and
+            any(len(names.tokens(form)) >= 2 and names.tokens(form)[-1] == toks[0] for form in k.names)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 _MINISTRY = re.compile(r"(?<![\w.])([A-Z][\w.]{0,40}(?:\s[A-Z][\w.]{0,40})?)['’]s\s+(?:foreign|Foreign)\s+(?:ministry|Ministry)")
