@@ -35,3 +35,19 @@ def test_a_titled_surname_of_one_known_office_holder_takes_his_state(extract):
     assert duterte.name == "Duterte"
     held = next(p for m in record.meetings for p in m.participants if p.name == "Duterte")
     assert held.country == "PHL"
+
+
+def test_a_titled_one_word_name_is_not_merged_into_another_name_of_that_office(extract):
+    text = ("NEW DELHI, June 22 -- Prime Minister Sheikh Hasina was given a warm welcome by her Indian "
+            "counterpart Narendra Modi at Hyderabad House, where the two leaders held talks.")
+    record = extract(text)
+    assert {p.name for p in record.people} >= {"Hasina", "Narendra Modi"}
+    assert find_person(record, "Modi").names == ["Narendra Modi"]
+
+
+def test_a_one_word_name_in_a_headline_that_names_nobody_is_no_person(extract):
+    text = ("Defence Ministers Issue Joint Statement After Talks\n\n"
+            "CANBERRA, July 2 (AAP) -- Defence Minister Richard Marles held talks with his New Zealand "
+            "counterpart Judith Collins in Canberra on Tuesday.")
+    record = extract(text)
+    assert {p.name for p in record.people} == {"Richard Marles", "Judith Collins"}

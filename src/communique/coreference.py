@@ -79,6 +79,8 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     ordered = sorted(found, key=lambda pm: (len(names.tokens(pm.name)) == 1, pm.start))
     for pm in ordered:
         person = _find(people, pm, gz)
+        if person is None and len(names.tokens(pm.name)) == 1 and _headline(doc, pm.start, pm.end):
+            continue  # a headline's capitalised word ("Ministers Issue Statement") that names nobody of the report
         if person is None:
             person = Person(f"p{len(people) + 1}", pm.name, [], [], first=pm.start)
             people.append(person)
@@ -167,6 +169,14 @@ def _other_state(mentions: list[Mention], visited: set[str]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _headline(doc: Document, start: int, end: int) -> bool:
+    """Within a furniture line, or the report's first line when no sentence ends it."""
+    if doc.in_furniture(start, end):
+        return True
+    first = doc.text.find("\n")
+    return 0 <= end <= first and not doc.text[:first].rstrip().endswith((".", "!", "?", ":"))
+
+
 def _member(p: Person, claim: RoleClaim, gz: Gazetteer) -> bool:
     """"ASEAN foreign ministers" are the foreign ministers of ASEAN's members."""
     if claim.org and p.country and claim.role in STATE_ROLES:
@@ -192,7 +202,10 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
     if len(names.tokens(pm.name)) == 1 and pm.claims:
         # "President Jokowi": the one person who holds that title for that state
         claim = best_claim(pm.claims, gz)
-        fits = [p for p in people if p.role == claim.role and (not claim.country or claim.country in p.claimed_countries)]
+        # of that state, or with a name it may stand for ("Jokowi", "Joko Widodo"): not another
+        # name of no state ("Prime Minister Hasina" beside "Prime Minister Narendra Modi")
+        fits = [p for p in people if p.role == claim.role and (claim.country in p.claimed_countries if claim.country
+                                                               else _may_stand_for(pm.name, p.name))]
         if len(fits) == 1:
             return fits[0]
     return None
@@ -206,6 +219,12 @@ _FAMILIES = {"head_of_state": "leader", "head_of_government": "leader", "foreign
 def _role_family(role: str | None) -> str | None:
     """"Minister Muhriddin" may be the foreign minister; "King Abdullah" is no minister."""
     return _FAMILIES.get(role or "")
+
+
+def _may_stand_for(single: str, full: str) -> bool:
+    """A one-word name that begins as a word of the full name does ("Jokowi", "Joko Widodo")."""
+    s = names.tokens(single)[0]
+    return any(t[:3] == s[:3] for t in names.tokens(full))
 
 
 def _surname_or_given(full: str, single: str) -> bool:
