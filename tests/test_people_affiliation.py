@@ -51,3 +51,25 @@ def test_a_one_word_name_in_a_headline_that_names_nobody_is_no_person(extract):
             "counterpart Judith Collins in Canberra on Tuesday.")
     record = extract(text)
     assert {p.name for p in record.people} == {"Richard Marles", "Judith Collins"}
+
+
+def _participant(record, name):
+    return next(p for m in record.meetings for p in m.participants if p.name == name)
+
+
+def test_people_after_a_state_s_side_act_for_it(extract):
+    text = ("ASTANA, May 3 (Kazinform) -- President Kassym-Jomart Tokayev held talks with President Shavkat "
+            "Mirziyoyev of Uzbekistan. On the Uzbek side, the talks were attended by Foreign Minister Bakhtiyor "
+            "Saidov, while on the Kazakh side Foreign Minister Murat Nurtleu took part.")
+    record = extract(text)
+    assert _participant(record, "Bakhtiyor Saidov").country == "UZB"
+    assert _participant(record, "Murat Nurtleu").country == "KAZ"
+
+
+def test_people_listed_for_a_state_act_for_it(extract):
+    text = ("BOGOTA, Nov 8 -- President Ivan Duque held talks with President Luis Arce of Bolivia. Also attending "
+            "were Foreign Minister Claudia Blum; and for Bolivia, the Minister of Foreign Affairs, Rogelio Mayta, "
+            "and the Minister of the Presidency, Maria Nela Prada.")
+    record = extract(text)
+    assert _participant(record, "Claudia Blum").country == "COL"
+    assert _participant(record, "Rogelio Mayta").country == "BOL"

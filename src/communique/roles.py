@@ -50,6 +50,12 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|aga
 # a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
 _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w-]{0,40})?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
+# "and for Colombia, ...", "On the Kazakh side, ...": a state's side of a meeting, and where its list ends
+_FOR_STATE = re.compile(r"(?:^|[,;(]\s*|\band\s+|^\s*)(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?$")
+_SIDE_END = re.compile(r"\s*,\s")
+_ON_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")
+_SIDE_WORD = re.compile(r"\s+side\b")
+_SIDE_STOP = re.compile(r";|\b(?:while|whereas)\b|\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+side)?\s*,")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
@@ -386,6 +392,7 @@ class _Reader:
             i = max(last, target if target is not None and target > i else last) + 1
         self.name_of_state(last_claims)
         self.delegations()
+        self.sides()
         self.line_states()
         self.acting_names()
         self.speakers_for_states()
@@ -451,6 +458,31 @@ class _Reader:
                     for c in p.claims:
                         if c.country is None and c.org is None:
                             c.country = state.key
+
+    def sides(self) -> None:
+        """"and for Colombia, the Minister of External Relations, X", "On the
+        Kazakh side, the talks were attended by Y": the people named after a
+        state's side, up to the clause's end, act for that state."""
+        people = sorted(self.people.values(), key=lambda p: p.start)
+        starts = [p.start for p in people]
+        for m in self.mentions:
+            if m.kind not in ("state", "demonym") or not m.key:
+                continue
+            before = self.text[max(0, m.start - 24):m.start]
+            after = self.text[m.end:m.end + 8]
+            if m.kind == "state" and _FOR_STATE.search(before) and _SIDE_END.match(after):
+                pass  # "for Colombia,"
+            elif _ON_SIDE.search(before) and _SIDE_WORD.match(after):
+                pass  # "On the Kazakh side", "from the Russian side"
+            else:
+                continue
+            sentence = self.doc.sentence_of(m.start)
+            stop = _SIDE_STOP.search(self.text, m.end + 6, sentence.end)
+            end = stop.start() if stop else sentence.end
+            for p in people[bisect_right(starts, m.end):bisect_right(starts, end)]:
+                for c in p.claims:
+                    if c.country is None and c.org is None:
+                        c.country = m.key
 
     def line_states(self) -> None:
         """"Botswana: H.E. President X", "Angola: Rt. Hon. Y, Vice President":
