@@ -73,3 +73,13 @@ def test_people_listed_for_a_state_act_for_it(extract):
     record = extract(text)
     assert _participant(record, "Claudia Blum").country == "COL"
     assert _participant(record, "Rogelio Mayta").country == "BOL"
+
+
+
+def test_a_visitor_told_in_a_who_clause(extract):
+    text = ("HANOI, May 9 -- Prime Minister Tran Van Minh welcomed his guest at the Presidential Palace. "
+            "Earlier in the day, Prime Minister Sok Vanna, who travelled to Vietnam yesterday for a two-day visit, "
+            "held talks with Tran Van Minh. Cambodia and Vietnam signed three agreements; Cambodia hopes for more.")
+    record = extract(text)
+    assert _participant(record, "Sok Vanna").country == "KHM"
+    assert _participant(record, "Tran Van Minh").country == "VNM"

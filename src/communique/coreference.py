@@ -154,7 +154,8 @@ def _visited(doc: Document, mentions: list[Mention], by_mention: dict[int, Perso
     return out
 
 
-_VISITOR_GAP = re.compile(r"(?:\s+[a-z][\w-]*){1,6}\s+")  # "paid an official", "is on a working"
+# "paid an official", "is on a working", ", who went"
+_VISITOR_GAP = re.compile(r"(?:\s*,\s*who(?:\s+[a-z][\w-]*){0,5}|(?:\s+[a-z][\w-]*){1,6})\s+")
 
 
 @lru_cache(maxsize=4)
