@@ -341,3 +341,13 @@ def test_a_curly_apostrophe_in_an_honorific_reads_as_a_straight_one(extract):
     assert {r.role for r in by_name["Ahmad Zaki"].roles} == {"foreign_minister"}
     zaki = by_name["Ahmad Zaki"].mentions[0]
     assert text[zaki.start:zaki.end] == zaki.text == "Ahmad Zaki"
+
+
+def test_a_consul_general_of_a_state_after_a_name_gives_the_state(extract):
+    text = ("LA PAZ, Aug 1 -- Deputy Foreign Minister Freddy Mamani received Ambassador Tomas Ruiz, Consul General "
+            "of Peru in Bolivia, on Monday.")
+    record = extract(text)
+    ruiz = find_person(record, "Tomas Ruiz")
+    assert any(r.country == "PER" for r in ruiz.roles)
+    held = next(p for m in record.meetings for p in m.participants if p.name == "Tomas Ruiz")
+    assert (held.role, held.country) == ("ambassador", "PER")
