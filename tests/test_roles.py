@@ -351,3 +351,10 @@ def test_a_consul_general_of_a_state_after_a_name_gives_the_state(extract):
     assert any(r.country == "PER" for r in ruiz.roles)
     held = next(p for m in record.meetings for p in m.participants if p.name == "Tomas Ruiz")
     assert (held.role, held.country) == ("ambassador", "PER")
+
+
+def test_initials_without_points_start_a_name(extract):
+    record = extract("KATHMANDU, June 3 -- The envoy called on Prime Minister KP Sharma Oli on Sunday.")
+    oli = find_person(record, "Oli")
+    assert oli.name == "KP Sharma Oli"
+    assert roles_of(oli) == {("head_of_government", "NPL", None)} or oli.roles[0].role == "head_of_government"

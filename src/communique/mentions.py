@@ -272,7 +272,10 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             # "Seyyed Abbas ARAGHCHI": a family name in capitals after a given name
             family_last = len(token) >= 4 and token.isupper() and token.replace("-", "").isalpha() and words > 0 and \
                 (not current[-1].group().isupper() or _INITIALS.fullmatch(current[-1].group()) is not None)
-            name_word = initial or family_first or family_last or \
+            # "KP Sharma Oli", "PJ Patterson": initials written without points, before a name
+            caps_initials = 2 <= len(token) <= 3 and token.isupper() and token.isalpha() and not current and \
+                _GIVEN_AFTER.match(text, word.end()) is not None
+            name_word = initial or family_first or family_last or caps_initials or \
                 (token[0].isupper() and not (len(token) > 1 and token.isupper()) and _DIGIT.search(token) is None)
             # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
             # before a patronymic particle, or after a particle inside a name
