@@ -311,7 +311,8 @@ def _known_person(name: str, gz: Gazetteer):
     toks = names.tokens(name)
     if len(toks) < 2:
         return None
-    for known in gz.people.get(toks[-1], []):
+    # the family name last, or first ("KAMIKAWA Yoko", "Xi Jinping")
+    for known in gz.people.get(toks[-1], []) + (gz.people.get(toks[0], []) if len(toks) == 2 else []):
         if any(len(names.tokens(form)) >= 2 and names.same_name(form, name) for form in known.names):
             return known
     return None
