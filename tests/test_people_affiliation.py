@@ -90,3 +90,12 @@ def test_a_known_office_holder_written_family_name_first(extract):
             "Saidov, Minister of Foreign Affairs of the Republic of Uzbekistan, in Uzbekistan.")
     record = extract(text)
     assert _participant(record, "KAMIKAWA Yoko").country == "JPN"
+
+
+
+def test_a_person_without_a_title_acts_for_the_report_s_state(extract):
+    text = ("MINSK, 20.05.2021 (BelTA) - Pavel Utyupin held talks with Ara Ayvazyan, Foreign Minister of Armenia, "
+            "in Minsk on Thursday.")
+    record = extract(text)
+    assert _participant(record, "Pavel Utyupin").country == "BLR"
+    assert _participant(record, "Ara Ayvazyan").country == "ARM"

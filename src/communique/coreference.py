@@ -271,6 +271,8 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     if not person.claims:
         if known is not None:
             person.role, person.country, person.org = known.role, known.country, known.org
+        else:
+            person.country = home_state  # one the text gives no title is most likely of the report's own state
         return
     best = best_claim(person.claims, gz)
     if best.role == "other" and known is not None and date is not None and \
