@@ -358,3 +358,12 @@ def test_initials_without_points_start_a_name(extract):
     oli = find_person(record, "Oli")
     assert oli.name == "KP Sharma Oli"
     assert roles_of(oli) == {("head_of_government", "NPL", None)} or oli.roles[0].role == "head_of_government"
+
+
+
+def test_a_counterpart_keeps_the_role_of_his_own_title(extract):
+    text = ("NAIROBI, May 4 -- President Daniel Kiptoo held talks with his Ethiopian counterpart, Prime Minister "
+            "Tesfaye Bekele, at State House on Monday.")
+    record = extract(text)
+    bekele = next(p for m in record.meetings for p in m.participants if p.name == "Tesfaye Bekele")
+    assert (bekele.role, bekele.country) == ("head_of_government", "ETH")

@@ -274,7 +274,8 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         else:
             person.country = home_state  # one the text gives no title is most likely of the report's own state
         return
-    best = best_claim(person.claims, gz)
+    # a title of the person's own outranks the role of the one he is the counterpart of
+    best = best_claim([c for c in person.claims if not c.derived] or person.claims, gz)
     if best.role == "other" and known is not None and date is not None and \
             gz.role_rank.get(known.role, 0) > gz.role_rank.get("other", 0):
         # "Senator Penny Wong" on a day she is foreign minister: a weak title yields to the office she holds
@@ -306,7 +307,7 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it
         for c in person.claims:
             c.role = gz.role_in_state(c.title, c.role, c.country or person.country)
-        person.role = best_claim(person.claims, gz).role
+        person.role = best_claim([c for c in person.claims if not c.derived] or person.claims, gz).role
 
 
 def _known_person(name: str, gz: Gazetteer):

@@ -75,6 +75,7 @@ class RoleClaim:
     country: str | None = None
     org: str | None = None
     body: BodyInfo | None = None
+    derived: bool = False  # the role of another ("his counterpart"), not a title of the holder's own
 
 
 @dataclass(slots=True)
@@ -608,10 +609,12 @@ class _Reader:
                     continue
                 other = next((q for q in reversed(ordered[:idx]) if any(x.role != "counterpart" for x in q.claims)), None)
                 c.role = self.held_by(other, ordered) if other else "other"
+                c.derived = True
         for r in self.references:
             if r.claim.role == "counterpart":
                 other = next((q for q in reversed(ordered) if q.start < r.start and any(x.role != "counterpart" for x in q.claims)), None)
                 r.claim.role = self.held_by(other, ordered) if other else "other"
+                r.claim.derived = True
 
     def held_by(self, person: PersonMention, everyone: list[PersonMention]) -> str:
         """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
