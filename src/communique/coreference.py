@@ -94,8 +94,8 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     # Bare names ("Muhriddin noted", "Chung and Blinken held") are mentions of
     # the one person whose name they can only be.
     for m in mentions:
-        if m.kind != "name" or m.start in by_mention:
-            continue
+        if m.kind != "name" or m.start in by_mention or len(m.text) < 2:
+            continue  # "I" is no one's surname, though "Wang Yi" ends in its sound
         person = _by_surname(people, m.text)
         if person is not None:
             _add(person, m.text, Span(m.start, m.end), [])
