@@ -367,3 +367,11 @@ def test_a_counterpart_keeps_the_role_of_his_own_title(extract):
     record = extract(text)
     bekele = next(p for m in record.meetings for p in m.participants if p.name == "Tesfaye Bekele")
     assert (bekele.role, bekele.country) == ("head_of_government", "ETH")
+
+
+def test_an_unlisted_acronym_before_an_organisation_s_title_is_the_organisation(extract):
+    text = ("GENEVA, Dec 14 -- ICAO Secretary General Juan Salazar held talks with Foreign Minister Elmar "
+            "Mammadyarov. Mr. Dan Ciopraga, TRACECA Secretary General, also met Mammadyarov.")
+    record = extract(text)
+    assert roles_of(find_person(record, "Juan Salazar")) == {("secretary_general", None, "ICAO")}
+    assert roles_of(find_person(record, "Dan Ciopraga")) == {("secretary_general", None, "TRACECA")}

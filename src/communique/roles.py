@@ -35,6 +35,7 @@ _CLOSING = re.compile(r"\s*\)")
 # and a numbered session or meeting the office is of ("President of the 68th Session of the General Assembly")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]*\n?[ \u00a0]*(?<=\s)(of|for|to|at|from|in)[ \u00a0]*\n?[ \u00a0]*(?<=\s)(?:the[ \u00a0]+)?"
                          r"(?:\d+(?:st|nd|rd|th)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$", re.I)
+_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][A-Z0-9&]{2,9})[ \u00a0]$")
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 # the rest of a portfolio no list holds, then the state it is of: "Minister of Works, Construction and
 # Infrastructure of The Gambia" (its words are never names, or they would be mentions)
@@ -204,11 +205,23 @@ class _Reader:
         if last + 1 < len(ms) and (last + 1) in self.used_titles:
             end, last = ms[last + 1].end, last + 1
         if country is None and org is None and body is None:
+            acronym = self.unlisted_acronym(t, start)
+            if acronym is not None:
+                org, start = acronym.group(1), acronym.start(1)
+        if country is None and org is None and body is None:
             country = self.state_of_institution(last, end)
         role = self.role_of(t, body, org, country)
         org_key = org or (body.org if body and body.org else None)
         claim = RoleClaim(role, self.text[t.start:t.end], start, end, country, org_key, body)
         return [claim], last, end
+
+    def unlisted_acronym(self, t: Mention, start: int) -> re.Match | None:
+        """"TRACECA Secretary General", "UNHCR High Commissioner": an acronym no
+        list holds, right before an organisation's title, is the organisation."""
+        if t.key not in ("secretary_general", "other") or t.plural:
+            return None
+        m = _ACRONYM_BEFORE.search(self.text, max(0, start - 12), start)
+        return m if m and m.group(1) not in _name_word_sets(self.gz)[0] else None
 
     def state_of_institution(self, last: int, end: int) -> str | None:
         """"Chairman of the Foreign Affairs Committee of the German Bundestag":
