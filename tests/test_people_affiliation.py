@@ -99,3 +99,12 @@ def test_a_person_without_a_title_acts_for_the_report_s_state(extract):
     record = extract(text)
     assert _participant(record, "Pavel Utyupin").country == "BLR"
     assert _participant(record, "Ara Ayvazyan").country == "ARM"
+
+
+def test_an_ambassador_without_a_state_is_of_the_other_state_named(extract):
+    text = ("ISLAMABAD, Sep 15 (APP): Prime Minister Imran Qadir on Friday received Ambassador Jonathan Reed, "
+            "who called on him at the PM Office. They discussed relations between Pakistan and the United States, "
+            "and the United States' role in the region.")
+    record = extract(text)
+    assert _participant(record, "Jonathan Reed").country == "USA"
+    assert _participant(record, "Imran Qadir").country == "PAK"

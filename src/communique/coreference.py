@@ -102,12 +102,15 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
             by_mention[m.start] = person
     # A title without a country is the report's own state's ("Minister of State"),
     # unless the person visits it: then the other state the report names most.
+    # An ambassador the text gives no state is most likely a foreign one, of the other state it names most.
     visited = _visited(doc, mentions, by_mention, gz)
+    abroad = _other_state(mentions, {home_state}) if home_state else None
     for person in people:
-        home = home_state
+        home, foreign = home_state, abroad
         if home_state is not None and home_state in visited.get(person.id, ()):
             home = _other_state(mentions, visited[person.id]) or home_state
-        _settle(person, gz, home, date, main_org)
+            foreign = _other_state(mentions, {home}) if home != home_state else abroad
+        _settle(person, gz, home, date, main_org, foreign)
     references: dict[int, list[Person]] = {}
     for ref in roles.references:
         fits = [p for p in people if p.matches(ref.claim) and _member(p, ref.claim, gz)]
@@ -262,7 +265,7 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
 
 
 def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None,
-            main_org: str | None = None) -> None:
+            main_org: str | None = None, abroad: str | None = None) -> None:
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
@@ -301,7 +304,8 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         if known is not None and known.country:
             person.country = known.country
         else:
-            person.country = only_state or former or home_state
+            person.country = only_state or former or \
+                (abroad if best.role == "ambassador" and abroad else home_state)
         person.org = None if person.country else person.org
     if person.country in gz.state_titles:
         # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it
