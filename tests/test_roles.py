@@ -375,3 +375,9 @@ def test_an_unlisted_acronym_before_an_organisation_s_title_is_the_organisation(
     record = extract(text)
     assert roles_of(find_person(record, "Juan Salazar")) == {("secretary_general", None, "ICAO")}
     assert roles_of(find_person(record, "Dan Ciopraga")) == {("secretary_general", None, "TRACECA")}
+
+
+def test_an_envoy_for_a_state_is_not_that_state_s(extract):
+    record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received US Special Envoy for Syria "
+                     "Tom Barrack on Monday.")
+    assert roles_of(find_person(record, "Tom Barrack")) == {("other", "USA", None)}

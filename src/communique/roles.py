@@ -179,8 +179,10 @@ class _Reader:
                 (nxt.kind == "state" and k == i + 1 and k + 1 < len(ms) and ms[k + 1].kind == "name"))
             if not (suffix or glued):
                 break
-            prep = suffix.group(1).lower() if suffix else ""
-            if nxt.kind in ("state", "demonym"):
+            prep = suffix.group(1).lower() if suffix else ("for" if t.text.lower().endswith(" for") and k == i + 1 else "")
+            if nxt.kind in ("state", "demonym") and prep == "for" and self.envoy(t):
+                pass  # "Special Envoy for Syria": where the envoy is sent
+            elif nxt.kind in ("state", "demonym"):
                 # "Saudi Ambassador to the UAE" stays Saudi; "the U.N. envoy for Afghanistan" stays the U.N.'s
                 # "Personal Envoy of the Secretary-General for the Sudan" is the organisation's
                 if not (prep in ("to", "in") and country) and not (prep == "for" and (org or self.official(t))):
@@ -593,6 +595,10 @@ class _Reader:
             k += 1
         if k < len(ms) and ms[k].kind == "name" and _HONORIFIC_GAP.match(self.gap(ms[k - 1].end, ms[k].start)):
             self.person(ms[k]).titled = True
+
+    def envoy(self, title: Mention) -> bool:
+        lowered = title.text.lower()
+        return any(w in lowered for w in self.gz.envoy_words)
 
     def official(self, title: Mention) -> bool:
         return any(w.lower() in title.text.lower() for w in self.gz.organisation_official_words)
