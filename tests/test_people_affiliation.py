@@ -108,3 +108,10 @@ def test_an_ambassador_without_a_state_is_of_the_other_state_named(extract):
     record = extract(text)
     assert _participant(record, "Jonathan Reed").country == "USA"
     assert _participant(record, "Imran Qadir").country == "PAK"
+
+
+def test_the_visiting_minister_is_not_of_the_host_state(extract):
+    record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received the visiting Foreign Minister "
+                     "Tom Pellew on Monday. Britain and Turkey signed a deal.")
+    assert _participant(record, "Tom Pellew").country == "GBR"
+    assert _participant(record, "Hakan Fidan").country == "TUR"

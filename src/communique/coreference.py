@@ -107,8 +107,11 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     abroad = _other_state(mentions, {home_state}) if home_state else None
     for person in people:
         home, foreign = home_state, abroad
-        if home_state is not None and home_state in visited.get(person.id, ()):
-            home = _other_state(mentions, visited[person.id]) or home_state
+        seen = visited.get(person.id, set())
+        if _HOME in seen:
+            seen = (seen - {_HOME}) | ({home_state} if home_state else set())
+        if home_state is not None and home_state in seen:
+            home = _other_state(mentions, seen) or home_state
             foreign = _other_state(mentions, {home}) if home != home_state else abroad
         _settle(person, gz, home, date, main_org, foreign)
     references: dict[int, list[Person]] = {}
@@ -154,10 +157,19 @@ def _visited(doc: Document, mentions: list[Mention], by_mention: dict[int, Perso
         if m.start() - end > 60 or not _VISITOR_GAP.fullmatch(doc.text, end, m.start()):
             continue
         out.setdefault(person.id, set()).add(place.key)
+    # "the visiting Foreign Minister X": a guest of the report's own state
+    for m in _VISITING.finditer(doc.text):
+        k = bisect_right(names, m.end() - 1)
+        if k < len(names) and names[k] - m.end() <= 60 and not _VISITING_STOP.search(doc.text, m.end(), names[k]):
+            out.setdefault(by_mention[names[k]].id, set()).add(_HOME)
     return out
 
 
 # "paid an official", "is on a working", ", who went"
+_VISITING = re.compile(r"\b[Vv]isiting\s+")
+_VISITING_STOP = re.compile(r"[,.;:()]|\b(?:and|with|to|in)\b")
+_HOME = "*home*"  # the report's own state, whatever it is, as a state visited
+
 _VISITOR_GAP = re.compile(r"(?:\s*,\s*who(?:\s+[a-z][\w-]*){0,5}|(?:\s+[a-z][\w-]*){1,6})\s+")
 
 
