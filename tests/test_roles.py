@@ -381,3 +381,9 @@ def test_an_envoy_for_a_state_is_not_that_state_s(extract):
     record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received US Special Envoy for Syria "
                      "Tom Barrack on Monday.")
     assert roles_of(find_person(record, "Tom Barrack")) == {("other", "USA", None)}
+
+
+def test_a_title_of_a_portfolio_with_for_binds_the_name_after_it(extract):
+    record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received UN High Commissioner for Refugees "
+                     "Filippo Grandi on Monday.")
+    assert roles_of(find_person(record, "Filippo Grandi")) == {("other", None, "UN")}
