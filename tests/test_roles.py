@@ -387,3 +387,12 @@ def test_a_title_of_a_portfolio_with_for_binds_the_name_after_it(extract):
     record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received UN High Commissioner for Refugees "
                      "Filippo Grandi on Monday.")
     assert roles_of(find_person(record, "Filippo Grandi")) == {("other", None, "UN")}
+
+
+def test_state_minister_and_tanaiste_are_titles(extract):
+    record = extract("NAIROBI, May 3 -- Foreign Minister Musalia Mudavadi held talks with Hon. (Dr.) Jane Okoth, "
+                     "Ugandan State Minister for Regional Affairs.")
+    assert roles_of(find_person(record, "Jane Okoth")) == {("minister", "UGA", None)}
+    record = extract("LONDON, May 3 -- Foreign Secretary David Lammy held talks with Tanaiste Michael Martin.")
+    martin = next(p for m in record.meetings for p in m.participants if p.name == "Michael Martin")
+    assert (martin.role, martin.country) == ("minister", "IRL")
