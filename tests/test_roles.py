@@ -396,3 +396,10 @@ def test_state_minister_and_tanaiste_are_titles(extract):
     record = extract("LONDON, May 3 -- Foreign Secretary David Lammy held talks with Tanaiste Michael Martin.")
     martin = next(p for m in record.meetings for p in m.participants if p.name == "Michael Martin")
     assert (martin.role, martin.country) == ("minister", "IRL")
+
+
+def test_letters_after_a_name_do_not_end_its_apposition(extract):
+    record = extract("LONDON, May 3 -- The Rt Hon. Tom Pellew MP, Foreign Secretary, held talks with Foreign "
+                     "Minister Ara Ayvazyan of Armenia in London.")
+    pellew = find_person(record, "Tom Pellew")
+    assert pellew.name == "Tom Pellew" and pellew.roles[0].role == "foreign_minister"

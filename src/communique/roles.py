@@ -340,7 +340,7 @@ class _Reader:
         if j < 0 or ms[j].kind != "name":
             return None
         gap = self.gap(ms[j].end, start)
-        if _COMMA.match(gap) or _DASH.match(gap):
+        if _COMMA.match(gap) or _DASH.match(gap) or _postnominal_gap(self.gz).match(gap):
             return j
         # "H.E. Salva Kiir Mayardit; President of ...", "H.E. Osman Saleh Mohammed Minister of ...":
         # after an honorific the name's end is certain, so a title after it needs no comma
@@ -645,6 +645,13 @@ class _Reader:
 def _name_word_sets(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     """Words never a person's, and the last words of institutions and portfolios."""
     return frozenset(gz.names.get("not_name_words", ())), frozenset(gz.names.get("institution_heads", ()))
+
+
+@cache
+def _postnominal_gap(gz: Gazetteer) -> re.Pattern:
+    """A comma after letters written after a name: "David Lammy MP, Foreign Secretary"."""
+    letters = "|".join(re.escape(w) for w in sorted(gz.names.get("postnominals", ()), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[ \u00a0]+(?:{letters})(?:[ \u00a0]+(?:{letters}))*[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 
 
 @cache
