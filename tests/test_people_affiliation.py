@@ -115,3 +115,13 @@ def test_the_visiting_minister_is_not_of_the_host_state(extract):
                      "Tom Pellew on Monday. Britain and Turkey signed a deal.")
     assert _participant(record, "Tom Pellew").country == "GBR"
     assert _participant(record, "Hakan Fidan").country == "TUR"
+
+
+def test_a_bare_surname_of_one_known_office_holder_is_that_person(extract):
+    text = ("BEIJING, Dec. 20 (Xinhua) -- Chinese President Xi Jinping met with visiting Russian Prime Minister "
+            "Mikhail Mishustin in Beijing on Wednesday. Xi asked Mishustin to convey his greetings to Putin, "
+            "whom he had met in October.")
+    record = extract(text)
+    putin = find_person(record, "Putin")
+    assert putin.name == "Putin"
+    assert any(r for r in record.people if r.name == "Putin")

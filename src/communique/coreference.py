@@ -76,6 +76,10 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     # An untitled full name of a known office holder is a person too.
     found += [PersonMention(m.start, m.end, m.text, titled=True) for m in mentions
               if m.kind == "name" and m.start not in seen and _known_person(m.text, gz) is not None]
+    # So is a bare surname of one office holder ("Putin said"), outside headlines.
+    found += [PersonMention(m.start, m.end, m.text, titled=True) for m in mentions
+              if m.kind == "name" and m.start not in seen and " " not in m.text and len(m.text) >= 5 and
+              not _headline(doc, m.start, m.end) and _known_surname(m.text, None, gz, date) is not None]
     ordered = sorted(found, key=lambda pm: (len(names.tokens(pm.name)) == 1, pm.start))
     for pm in ordered:
         person = _find(people, pm, gz)
@@ -281,7 +285,8 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
-    office_holder = _known_person(person.name, gz) or _known_by_surname(person, gz, date)
+    office_holder = _known_person(person.name, gz) or _known_by_surname(person, gz, date) or \
+        (_known_surname(person.name, None, gz, date) if not person.claims else None)
     known = office_holder.term_at(date) if office_holder is not None else None
     if not person.claims:
         if known is not None:
@@ -340,12 +345,17 @@ def _known_person(name: str, gz: Gazetteer):
 def _known_by_surname(person: Person, gz: Gazetteer, date: str | None):
     """"President Duterte": the one office holder of people.toml with that
     surname who holds the office the title names (at the report's date)."""
-    toks = names.tokens(person.name)
-    if len(toks) != 1 or len(toks[0]) < 4 or not person.claims:
+    return _known_surname(person.name, {c.role for c in person.claims}, gz, date)
+
+
+def _known_surname(name: str, roles: set[str] | None, gz: Gazetteer, date: str | None):
+    """The one office holder of people.toml with this surname, holding one of
+    `roles` (any office when None) at `date`."""
+    toks = names.tokens(name)
+    if len(toks) != 1 or len(toks[0]) < 4 or roles == set():
         return None
-    roles = {c.role for c in person.claims}
     fits = {id(k): k for k in gz.people.get(toks[0], [])
-            if (t := k.term_at(date)) is not None and t.role in roles and
+            if (t := k.term_at(date)) is not None and (roles is None or t.role in roles) and
             any(len(names.tokens(form)) >= 2 and names.tokens(form)[-1] == toks[0] for form in k.names)}
     return next(iter(fits.values())) if len(fits) == 1 else None
 
