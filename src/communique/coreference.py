@@ -286,7 +286,7 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
     office_holder = _known_person(person.name, gz) or _known_by_surname(person, gz, date) or \
-        (_known_surname(person.name, None, gz, date) if not person.claims else None)
+        (_known_surname(person.name, None, gz, date) if all(c.role == "other" for c in person.claims) else None)
     known = office_holder.term_at(date) if office_holder is not None else None
     if not person.claims:
         if known is not None:
