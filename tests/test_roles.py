@@ -403,3 +403,9 @@ def test_letters_after_a_name_do_not_end_its_apposition(extract):
                      "Minister Ara Ayvazyan of Armenia in London.")
     pellew = find_person(record, "Tom Pellew")
     assert pellew.name == "Tom Pellew" and pellew.roles[0].role == "foreign_minister"
+
+
+def test_a_title_of_the_presidency_binds_the_name_after_its_comma(extract):
+    record = extract("BOGOTA, Nov 8 -- Also attending was the Chief of Staff of the Presidency of the Republic, "
+                     "Maria Paula Correa, who met President Luis Arce.")
+    assert roles_of(find_person(record, "Maria Paula Correa")) == {("other", None, None)}
