@@ -409,3 +409,11 @@ def test_a_title_of_the_presidency_binds_the_name_after_its_comma(extract):
     record = extract("BOGOTA, Nov 8 -- Also attending was the Chief of Staff of the Presidency of the Republic, "
                      "Maria Paula Correa, who met President Luis Arce.")
     assert roles_of(find_person(record, "Maria Paula Correa")) == {("other", None, None)}
+
+
+def test_a_given_name_that_is_also_a_title_right_after_a_title(extract):
+    record = extract("DOHA, May 3 (QNA) -- Minister of State for Foreign Affairs Sultan Al Nuaimi met with the "
+                     "Ambassador of Japan to Qatar Satoshi Maeda.")
+    person = find_person(record, "Al Nuaimi")
+    assert person.name == "Sultan Al Nuaimi"
+    assert {r.role for r in person.roles} == {"foreign_minister"}

@@ -378,7 +378,14 @@ class _Reader:
                     c.country = shared_country
             sentence = self.doc.sentence_index(m.start)
             k = last + 1
-            target = self.name_after(k, end, tight=True)
+            if k + 1 < len(ms) and ms[k].kind == "title" and ms[k].text in self.gz.given_name_titles and \
+                    ms[k + 1].kind == "name" and _SPACE.match(self.gap(end, ms[k].start)) and \
+                    _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)):
+                # "Minister of State for Foreign Affairs Sultan Al Muraikhi": a given name, not a second title
+                self.extend_name(ms[k + 1], ms[k])
+                target = k + 1
+            else:
+                target = self.name_after(k, end, tight=True)
             if target is None:
                 before = self.name_before(claims[0].start)
                 # "Ambassador Mohamed Omar Gad, Permanent Representative of Egypt": the apposition tells more
