@@ -186,3 +186,11 @@ def test_a_weak_title_yields_to_the_office_held_on_the_report_s_date(extract):
     text = "CANBERRA, 13 July 2019 (AAP) - Senator Penny Wong met Ambassador Kenji Sato of Japan."
     wong = next(p for p in only_meeting(extract(text)).participants if p.name == "Penny Wong")
     assert wong.role == "other"
+
+
+def test_the_pronoun_i_is_no_mention_of_a_name_ending_in_yi(extract):
+    text = ('BEIJING, May 4 (Xinhua) -- Foreign Minister Wang Yi held talks with Foreign Minister Penny Wong. '
+            '"I am glad to be here," Wong said.')
+    record = extract(text)
+    wang = find_person(record, "Wang Yi")
+    assert "I" not in wang.names

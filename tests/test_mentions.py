@@ -212,3 +212,17 @@ def test_a_run_that_is_a_place_of_two_words_stays_a_place(mentions):
     found = mentions("The talks were held in Kuala Lumpur. Later Addis Ababa hosted the summit.")
     assert [text for text, _ in of_kind(found, "place")] == ["Kuala Lumpur", "Addis Ababa"]
     assert of_kind(found, "name") == []
+
+
+def test_a_name_cut_by_a_hard_wrap_is_one_name(extract):
+    text = ("ISLAMABAD, Sep 15 (APP): The Prime Minister on Friday received the visiting delegation and\n"
+            "talked at length on trade. In a separate call-on by Ambassador of Afghanistan Wahid\n"
+            "Omar Karimi, the Prime Minister highlighted his support for the reconciliation process.\n")
+    record = extract(text)
+    assert "Wahid Omar Karimi" in {p.name for p in record.people}
+
+
+def test_a_headline_line_does_not_run_into_the_next(extract):
+    text = "Minister Meets Lavrov\nSergei Lavrov held talks with Foreign Minister Ara Ayvazyan in Moscow on Monday."
+    names = {p.name for p in extract(text).people}
+    assert "Sergei Lavrov" in names and not any("\n" in n or "Lavrov Sergei" in n for n in names)

@@ -341,3 +341,79 @@ def test_a_curly_apostrophe_in_an_honorific_reads_as_a_straight_one(extract):
     assert {r.role for r in by_name["Ahmad Zaki"].roles} == {"foreign_minister"}
     zaki = by_name["Ahmad Zaki"].mentions[0]
     assert text[zaki.start:zaki.end] == zaki.text == "Ahmad Zaki"
+
+
+def test_a_consul_general_of_a_state_after_a_name_gives_the_state(extract):
+    text = ("LA PAZ, Aug 1 -- Deputy Foreign Minister Freddy Mamani received Ambassador Tomas Ruiz, Consul General "
+            "of Peru in Bolivia, on Monday.")
+    record = extract(text)
+    ruiz = find_person(record, "Tomas Ruiz")
+    assert any(r.country == "PER" for r in ruiz.roles)
+    held = next(p for m in record.meetings for p in m.participants if p.name == "Tomas Ruiz")
+    assert (held.role, held.country) == ("ambassador", "PER")
+
+
+def test_initials_without_points_start_a_name(extract):
+    record = extract("KATHMANDU, June 3 -- The envoy called on Prime Minister KP Sharma Oli on Sunday.")
+    oli = find_person(record, "Oli")
+    assert oli.name == "KP Sharma Oli"
+    assert roles_of(oli) == {("head_of_government", "NPL", None)} or oli.roles[0].role == "head_of_government"
+
+
+
+def test_a_counterpart_keeps_the_role_of_his_own_title(extract):
+    text = ("NAIROBI, May 4 -- President Daniel Kiptoo held talks with his Ethiopian counterpart, Prime Minister "
+            "Tesfaye Bekele, at State House on Monday.")
+    record = extract(text)
+    bekele = next(p for m in record.meetings for p in m.participants if p.name == "Tesfaye Bekele")
+    assert (bekele.role, bekele.country) == ("head_of_government", "ETH")
+
+
+def test_an_unlisted_acronym_before_an_organisation_s_title_is_the_organisation(extract):
+    text = ("GENEVA, Dec 14 -- ICAO Secretary General Juan Salazar held talks with Foreign Minister Elmar "
+            "Mammadyarov. Mr. Dan Ciopraga, TRACECA Secretary General, also met Mammadyarov.")
+    record = extract(text)
+    assert roles_of(find_person(record, "Juan Salazar")) == {("secretary_general", None, "ICAO")}
+    assert roles_of(find_person(record, "Dan Ciopraga")) == {("secretary_general", None, "TRACECA")}
+
+
+def test_an_envoy_for_a_state_is_not_that_state_s(extract):
+    record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received US Special Envoy for Syria "
+                     "Tom Barrack on Monday.")
+    assert roles_of(find_person(record, "Tom Barrack")) == {("other", "USA", None)}
+
+
+def test_a_title_of_a_portfolio_with_for_binds_the_name_after_it(extract):
+    record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received UN High Commissioner for Refugees "
+                     "Filippo Grandi on Monday.")
+    assert roles_of(find_person(record, "Filippo Grandi")) == {("other", None, "UN")}
+
+
+def test_state_minister_and_tanaiste_are_titles(extract):
+    record = extract("NAIROBI, May 3 -- Foreign Minister Musalia Mudavadi held talks with Hon. (Dr.) Jane Okoth, "
+                     "Ugandan State Minister for Regional Affairs.")
+    assert roles_of(find_person(record, "Jane Okoth")) == {("minister", "UGA", None)}
+    record = extract("LONDON, May 3 -- Foreign Secretary David Lammy held talks with Tanaiste Michael Martin.")
+    martin = next(p for m in record.meetings for p in m.participants if p.name == "Michael Martin")
+    assert (martin.role, martin.country) == ("minister", "IRL")
+
+
+def test_letters_after_a_name_do_not_end_its_apposition(extract):
+    record = extract("LONDON, May 3 -- The Rt Hon. Tom Pellew MP, Foreign Secretary, held talks with Foreign "
+                     "Minister Ara Ayvazyan of Armenia in London.")
+    pellew = find_person(record, "Tom Pellew")
+    assert pellew.name == "Tom Pellew" and pellew.roles[0].role == "foreign_minister"
+
+
+def test_a_title_of_the_presidency_binds_the_name_after_its_comma(extract):
+    record = extract("BOGOTA, Nov 8 -- Also attending was the Chief of Staff of the Presidency of the Republic, "
+                     "Maria Paula Correa, who met President Luis Arce.")
+    assert roles_of(find_person(record, "Maria Paula Correa")) == {("other", None, None)}
+
+
+def test_a_given_name_that_is_also_a_title_right_after_a_title(extract):
+    record = extract("DOHA, May 3 (QNA) -- Minister of State for Foreign Affairs Sultan Al Nuaimi met with the "
+                     "Ambassador of Japan to Qatar Satoshi Maeda.")
+    person = find_person(record, "Al Nuaimi")
+    assert person.name == "Sultan Al Nuaimi"
+    assert {r.role for r in person.roles} == {"foreign_minister"}

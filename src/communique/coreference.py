@@ -8,7 +8,9 @@ minister", "his Saudi counterpart") is resolved to the one person it fits."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import names
@@ -74,9 +76,15 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     # An untitled full name of a known office holder is a person too.
     found += [PersonMention(m.start, m.end, m.text, titled=True) for m in mentions
               if m.kind == "name" and m.start not in seen and _known_person(m.text, gz) is not None]
+    # So is a bare surname of one office holder ("Putin said"), outside headlines.
+    found += [PersonMention(m.start, m.end, m.text, titled=True) for m in mentions
+              if m.kind == "name" and m.start not in seen and " " not in m.text and len(m.text) >= 5 and
+              not _headline(doc, m.start, m.end) and _known_surname(m.text, None, gz, date) is not None]
     ordered = sorted(found, key=lambda pm: (len(names.tokens(pm.name)) == 1, pm.start))
     for pm in ordered:
         person = _find(people, pm, gz)
+        if person is None and len(names.tokens(pm.name)) == 1 and _headline(doc, pm.start, pm.end):
+            continue  # a headline's capitalised word ("Ministers Issue Statement") that names nobody of the report
         if person is None:
             person = Person(f"p{len(people) + 1}", pm.name, [], [], first=pm.start)
             people.append(person)
@@ -87,18 +95,29 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     people.sort(key=lambda p: p.first)
     for n, person in enumerate(people, 1):
         person.id = f"p{n}"
-    # A title without a country is the report's own state's ("Minister of State").
-    for person in people:
-        _settle(person, gz, home_state, date, main_org)
     # Bare names ("Muhriddin noted", "Chung and Blinken held") are mentions of
     # the one person whose name they can only be.
     for m in mentions:
-        if m.kind != "name" or m.start in by_mention:
-            continue
+        if m.kind != "name" or m.start in by_mention or len(m.text) < 2:
+            continue  # "I" is no one's surname, though "Wang Yi" ends in its sound
         person = _by_surname(people, m.text)
         if person is not None:
             _add(person, m.text, Span(m.start, m.end), [])
             by_mention[m.start] = person
+    # A title without a country is the report's own state's ("Minister of State"),
+    # unless the person visits it: then the other state the report names most.
+    # An ambassador the text gives no state is most likely a foreign one, of the other state it names most.
+    visited = _visited(doc, mentions, by_mention, gz)
+    abroad = _other_state(mentions, {home_state}) if home_state else None
+    for person in people:
+        home, foreign = home_state, abroad
+        seen = visited.get(person.id, set())
+        if _HOME in seen:
+            seen = (seen - {_HOME}) | ({home_state} if home_state else set())
+        if home_state is not None and home_state in seen:
+            home = _other_state(mentions, seen) or home_state
+            foreign = _other_state(mentions, {home}) if home != home_state else abroad
+        _settle(person, gz, home, date, main_org, foreign)
     references: dict[int, list[Person]] = {}
     for ref in roles.references:
         fits = [p for p in people if p.matches(ref.claim) and _member(p, ref.claim, gz)]
@@ -117,6 +136,65 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
             if len(fits) == 1 or len(titled) == 1:
                 references[ref.start] = fits if len(fits) == 1 else titled
     return People(people, by_mention, references, home_state)
+
+
+def _visited(doc: Document, mentions: list[Mention], by_mention: dict[int, Person],
+             gz: Gazetteer) -> dict[str, set[str]]:
+    """The states each person visits, as "NAME paid an official visit to STATE"
+    or "NAME arrived in CITY" tells it: the name, at most a few words without
+    a comma, the visit words (names.toml's `visit_words`), the state or place."""
+    pattern = _visit_pattern(tuple(gz.names.get("visit_words", ())))
+    out: dict[str, set[str]] = {}
+    if not by_mention:
+        return out
+    where = {m.start: m for m in mentions if m.kind in ("state", "place") and m.key}
+    names = sorted(by_mention)
+    for m in pattern.finditer(doc.text):
+        place = where.get(m.end())
+        if place is None:
+            continue
+        k = bisect_right(names, m.start()) - 1
+        if k < 0:
+            continue
+        person = by_mention[names[k]]
+        end = next(s.end for s in person.mentions if s.start == names[k])
+        if m.start() - end > 60 or not _VISITOR_GAP.fullmatch(doc.text, end, m.start()):
+            continue
+        out.setdefault(person.id, set()).add(place.key)
+    # "the visiting Foreign Minister X": a guest of the report's own state
+    for m in _VISITING.finditer(doc.text):
+        k = bisect_right(names, m.end() - 1)
+        if k < len(names) and names[k] - m.end() <= 60 and not _VISITING_STOP.search(doc.text, m.end(), names[k]):
+            out.setdefault(by_mention[names[k]].id, set()).add(_HOME)
+    return out
+
+
+# "paid an official", "is on a working", ", who went"
+_VISITING = re.compile(r"\b[Vv]isiting\s+")
+_VISITING_STOP = re.compile(r"[,.;:()]|\b(?:and|with|to|in)\b")
+_HOME = "*home*"  # the report's own state, whatever it is, as a state visited
+
+_VISITOR_GAP = re.compile(r"(?:\s*,\s*who(?:\s+[a-z][\w-]*){0,5}|(?:\s+[a-z][\w-]*){1,6})\s+")
+
+
+@lru_cache(maxsize=4)
+def _visit_pattern(words: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{alternation})\s+(?:the\s+)?")
+
+
+def _other_state(mentions: list[Mention], visited: set[str]) -> str | None:
+    """The state other than the visited ones that the report names most."""
+    counts = Counter(m.key for m in mentions if m.kind in ("state", "demonym") and m.key and m.key not in visited)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _headline(doc: Document, start: int, end: int) -> bool:
+    """Within a furniture line, or the report's first line when no sentence ends it."""
+    if doc.in_furniture(start, end):
+        return True
+    first = doc.text.find("\n")
+    return 0 <= end <= first and not doc.text[:first].rstrip().endswith((".", "!", "?", ":"))
 
 
 def _member(p: Person, claim: RoleClaim, gz: Gazetteer) -> bool:
@@ -144,7 +222,10 @@ def _find(people: list[Person], pm: PersonMention, gz: Gazetteer) -> Person | No
     if len(names.tokens(pm.name)) == 1 and pm.claims:
         # "President Jokowi": the one person who holds that title for that state
         claim = best_claim(pm.claims, gz)
-        fits = [p for p in people if p.role == claim.role and (not claim.country or claim.country in p.claimed_countries)]
+        # of that state, or with a name it may stand for ("Jokowi", "Joko Widodo"): not another
+        # name of no state ("Prime Minister Hasina" beside "Prime Minister Narendra Modi")
+        fits = [p for p in people if p.role == claim.role and (claim.country in p.claimed_countries if claim.country
+                                                               else _may_stand_for(pm.name, p.name))]
         if len(fits) == 1:
             return fits[0]
     return None
@@ -158,6 +239,12 @@ _FAMILIES = {"head_of_state": "leader", "head_of_government": "leader", "foreign
 def _role_family(role: str | None) -> str | None:
     """"Minister Muhriddin" may be the foreign minister; "King Abdullah" is no minister."""
     return _FAMILIES.get(role or "")
+
+
+def _may_stand_for(single: str, full: str) -> bool:
+    """A one-word name that begins as a word of the full name does ("Jokowi", "Joko Widodo")."""
+    s = names.tokens(single)[0]
+    return any(t[:3] == s[:3] for t in names.tokens(full))
 
 
 def _surname_or_given(full: str, single: str) -> bool:
@@ -194,17 +281,21 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
 
 
 def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None,
-            main_org: str | None = None) -> None:
+            main_org: str | None = None, abroad: str | None = None) -> None:
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
-    office_holder = _known_person(person.name, gz)
+    office_holder = _known_person(person.name, gz) or _known_by_surname(person, gz, date) or \
+        (_known_surname(person.name, None, gz, date) if all(c.role == "other" for c in person.claims) else None)
     known = office_holder.term_at(date) if office_holder is not None else None
     if not person.claims:
         if known is not None:
             person.role, person.country, person.org = known.role, known.country, known.org
+        else:
+            person.country = home_state  # one the text gives no title is most likely of the report's own state
         return
-    best = best_claim(person.claims, gz)
+    # a title of the person's own outranks the role of the one he is the counterpart of
+    best = best_claim([c for c in person.claims if not c.derived] or person.claims, gz)
     if best.role == "other" and known is not None and date is not None and \
             gz.role_rank.get(known.role, 0) > gz.role_rank.get("other", 0):
         # "Senator Penny Wong" on a day she is foreign minister: a weak title yields to the office she holds
@@ -230,32 +321,53 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         if known is not None and known.country:
             person.country = known.country
         else:
-            person.country = only_state or former or home_state
+            person.country = only_state or former or \
+                (abroad if best.role == "ambassador" and abroad else home_state)
         person.org = None if person.country else person.org
     if person.country in gz.state_titles:
         # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it
         for c in person.claims:
             c.role = gz.role_in_state(c.title, c.role, c.country or person.country)
-        person.role = best_claim(person.claims, gz).role
+        person.role = best_claim([c for c in person.claims if not c.derived] or person.claims, gz).role
 
 
 def _known_person(name: str, gz: Gazetteer):
     toks = names.tokens(name)
     if len(toks) < 2:
         return None
-    for known in gz.people.get(toks[-1], []):
+    # the family name last, or first ("KAMIKAWA Yoko", "Xi Jinping")
+    for known in gz.people.get(toks[-1], []) + (gz.people.get(toks[0], []) if len(toks) == 2 else []):
         if any(len(names.tokens(form)) >= 2 and names.same_name(form, name) for form in known.names):
             return known
     return None
+
+
+def _known_by_surname(person: Person, gz: Gazetteer, date: str | None):
+    """"President Duterte": the one office holder of people.toml with that
+    surname who holds the office the title names (at the report's date)."""
+    return _known_surname(person.name, {c.role for c in person.claims}, gz, date)
+
+
+def _known_surname(name: str, roles: set[str] | None, gz: Gazetteer, date: str | None):
+    """The one office holder of people.toml with this surname, holding one of
+    `roles` (any office when None) at `date`."""
+    toks = names.tokens(name)
+    if len(toks) != 1 or len(toks[0]) < 4 or roles == set():
+        return None
+    fits = {id(k): k for k in gz.people.get(toks[0], [])
+            if (t := k.term_at(date)) is not None and (roles is None or t.role in roles) and
+            any(len(names.tokens(form)) >= 2 and names.tokens(form)[-1] == toks[0] for form in k.names)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
 
 
 _MINISTRY = re.compile(r"(?<![\w.])([A-Z][\w.]{0,40}(?:\s[A-Z][\w.]{0,40})?)['’]s\s+(?:foreign|Foreign)\s+(?:ministry|Ministry)")
 
 
 def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_place: str | None,
-               source: str | None) -> str | None:
+               source: str | None, roles: Roles | None = None, date: str | None = None) -> str | None:
     """The state a report speaks from: its dateline's, its agency's, the one
-    whose foreign ministry it quotes, or the one it names most."""
+    whose foreign ministry it quotes, the state of the first person it names
+    (the one whose doings it tells), or the one it names most."""
     if dateline_place:
         code = gz.places.get(dateline_place) or _state_named(dateline_place, gz)
         if code:
@@ -267,8 +379,28 @@ def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_p
         code = gz.places.get(m.group(1)) or _state_named(m.group(1), gz)
         if code:
             return code
+    if roles is not None:
+        code = _protagonist_state(roles, gz, date)
+        if code:
+            return code
     counts = Counter(x.key for x in mentions if x.kind in ("state", "demonym", "place") and x.key)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _protagonist_state(roles: Roles, gz: Gazetteer, date: str | None) -> str | None:
+    """The state of the first titled person whose state the text states or
+    people.toml knows: a report without a dateline tells its own state's doings first."""
+    for pm in roles.people:
+        if not pm.titled or any(c.org or c.role == "secretary_general" for c in pm.claims):
+            continue  # an organisation's official speaks for no state
+        code = next((c.country for c in pm.claims if c.country and c.role != "counterpart"), None)
+        if code is None:
+            known = _known_person(pm.name, gz)
+            term = known.term_at(date) if known is not None else None
+            code = term.country if term is not None else None
+        if code:
+            return code
+    return None
 
 
 def _state_named(name: str, gz: Gazetteer) -> str | None:

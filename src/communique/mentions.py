@@ -248,7 +248,8 @@ def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
     # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos
     nickname = rf'"{cap}"(?=[ \u00a0]{cap})'
-    return re.compile(rf"(?<![\w’'\-]){cap}(?:[ \u00a0](?:(?:{part})[ \u00a0])*(?:{cap}|{nickname}))*")
+    # a hard wrap between two words of a name ("Ambassador of Afghanistan Hazrat" / "Omar Zakhilwal"): checked by _wrapped_at
+    return re.compile(rf"(?<![\w’'\-]){cap}(?:(?:[ \u00a0]|[ \u00a0]?\n(?=[A-Z]))(?:(?:{part})[ \u00a0])*(?:{cap}|{nickname}))*")
 
 
 def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Mention]:
@@ -272,12 +273,19 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             # "Seyyed Abbas ARAGHCHI": a family name in capitals after a given name
             family_last = len(token) >= 4 and token.isupper() and token.replace("-", "").isalpha() and words > 0 and \
                 (not current[-1].group().isupper() or _INITIALS.fullmatch(current[-1].group()) is not None)
-            name_word = initial or family_first or family_last or \
+            # "KP Sharma Oli", "PJ Patterson": initials written without points, before a name
+            caps_initials = 2 <= len(token) <= 3 and token.isupper() and token.isalpha() and not current and \
+                _GIVEN_AFTER.match(text, word.end()) is not None
+            name_word = initial or family_first or family_last or caps_initials or \
                 (token[0].isupper() and not (len(token) > 1 and token.isupper()) and _DIGIT.search(token) is None)
             # "Sultan bin Saad", "Fahd bin Mahmoud Al Said": a word that is seldom a name is one
             # before a patronymic particle, or after a particle inside a name
             stopped = token in stop and not _PATRONYMIC.match(text, word.end()) and \
                 not (len(current) > 1 and current[-1].group().lower() in particles)
+            broken = bool(current) and "\n" in text[current[-1].end():word.start()] and not _wrapped_at(text, word.start())
+            if broken:
+                _close(current, particles, runs, text)
+                words = 0
             if covered[word.start()] or stopped or not (name_word or (token in particles and current)):
                 _close(current, particles, runs, text)
                 words = 0
@@ -291,6 +299,14 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
     return runs
 
 
+def _wrapped_at(text: str, line_start: int) -> bool:
+    """Whether the line before `line_start` is a hard-wrapped line of prose:
+    long, and ending in no punctuation."""
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    line = text[prev_start:line_start - 1].rstrip()
+    return len(line) >= 40 and not line.endswith((".", "!", "?", ":", ";", ",", '"', ")"))
+
+
 def _close(current: list[re.Match], particles: frozenset[str], runs: list[Mention], text: str) -> None:
     while current and current[-1].group() in particles:
         current.pop()
@@ -298,5 +314,6 @@ def _close(current: list[re.Match], particles: frozenset[str], runs: list[Mentio
         start, end = current[0].start(), current[-1].end()
         if text[end - 2:end] in ("'s", "’s"):
             end -= 2  # "Lavrov's": the name without its possessive
-        runs.append(Mention("name", start, end, text[start:end]))
+        span = text[start:end]
+        runs.append(Mention("name", start, end, " ".join(span.split()) if "\n" in span else span))
     current.clear()

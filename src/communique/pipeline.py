@@ -42,7 +42,7 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     date_mentions = find_dates(text, reference)
     mentions = find_mentions(doc, gz)
     roles = find_roles(doc, mentions, gz)
-    home = home_state(doc, mentions, gz, dateline.place, dateline.agency)
+    home = home_state(doc, mentions, gz, dateline.place, dateline.agency, roles, dateline.date)
     people = resolve_people(doc, mentions, roles, gz, home, dateline.date)
     # The dateline's date is when the report was filed, not when a meeting was held.
     # nor is a time-stamp's or a byline's

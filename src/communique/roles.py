@@ -35,6 +35,7 @@ _CLOSING = re.compile(r"\s*\)")
 # and a numbered session or meeting the office is of ("President of the 68th Session of the General Assembly")
 _SUFFIX_GAP = re.compile(r"^[ \u00a0]*\n?[ \u00a0]*(?<=\s)(of|for|to|at|from|in)[ \u00a0]*\n?[ \u00a0]*(?<=\s)(?:the[ \u00a0]+)?"
                          r"(?:\d+(?:st|nd|rd|th)[ \u00a0]+[A-Z][a-z]+[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?)?$", re.I)
+_ACRONYM_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][A-Z0-9&]{2,9})[ \u00a0]$")
 _COMMA = re.compile(r"^[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 # the rest of a portfolio no list holds, then the state it is of: "Minister of Works, Construction and
 # Infrastructure of The Gambia" (its words are never names, or they would be mentions)
@@ -50,6 +51,12 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|aga
 # a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
 _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w-]{0,40})?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
+# "and for Colombia, ...", "On the Kazakh side, ...": a state's side of a meeting, and where its list ends
+_FOR_STATE = re.compile(r"(?:^|[,;(]\s*|\band\s+|^\s*)(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?$")
+_SIDE_END = re.compile(r"\s*,\s")
+_ON_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")
+_SIDE_WORD = re.compile(r"\s+side\b")
+_SIDE_STOP = re.compile(r";|\b(?:while|whereas)\b|\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+side)?\s*,")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
@@ -69,6 +76,7 @@ class RoleClaim:
     country: str | None = None
     org: str | None = None
     body: BodyInfo | None = None
+    derived: bool = False  # the role of another ("his counterpart"), not a title of the holder's own
 
 
 @dataclass(slots=True)
@@ -171,8 +179,10 @@ class _Reader:
                 (nxt.kind == "state" and k == i + 1 and k + 1 < len(ms) and ms[k + 1].kind == "name"))
             if not (suffix or glued):
                 break
-            prep = suffix.group(1).lower() if suffix else ""
-            if nxt.kind in ("state", "demonym"):
+            prep = suffix.group(1).lower() if suffix else ("for" if t.text.lower().endswith(" for") and k == i + 1 else "")
+            if nxt.kind in ("state", "demonym") and prep == "for" and self.envoy(t):
+                pass  # "Special Envoy for Syria": where the envoy is sent
+            elif nxt.kind in ("state", "demonym"):
                 # "Saudi Ambassador to the UAE" stays Saudi; "the U.N. envoy for Afghanistan" stays the U.N.'s
                 # "Personal Envoy of the Secretary-General for the Sudan" is the organisation's
                 if not (prep in ("to", "in") and country) and not (prep == "for" and (org or self.official(t))):
@@ -197,11 +207,23 @@ class _Reader:
         if last + 1 < len(ms) and (last + 1) in self.used_titles:
             end, last = ms[last + 1].end, last + 1
         if country is None and org is None and body is None:
+            acronym = self.unlisted_acronym(t, start)
+            if acronym is not None:
+                org, start = acronym.group(1), acronym.start(1)
+        if country is None and org is None and body is None:
             country = self.state_of_institution(last, end)
         role = self.role_of(t, body, org, country)
         org_key = org or (body.org if body and body.org else None)
         claim = RoleClaim(role, self.text[t.start:t.end], start, end, country, org_key, body)
         return [claim], last, end
+
+    def unlisted_acronym(self, t: Mention, start: int) -> re.Match | None:
+        """"TRACECA Secretary General", "UNHCR High Commissioner": an acronym no
+        list holds, right before an organisation's title, is the organisation."""
+        if t.key not in ("secretary_general", "other") or t.plural:
+            return None
+        m = _ACRONYM_BEFORE.search(self.text, max(0, start - 12), start)
+        return m if m and m.group(1) not in _name_word_sets(self.gz)[0] else None
 
     def state_of_institution(self, last: int, end: int) -> str | None:
         """"Chairman of the Foreign Affairs Committee of the German Bundestag":
@@ -318,7 +340,7 @@ class _Reader:
         if j < 0 or ms[j].kind != "name":
             return None
         gap = self.gap(ms[j].end, start)
-        if _COMMA.match(gap) or _DASH.match(gap):
+        if _COMMA.match(gap) or _DASH.match(gap) or _postnominal_gap(self.gz).match(gap):
             return j
         # "H.E. Salva Kiir Mayardit; President of ...", "H.E. Osman Saleh Mohammed Minister of ...":
         # after an honorific the name's end is certain, so a title after it needs no comma
@@ -356,7 +378,14 @@ class _Reader:
                     c.country = shared_country
             sentence = self.doc.sentence_index(m.start)
             k = last + 1
-            target = self.name_after(k, end, tight=True)
+            if k + 1 < len(ms) and ms[k].kind == "title" and ms[k].text in self.gz.given_name_titles and \
+                    ms[k + 1].kind == "name" and _SPACE.match(self.gap(end, ms[k].start)) and \
+                    _SPACE.match(self.gap(ms[k].end, ms[k + 1].start)):
+                # "Minister of State for Foreign Affairs Sultan Al Muraikhi": a given name, not a second title
+                self.extend_name(ms[k + 1], ms[k])
+                target = k + 1
+            else:
+                target = self.name_after(k, end, tight=True)
             if target is None:
                 before = self.name_before(claims[0].start)
                 # "Ambassador Mohamed Omar Gad, Permanent Representative of Egypt": the apposition tells more
@@ -386,6 +415,7 @@ class _Reader:
             i = max(last, target if target is not None and target > i else last) + 1
         self.name_of_state(last_claims)
         self.delegations()
+        self.sides()
         self.line_states()
         self.acting_names()
         self.speakers_for_states()
@@ -451,6 +481,31 @@ class _Reader:
                     for c in p.claims:
                         if c.country is None and c.org is None:
                             c.country = state.key
+
+    def sides(self) -> None:
+        """"and for Colombia, the Minister of External Relations, X", "On the
+        Kazakh side, the talks were attended by Y": the people named after a
+        state's side, up to the clause's end, act for that state."""
+        people = sorted(self.people.values(), key=lambda p: p.start)
+        starts = [p.start for p in people]
+        for m in self.mentions:
+            if m.kind not in ("state", "demonym") or not m.key:
+                continue
+            before = self.text[max(0, m.start - 24):m.start]
+            after = self.text[m.end:m.end + 8]
+            if m.kind == "state" and _FOR_STATE.search(before) and _SIDE_END.match(after):
+                pass  # "for Colombia,"
+            elif _ON_SIDE.search(before) and _SIDE_WORD.match(after):
+                pass  # "On the Kazakh side", "from the Russian side"
+            else:
+                continue
+            sentence = self.doc.sentence_of(m.start)
+            stop = _SIDE_STOP.search(self.text, m.end + 6, sentence.end)
+            end = stop.start() if stop else sentence.end
+            for p in people[bisect_right(starts, m.end):bisect_right(starts, end)]:
+                for c in p.claims:
+                    if c.country is None and c.org is None:
+                        c.country = m.key
 
     def line_states(self) -> None:
         """"Botswana: H.E. President X", "Angola: Rt. Hon. Y, Vice President":
@@ -548,6 +603,10 @@ class _Reader:
         if k < len(ms) and ms[k].kind == "name" and _HONORIFIC_GAP.match(self.gap(ms[k - 1].end, ms[k].start)):
             self.person(ms[k]).titled = True
 
+    def envoy(self, title: Mention) -> bool:
+        lowered = title.text.lower()
+        return any(w in lowered for w in self.gz.envoy_words)
+
     def official(self, title: Mention) -> bool:
         return any(w.lower() in title.text.lower() for w in self.gz.organisation_official_words)
 
@@ -576,10 +635,12 @@ class _Reader:
                     continue
                 other = next((q for q in reversed(ordered[:idx]) if any(x.role != "counterpart" for x in q.claims)), None)
                 c.role = self.held_by(other, ordered) if other else "other"
+                c.derived = True
         for r in self.references:
             if r.claim.role == "counterpart":
                 other = next((q for q in reversed(ordered) if q.start < r.start and any(x.role != "counterpart" for x in q.claims)), None)
                 r.claim.role = self.held_by(other, ordered) if other else "other"
+                r.claim.derived = True
 
     def held_by(self, person: PersonMention, everyone: list[PersonMention]) -> str:
         """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
@@ -591,6 +652,13 @@ class _Reader:
 def _name_word_sets(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     """Words never a person's, and the last words of institutions and portfolios."""
     return frozenset(gz.names.get("not_name_words", ())), frozenset(gz.names.get("institution_heads", ()))
+
+
+@cache
+def _postnominal_gap(gz: Gazetteer) -> re.Pattern:
+    """A comma after letters written after a name: "David Lammy MP, Foreign Secretary"."""
+    letters = "|".join(re.escape(w) for w in sorted(gz.names.get("postnominals", ()), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"^[ \u00a0]+(?:{letters})(?:[ \u00a0]+(?:{letters}))*[ \u00a0]*,[ \u00a0]*(?:the[ \u00a0]+)?$")
 
 
 @cache
