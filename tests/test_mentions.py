@@ -226,3 +226,10 @@ def test_a_headline_line_does_not_run_into_the_next(extract):
     text = "Minister Meets Lavrov\nSergei Lavrov held talks with Foreign Minister Ara Ayvazyan in Moscow on Monday."
     names = {p.name for p in extract(text).people}
     assert "Sergei Lavrov" in names and not any("\n" in n or "Lavrov Sergei" in n for n in names)
+
+
+def test_an_unlisted_title_of_an_institution_in_apposition(extract):
+    text = ("TEHRAN, May 3 (IRNA) -- Ali Akbar Ahmadian, Secretary of the Supreme National Security Council, "
+            "met with Foreign Minister Ara Ayvazyan of Armenia.")
+    names = {p.name for p in extract(text).people}
+    assert "Ali Akbar Ahmadian" in names

@@ -25,6 +25,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Za-z]+-?)(?:[ \u00a0]|(?<=-))$")
 _WORD = re.compile(r"[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[^\W_](?:[\w’'\-]*[^\W_])?")
 # "(EAS) ": an acronym in brackets, with the space after it
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Z0-9+&-]{1,9}\) ")
+_OF_THE = re.compile(r"[ \u00a0]+of[ \u00a0]+the[ \u00a0]+")
+_INSTITUTION_WORDS = re.compile(r"[A-Z][\w'-]*(?:[ \u00a0]+[A-Z][\w'-]*){0,5}")
 _BODY_REACH = 80  # characters on each side of an insertion that a body's name may span
 _PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
 
@@ -154,11 +156,14 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
     ("National Security Council Secretary", "Royal Protocol Chief", "Security
     Council Secretary"). Their holders have the role "other"."""
     heads, stop, function_words = _title_shapes(gz)
+    institution_heads = frozenset(gz.names.get("institution_heads", ()))
     text = doc.text
     matches = list(heads.finditer(text))
     if not matches:
         return []
     ends = {m.end: m for m in found}
+    starts = {m.start: m for m in found}
+    absorbed: list[Mention] = []
     covered = bytearray(len(text) + 1)
     for m in found:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -174,9 +179,34 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
                 break  # "The Secretary" is no title of its own
             start = word.start(1)
         prefix = ends.get(head.start() - 1)
-        if start == head.start() and not (prefix and prefix.kind in ("body", "org") and text[prefix.end] == " "):
+        end = head.end()
+        of = _OF_THE.match(text, end)
+        institution = None
+        if of is not None:
+            # "Secretary of the Supreme National Security Council": capitalised words that are never a
+            # name, the last an institution's; or a state, organisation or body named there
+            words = _INSTITUTION_WORDS.match(text, of.end())
+            if words is not None and not any(covered[words.start():words.end()]):
+                ws = words.group().split()
+                if all(w in stop for w in ws) and ws[-1] in institution_heads:
+                    institution = words.end()
+            elif words is not None and not covered[of.end()]:
+                # "of the Supreme National Security Council": never-name words, then a body's listed name
+                inner = starts.get(next(i for i in range(words.start(), words.end()) if covered[i]))
+                ws = text[of.end():inner.start].split() if inner else []
+                if inner is not None and inner.kind in ("body", "org") and ws and all(w in stop for w in ws):
+                    institution = inner.end
+                    absorbed.append(inner)
+            elif covered[of.end()]:
+                institution = end  # "Secretary of the Russian Security Council": the title phrase reads on
+        if institution is not None and institution > end:
+            end = institution
+        elif start == head.start() and institution is None and \
+                not (prefix and prefix.kind in ("body", "org") and text[prefix.end] == " "):
             continue  # a bare "Secretary" is no title
-        out.append(Mention("title", start, head.end(), text[start:head.end()], "other"))
+        out.append(Mention("title", start, end, text[start:end], "other"))
+    for m in absorbed:
+        found.remove(m)
     return out
 
 
