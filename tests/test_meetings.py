@@ -650,3 +650,13 @@ def test_the_city_after_a_venue_places_the_meeting(extract):
     record = extract("Tanzania's leader in Kenya for a State visit\n\nPresident Samia Hassan, who was received by her "
                      "host President William Kamau at State House, Nairobi, was accorded full military honours.\n")
     assert only_meeting(record).location.name == "Nairobi"
+
+
+def test_a_session_held_on_the_sidelines_of_another_seats_its_people_there_and_is_the_meeting_told(extract):
+    record = extract("GUAM Foreign Ministers Council Meets\n\nThe 40th meeting of the GUAM Foreign Ministers Council "
+                     "was held in New York on September 20, on the sidelines of the 78th Session of the UN General "
+                     "Assembly.\n\nForeign Minister of Georgia Ilia Kvaratskhelia and Foreign Minister of Moldova "
+                     "Ion Rusu participated in the meeting.\n")
+    sessions = {m.org.name: m for m in record.meetings}
+    assert set(sessions) == {"GUAM", "UN"}
+    assert participant_names(sessions["GUAM"]) == participant_names(sessions["UN"]) == {"Ilia Kvaratskhelia", "Ion Rusu"}

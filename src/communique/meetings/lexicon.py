@@ -204,6 +204,7 @@ class MeetingDraft:
     at_venue: bool = False  # the location is a building the text names, in no city it names
     online: bool = False  # talks held from afar: a call that "the meeting" may name
     hosts_sidelines: bool = False  # a session others met on the sidelines of
+    setting: "MeetingDraft | None" = None  # the session this meeting was held on the sidelines of
     chair: Person | None = None
     chair_span: Span | None = None
     chair_state: str | None = None

@@ -132,14 +132,13 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                 self.last_person = next((p for _, p, _ in named_first), self.last_person)
 
     def _seat_at_gathering(self, touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
-        """"Safadi met Hussein on the sidelines of the General Assembly": who met
-        on the sidelines of a session took part in it."""
+        """"Safadi met Hussein on the sidelines of the General Assembly", "the GUAM
+        Council met on the sidelines of the General Assembly": who met there took part in it."""
         for gathering, t, _ in touched:
             if t is None or gathering.kind not in ("session", "summit") or \
                     not SIDELINES.search(self.text, max(0, t.start - 80), t.start):
                 continue
             gathering.hosts_sidelines = True
             for meeting, _, _ in touched:
-                if meeting.kind in ("talks", "reception", "call"):
-                    for p, span in list(meeting.participants.values()):
-                        gathering.add(p, span)
+                if meeting is not gathering and meeting.kind != "call":
+                    meeting.setting = gathering  # its people are seated there once the report is read
