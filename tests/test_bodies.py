@@ -165,3 +165,9 @@ def test_a_body_name_in_another_spelling(gz, printed):
     bodies = bodies_in(gz, f"The {printed} opened in Vientiane.")
     assert [b.text for b in bodies] == [printed]
     assert "ASEAN Defence Ministers' Meeting" in {b.name for b in bodies[0].bodies}
+
+
+def test_a_body_name_many_organisations_share_is_no_organisations_when_none_is_named(extract):
+    record = extract("RIGA, May 20, 2024 (LETA) - The Baltic Council of Ministers met in Riga on Monday.\n")
+    session = record.meetings[0]
+    assert session.org is None and session.body.name == "Council of Ministers"

@@ -161,6 +161,10 @@ class TriggerFinder:
             return max(named, key=lambda x: self.org_counts[x.org])
         if generic:
             return generic[0]
+        if len({x.org for x in specific}) > 1:
+            # "the Baltic Council of Ministers met": a name many organisations' bodies bear, none named
+            first = specific[0]
+            return BodyInfo("", " ".join(b.text.split()), (), None, first.kind, None)
         return specific[0] if specific else b.bodies[0]
 
     def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
