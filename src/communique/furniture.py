@@ -260,7 +260,7 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
         name = sh.source_ends.split(m.group("who"), maxsplit=1)[0].strip(" .,:")
         who = (name, m.start("who")) if name else None
     elif kind in ("agency", "signoff") and _agency_only(line, gz, sh):
-        name = line.strip(" -–—|.")
+        name = line.strip(_AROUND_AGENCY)
         who = (name, line.index(name))
     elif kind in ("agency", "signoff") and (m := sh.signoff_dash.match(line) or sh.agency_date.match(line)):
         who = (m.group("who"), m.start("who"))
@@ -292,9 +292,12 @@ def _is_publisher(name: str, gz: Gazetteer, sh: _Shapes) -> bool:
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # an agency's initials ("PSCU"); a longer word in capitals is a heading's
 
 
+_AROUND_AGENCY = " -–—|./()"  # "- AGENCY", "(AGENCY)", "/AGENCY/"
+
+
 def _agency_only(line: str, gz: Gazetteer, sh: _Shapes) -> bool:
-    """A line that is only a publisher's name ("PTI", "- AGENCY")."""
-    name = line.strip(" -–—|.")
+    """A line that is only a publisher's name ("PTI", "- AGENCY", "(AGENCY)", "/AGENCY/")."""
+    name = line.strip(_AROUND_AGENCY)
     return bool(name) and len(name) <= 60 and len(name.split()) <= 5 and _is_publisher(name, gz, sh)
 
 
