@@ -660,3 +660,10 @@ def test_a_session_held_on_the_sidelines_of_another_seats_its_people_there_and_i
     sessions = {m.org.name: m for m in record.meetings}
     assert set(sessions) == {"GUAM", "UN"}
     assert participant_names(sessions["GUAM"]) == participant_names(sessions["UN"]) == {"Ilia Kvaratskhelia", "Ion Rusu"}
+
+
+def test_meeting_verbs_coordinated_with_one_to_come_are_to_come(extract):
+    record = extract("ULAANBAATAR, May 20, 2024 (Montsame) - Foreign Minister Sergey Lavrov will hold talks with "
+                     "Mongolian Foreign Minister Batmunkhin Battsetseg, meet with President Ukhnaagiin Khurelsukh and "
+                     "call on Chairman Gombozhavin Zandanshatar.\n")
+    assert record.meetings == []

@@ -25,6 +25,7 @@ from ..text import Document
 from .attendance import Attendance
 from .facts import SentenceFacts
 from .lexicon import (
+    COORDINATED,
     HELD_REMOTELY,
     ONE_MEETING_GAP,
     REMOTE,
@@ -89,8 +90,12 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
             text = self.text[sentence.start:sentence.end]
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
             remote = False
+            to_come: Trigger | None = None  # the last meeting word of the sentence told as to come
             for t in self.triggers(sentence):
-                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) or self.is_receipt(t) \
+                if self.is_future(t) or (to_come is not None and COORDINATED.fullmatch(self.text, to_come.end, t.start)):
+                    to_come = t  # "He will hold talks with X, meet with Y and visit Z": each to come
+                    continue
+                if (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) or self.is_receipt(t) \
                         or self.is_visit_frame(t):
                     continue
                 if t.kind == "call" and REMOTE.search(self.text, max(0, t.start - 12), t.start):
