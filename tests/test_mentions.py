@@ -233,3 +233,9 @@ def test_an_unlisted_title_of_an_institution_in_apposition(extract):
             "met with Foreign Minister Ara Ayvazyan of Armenia.")
     names = {p.name for p in extract(text).people}
     assert "Ali Akbar Ahmadian" in names
+
+
+def test_places_written_without_their_accents_and_the_world_known_colombo(gz, extract):
+    record = extract("COLOMBO, May 20, 2024 - President Ranil Wickremesinghe received Maldivian Foreign Minister Moosa Zameer.\n")
+    assert [p.country for p in record.meetings[0].participants] == ["LKA", "MDV"]
+    assert (gz.places["Zurich"], gz.places["Sao Paulo"], gz.places["Montreal"]) == ("CHE", "BRA", "CAN")
