@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import load_toml
-from .text import Document
+from .text import Document, phrase_alternation
 
 _CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:which|who|while|where|based)\b|,?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|"
                          r"agreed|exchanged|expressed|noted|stated|discussed)\b|\s+—\s+", re.I)
@@ -44,8 +44,7 @@ def _cues() -> _Cues:
     for data in load_toml("topics.toml"):
         phrases += data.get("cues", [])
         max_words = data.get("max_words", max_words)
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
-    return _Cues(re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), max_words)
+    return _Cues(re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)})(?![\w-])", re.I), max_words)
 
 
 def find_topics(doc: Document) -> list[TopicPhrase]:

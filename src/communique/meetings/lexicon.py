@@ -11,7 +11,7 @@ import ahocorasick
 
 from ..coreference import Person
 from ..gazetteer import BodyInfo, Gazetteer, load_toml
-from ..text import Span
+from ..text import Span, phrase_alternation
 
 LEVEL_ROLES = {
     "head_of_state": {"head_of_state", "head_of_government"},
@@ -35,7 +35,7 @@ def _word_lists() -> dict[str, list[str]]:
 
 
 def alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    return phrase_alternation(phrases)  # the phrases longest first, as a tree: each character read once
 
 
 WORDS = _word_lists()
