@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -68,6 +69,28 @@ _GAP = re.compile(r"\s+")  # after the first of the two words before an anchor
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
+    for best in _expressions(text):
+        if best.lastgroup == "same":
+            # "on the same day": the day last stated; not a month ("in June 2022"), nor a day
+            # still to come ("the summit on 9 August"), as the news is of what has happened
+            value = next((d.value for d in reversed(out) if d.value and len(d.value) == 10
+                          and (reference is None or d.value <= reference.isoformat())), None)
+            relative = True
+        elif best.lastgroup == "thatyear":  # "in May of that year": the year last stated
+            year = next((d.value[:4] for d in reversed(out) if d.value and not d.relative), None)
+            value, relative = (f"{year}-{_month(best.group('m7')):02d}" if year else None), False
+        else:
+            value, relative = _resolve(best, reference)
+        out.append(DateMention(best.start(), best.end(), best.group(), value, relative))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _expressions(text: str) -> tuple[re.Match, ...]:
+    """Where the date expressions of a text are, whatever its reference date: a
+    report's text is read for them by the dateline, the page's furniture and
+    the dates stage, each with a reference of its own, and scanned once."""
+    out: list[re.Match] = []
     done = 0
     for anchor in _ANCHOR.finditer(text):
         pos = anchor.start()
@@ -85,20 +108,9 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
                 best = m
         if best is None:
             continue
-        if best.lastgroup == "same":
-            # "on the same day": the day last stated; not a month ("in June 2022"), nor a day
-            # still to come ("the summit on 9 August"), as the news is of what has happened
-            value = next((d.value for d in reversed(out) if d.value and len(d.value) == 10
-                          and (reference is None or d.value <= reference.isoformat())), None)
-            relative = True
-        elif best.lastgroup == "thatyear":  # "in May of that year": the year last stated
-            year = next((d.value[:4] for d in reversed(out) if d.value and not d.relative), None)
-            value, relative = (f"{year}-{_month(best.group('m7')):02d}" if year else None), False
-        else:
-            value, relative = _resolve(best, reference)
-        out.append(DateMention(best.start(), best.end(), best.group(), value, relative))
+        out.append(best)
         done = best.end()
-    return out
+    return tuple(out)
 
 
 def parse_date(text: str, reference: dt.date | None = None) -> str | None:
