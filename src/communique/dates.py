@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .text import phrase_alternation
+
 MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
      "November", "December"], 1)}
@@ -61,9 +63,13 @@ class DateMention:
 # the full pattern is tried only there (and up to two words before, for "on
 # the 20th" or "since 2020"), which is an order of magnitude faster than
 # scanning the whole text with it.
-_ANCHOR = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                     r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
-_WORD_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
+_ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+                 "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "tonight", "earlier", "this", "last", "first",
+                 "second", "same", "that")
+_ANCHOR = re.compile(rf"(?<!\w)(?:\d|(?i:{phrase_alternation(_ANCHOR_WORDS)}))")
+# the one or two words right before an anchor, read backwards from it in the reversed text: its
+# longest match there is the leftmost start of `(?:\w+\s+){1,2}$` before the anchor
+_WORDS_BEFORE_REVERSED = re.compile(r"(?:\s+\w+){1,2}")
 _GAP = re.compile(r"\s+")  # after the first of the two words before an anchor
 
 
@@ -92,13 +98,18 @@ def _expressions(text: str) -> tuple[re.Match, ...]:
     the dates stage, each with a reference of its own, and scanned once."""
     out: list[re.Match] = []
     done = 0
+    reverse, length = text[::-1], len(text)
     for anchor in _ANCHOR.finditer(text):
         pos = anchor.start()
         if pos < done:
             continue
-        before = _WORD_BEFORE.search(text, max(done, pos - 20), pos)
-        gap = _GAP.search(text, before.start(), pos) if before is not None else None
-        starts = [pos] if before is None else [before.start(), gap.end() if gap else pos, pos]
+        before = _WORDS_BEFORE_REVERSED.match(reverse, length - pos, length - max(done, pos - 20))
+        if before is None:
+            starts = [pos]
+        else:
+            first = length - before.end()
+            gap = _GAP.search(text, first, pos)
+            starts = [first, gap.end() if gap else pos, pos]
         best = None
         for start in sorted(set(starts)):
             while start < pos and text[start].isspace():

@@ -1,4 +1,4 @@
-"""`text.phrase_alternation`: the tree of phrases matches what the plain alternation, longest first, matches."""
+"""Patterns written for speed find what the plainer ones they replace find."""
 from __future__ import annotations
 
 import re
@@ -38,3 +38,19 @@ def test_the_tree_finds_what_the_alternation_finds(phrases, text, shape, blind):
 def test_shared_beginnings_are_read_once():
     assert phrase_alternation(["touched upon", "touched on", "discussed", "discussing"]) == \
         r"(?:discuss(?:ed|ing)|touched\s+(?:on|upon))"
+
+
+WORDY = st.lists(st.sampled_from(["on", "the", "20th", "May", "since", " ", "  ", "\n", ",", "(", "-", "é", "_", "2024"]),
+                 max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDY, st.integers(0, 40), st.integers(0, 40))
+def test_the_words_before_a_position_read_backwards(text, pos, floor):
+    """dates: the reversed text's longest `(?:\\s+\\w+){1,2}` is the leftmost start of `(?:\\w+\\s+){1,2}$`."""
+    from communique.dates import _WORDS_BEFORE_REVERSED
+
+    pos, floor = min(pos, len(text)), min(floor, pos, len(text))
+    forward = re.compile(r"(?:\w+\s+){1,2}$").search(text, floor, pos)
+    backward = _WORDS_BEFORE_REVERSED.match(text[::-1], len(text) - pos, len(text) - floor)
+    assert (forward and forward.start()) == (backward and len(text) - backward.end())
