@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import names
 from .gazetteer import Gazetteer
@@ -262,7 +263,7 @@ def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_p
             return code
     if source and source in gz.agencies and gz.agencies[source].get("country"):
         return gz.agencies[source]["country"]
-    m = _MINISTRY.search(doc.text)
+    m = _MINISTRY.search(doc.text) if "inistry" in doc.text else None  # no match holds no "ministry"
     if m:
         code = gz.places.get(m.group(1)) or _state_named(m.group(1), gz)
         if code:
@@ -272,7 +273,14 @@ def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_p
 
 
 def _state_named(name: str, gz: Gazetteer) -> str | None:
+    return _state_names(gz).get(name)
+
+
+@cache
+def _state_names(gz: Gazetteer) -> dict[str, str]:
+    """Each name of a state to the first state (in the gazetteer's order) that has it."""
+    out: dict[str, str] = {}
     for code, info in gz.states.items():
-        if name in info["names"] or name == info["name"]:
-            return code
-    return None
+        for name in [*info["names"], info["name"]]:
+            out.setdefault(name, code)
+    return out

@@ -440,6 +440,8 @@ class _Reader:
     def delegations(self) -> None:
         """"The Kyrgyz delegation was headed by X", "Australia was represented by
         Y": the people so named act for that state."""
+        if "delegation" not in self.text and "represented" not in self.text:
+            return  # every match holds one of the two words
         for m in _DELEGATION.finditer(self.text):
             state = next((x for x in self.mentions if x.kind in ("state", "demonym") and x.start <= m.start("who") < x.end), None)
             if state is None:
