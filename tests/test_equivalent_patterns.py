@@ -15,7 +15,7 @@ TEXT = st.lists(st.one_of(WORDS, st.sampled_from([" ", "  ", "\n", "-", ".", ", 
                 max_size=30).map("".join)
 
 
-def plain(phrases) -> str:
+def plain_alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
 
 
@@ -28,7 +28,7 @@ SHAPES = [r"(?<![\w-])(?:{})(?![\w-])", r"\b(?:{})\b", r"(?:{})", r"(?:{})\s+\w"
 def test_the_tree_finds_what_the_alternation_finds(phrases, text, shape, blind):
     flags = re.I if blind else 0
     ours = re.compile(shape.format(phrase_alternation(phrases)), flags)
-    theirs = re.compile(shape.format(plain(phrases)), flags)
+    theirs = re.compile(shape.format(plain_alternation(phrases)), flags)
     assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]
     for pos in range(len(text) + 1):
         a, b = ours.match(text, pos), theirs.match(text, pos)
@@ -54,3 +54,48 @@ def test_the_words_before_a_position_read_backwards(text, pos, floor):
     forward = re.compile(r"(?:\w+\s+){1,2}$").search(text, floor, pos)
     backward = _WORDS_BEFORE_REVERSED.match(text[::-1], len(text) - pos, len(text) - floor)
     assert (forward and forward.start()) == (backward and len(text) - backward.end())
+
+
+def test_the_characters_a_case_blind_pattern_matches_to_ascii_letters_are_listed():
+    """text.CASE_BLIND_EXTRAS: every character beyond ASCII that re.I matches to an ASCII letter."""
+    import sys
+
+    from communique.text import CASE_BLIND_EXTRAS
+
+    letter = re.compile("[a-z]", re.I)
+    found: dict[str, str] = {}
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if letter.fullmatch(char):
+            (key,) = [c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, char, re.I)]
+            found[key] = found.get(key, "") + char
+    assert found == CASE_BLIND_EXTRAS
+
+
+WORD_TEXT = st.lists(st.sampled_from(["meet", "Meet", "MET", "on", "behalf", "of", "the", "sides", "he", "He", "her",
+                                      "Hers", " ", "  ", "\n", "-", "_", ".", "'", "\u0130", "\u0131", "\u017f",
+                                      "\u212a", "kick", "is", "I", "s"]), max_size=30).map("".join)
+WORD_PHRASES = st.lists(st.lists(st.sampled_from(["meet", "met", "meeting", "on", "behalf", "of", "the", "sides", "he",
+                                                  "He", "her", "his", "is", "kick", "s", "i", "k", "x-y", "o'k"]),
+                                 min_size=1, max_size=3).map(" ".join), min_size=1, max_size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_PHRASES, WORD_TEXT, st.booleans(), st.sampled_from([r"(?![\w-])", r"\s+(?:the\s+)?", r"(?:\s+(\w+))?", ""]))
+def test_a_word_pattern_finds_what_the_plain_one_finds(phrases, text, blind, after):
+    from communique.text import word_pattern
+
+    flags = re.I if blind else 0
+    plain = re.compile(rf"(?<![\w-])(?:{plain_alternation(phrases)}){after}", flags)
+    ours = word_pattern(phrases, ignore_case=blind, after=after)
+    for pos in range(len(text) + 1):
+        for end in (len(text), max(pos, len(text) - 3)):
+            a, b = ours.search(text, pos, end), plain.search(text, pos, end)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_a_few_first_letters_make_a_pattern_that_skips_ahead():
+    from communique.text import word_pattern
+
+    assert word_pattern(["he", "she"]).pattern.startswith("[HShs\u017f]")

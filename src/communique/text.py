@@ -170,7 +170,7 @@ def _block_last_line(text: str, block: list[int]) -> int:
     return text.rfind("\n", block[0], block[1]) + 1 if "\n" in text[block[0]:block[1]] else block[0]
 
 
-def phrase_alternation(phrases) -> str:
+def phrase_alternation(phrases, ignore_case: bool = True) -> str:
     r"""The regular expression of a list of phrases, a space in one standing for
     any run of white space (`\s+`): what `"|".join` of the phrases, escaped and
     longest first, matches, in the same order of preference, but written as a
@@ -182,7 +182,8 @@ def phrase_alternation(phrases) -> str:
     of the next longer one, and the tree tries the longer before the shorter,
     as the list sorted longest first does. Where that argument needs care (two
     branches differing only in case, which a case-blind pattern would both
-    take; characters beyond ASCII), the plain alternation is returned."""
+    take, unless `ignore_case` is False; characters beyond ASCII), the plain
+    alternation is returned."""
     phrases = sorted(set(phrases), key=len, reverse=True)
     plain = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     root: dict = {}
@@ -193,14 +194,50 @@ def phrase_alternation(phrases) -> str:
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _tree_pattern(root) if _tree_is_plain(root) else plain
+    return _tree_pattern(root) if _tree_is_plain(root, ignore_case) else plain
 
 
-def _tree_is_plain(node: dict) -> bool:
+def _tree_is_plain(node: dict, ignore_case: bool) -> bool:
     keys = [k for k in node if k]
-    if len({k.lower() for k in keys}) != len(keys) or (" " in keys and any(k.isspace() for k in keys if k != " ")):
+    if (ignore_case and len({k.lower() for k in keys}) != len(keys)) or \
+            (" " in keys and any(k.isspace() for k in keys if k != " ")):
         return False  # "Summit" and "summit": a case-blind pattern fits both branches; so do \s+ and a tab
-    return all(_tree_is_plain(child) for key, child in node.items() if key)
+    return all(_tree_is_plain(child, ignore_case) for key, child in node.items() if key)
+
+
+# The characters beyond ASCII that a case-blind pattern matches to an ASCII letter
+# (tests/test_equivalent_patterns.py checks the list against every character).
+CASE_BLIND_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_FEW_FIRSTS = 8  # beyond so many first letters, skipping ahead to them saves nothing
+
+
+def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])") -> re.Pattern:
+    r"""`re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)}){after}", re.I if
+    ignore_case else 0)`: a listed phrase starting a word, then `after`, the same
+    matches, written so that the engine skips ahead to the characters a phrase
+    can start with: the first character is read by a class of them (the
+    engine's fast scan), the word's start checked behind it, and the rest of
+    the phrase told by that character (`(?<=c)`). With many first letters the
+    plain form is as fast, and is returned."""
+    phrases = sorted(set(phrases))
+    flags = re.I if ignore_case else 0
+    plain = re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases, ignore_case)}){after}", flags)
+    if not phrases or not all(p and p.isascii() and not p[0].isspace() for p in phrases):
+        return plain
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        groups.setdefault(p[0].lower() if ignore_case else p[0], []).append(p[1:])
+    if len(groups) > _FEW_FIRSTS:
+        return plain
+    firsts: set[str] = set()
+    for key in groups:
+        firsts.add(key)
+        if ignore_case and key.isalpha():
+            firsts |= {key.upper(), *CASE_BLIND_EXTRAS.get(key, "")}
+    told = "|".join(rf"(?<={re.escape(key)}){phrase_alternation(rests, ignore_case)}" for key, rests in sorted(groups.items()))
+    rest = f"(?:{told}){after}"
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + r"](?<![\w-][\s\S])" +
+                      (f"(?i:{rest})" if ignore_case else rest))
 
 
 def _tree_pattern(node: dict) -> str:
