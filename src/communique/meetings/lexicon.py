@@ -11,7 +11,7 @@ import ahocorasick
 
 from ..coreference import Person
 from ..gazetteer import BodyInfo, Gazetteer, load_toml
-from ..text import Span, phrase_alternation
+from ..text import Span, phrase_alternation, word_pattern
 
 LEVEL_ROLES = {
     "head_of_state": {"head_of_state", "head_of_government"},
@@ -277,7 +277,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     kind_of.update((p.lower(), NO_MEETING) for p in data["cues"]["not_meetings"])
     cues = data["cues"]
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
-    word = lambda phrases: re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", re.I)
+    word = word_pattern  # (?<![\w-])(?:phrases)(?![\w-]), case-blind, read fast
     return Lexicon(
         triggers=PhraseFinder(kind_of),
         trigger_kind=kind_of,
@@ -288,7 +288,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
         together=word(cues["together"]),
-        messages=re.compile(rf"(?<![\w-])(?:{alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
+        messages=word_pattern(cues["messages"], after=r"\s+(?:the\s+)?"),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
         formats=re.compile(rf"(?<![\w-])({alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
@@ -296,7 +296,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         format_kind=fmt,
         groups=word(lex["group_refs"]),
         # "he" or "He", never "HE" (His Excellency)
-        pronouns=re.compile("|".join(rf"(?<![\w-])(?:{p}|{p.capitalize()})(?![\w-])" for p in lex["pronouns"])),
+        # (one word pattern, not one pattern a pronoun tried in turn at every position)
+        pronouns=word_pattern([form for p in lex["pronouns"] for form in (p, p.capitalize())], ignore_case=False),
         specific=frozenset(w.lower() for w in lex["specific"]),
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
