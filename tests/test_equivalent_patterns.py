@@ -99,3 +99,20 @@ def test_a_few_first_letters_make_a_pattern_that_skips_ahead():
     from communique.text import word_pattern
 
     assert word_pattern(["he", "she"]).pattern.startswith("[HShs\u017f]")
+
+
+CLAUSE_TEXT = st.lists(st.sampled_from(["talks", " ", "  ", "\n", ",", ", ", ".", ";", "!", "and", "AND", "also",
+                                        "adopted", "Signed", "which", "who", "—", " — ", "based", "\u017f", "x"]),
+                       max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CLAUSE_TEXT)
+def test_the_end_of_a_topic_clause_is_found_as_before(text):
+    from communique.topics import _CLAUSE_END
+
+    before = re.compile(r"[.;:!?]|,\s+(?:which|who|while|where|based)\b|,?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|"
+                        r"agreed|exchanged|expressed|noted|stated|discussed)\b|\s+—\s+", re.I)
+    for pos in range(len(text) + 1):
+        a, b = _CLAUSE_END.search(text, pos), before.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
