@@ -116,3 +116,18 @@ def test_the_end_of_a_topic_clause_is_found_as_before(text):
     for pos in range(len(text) + 1):
         a, b = _CLAUSE_END.search(text, pos), before.search(text, pos)
         assert (a and a.span()) == (b and b.span())
+
+
+ANCHOR_TEXT = st.lists(st.sampled_from(["on", "the", "20th", "May", "may", "MAYOR", "Sept.", "last", "Thursday", "today",
+                                        " ", "-", "_", "\u0663", "\u017fat", "\u0130", "x2", "that", "first", "2024"]),
+                       max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ANCHOR_TEXT)
+def test_the_anchors_of_dates_are_where_they_were(text):
+    from communique.dates import _ANCHOR
+
+    before = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                        r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
+    assert [m.start() for m in _ANCHOR.finditer(text)] == [m.start() for m in before.finditer(text)]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import phrase_alternation
+from .text import CASE_BLIND_EXTRAS, phrase_alternation
 
 MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -66,7 +66,13 @@ class DateMention:
 _ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
                  "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "tonight", "earlier", "this", "last", "first",
                  "second", "same", "that")
-_ANCHOR = re.compile(rf"(?<!\w)(?:\d|(?i:{phrase_alternation(_ANCHOR_WORDS)}))")
+# (?<!\w)(?:\d|(?i:jan|feb|...)) written so the engine skips ahead to a digit or a word's first letter
+# (a class of them, its fast scan), checks the word's start behind it and tells the word by that letter
+_ANCHOR_FIRSTS = sorted({w[0] for w in _ANCHOR_WORDS})
+_ANCHOR = re.compile(
+    "[\\d" + "".join(c + c.upper() + CASE_BLIND_EXTRAS.get(c, "") for c in _ANCHOR_FIRSTS) + r"](?<!\w[\s\S])"
+    r"(?:(?<=\d)|(?i:" + "|".join(rf"(?<={c}){phrase_alternation([w[1:] for w in _ANCHOR_WORDS if w[0] == c])}"
+                                  for c in _ANCHOR_FIRSTS) + "))")
 # the one or two words right before an anchor, read backwards from it in the reversed text: its
 # longest match there is the leftmost start of `(?:\w+\s+){1,2}$` before the anchor
 _WORDS_BEFORE_REVERSED = re.compile(r"(?:\s+\w+){1,2}")
