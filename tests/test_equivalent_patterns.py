@@ -74,20 +74,22 @@ def test_the_characters_a_case_blind_pattern_matches_to_ascii_letters_are_listed
 
 WORD_TEXT = st.lists(st.sampled_from(["meet", "Meet", "MET", "on", "behalf", "of", "the", "sides", "he", "He", "her",
                                       "Hers", " ", "  ", "\n", "-", "_", ".", "'", "\u0130", "\u0131", "\u017f",
-                                      "\u212a", "kick", "is", "I", "s"]), max_size=30).map("".join)
+                                      "\u212a", "kick", "is", "I", "s", "tête", "TÊTE", "été"]), max_size=30).map("".join)
 WORD_PHRASES = st.lists(st.lists(st.sampled_from(["meet", "met", "meeting", "on", "behalf", "of", "the", "sides", "he",
-                                                  "He", "her", "his", "is", "kick", "s", "i", "k", "x-y", "o'k"]),
+                                                  "He", "her", "his", "is", "kick", "s", "i", "k", "x-y", "o'k", "tête", "Été", "mEet"]),
                                  min_size=1, max_size=3).map(" ".join), min_size=1, max_size=10)
 
 
 @settings(max_examples=500, deadline=None)
-@given(WORD_PHRASES, WORD_TEXT, st.booleans(), st.sampled_from([r"(?![\w-])", r"\s+(?:the\s+)?", r"(?:\s+(\w+))?", ""]))
-def test_a_word_pattern_finds_what_the_plain_one_finds(phrases, text, blind, after):
+@given(WORD_PHRASES, WORD_TEXT, st.booleans(), st.sampled_from([r"(?![\w-])", r"\s+(?:the\s+)?", r"(?:\s+(\w+))?", "", r"\b"]),
+       st.sampled_from([r"(?<![\w-])", r"\b"]), st.booleans())
+def test_a_word_pattern_finds_what_the_plain_one_finds(phrases, text, blind, after, before, group):
     from communique.text import word_pattern
 
     flags = re.I if blind else 0
-    plain = re.compile(rf"(?<![\w-])(?:{plain_alternation(phrases)}){after}", flags)
-    ours = word_pattern(phrases, ignore_case=blind, after=after)
+    alternation = plain_alternation(phrases)
+    plain = re.compile(before + (f"({alternation})" if group else f"(?:{alternation})") + after, flags)
+    ours = word_pattern(phrases, ignore_case=blind, after=after, before=before, group=group)
     for pos in range(len(text) + 1):
         for end in (len(text), max(pos, len(text) - 3)):
             a, b = ours.search(text, pos, end), plain.search(text, pos, end)

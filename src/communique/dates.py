@@ -71,7 +71,7 @@ _ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", 
 _ANCHOR_FIRSTS = sorted({w[0] for w in _ANCHOR_WORDS})
 _ANCHOR = re.compile(
     "[\\d" + "".join(c + c.upper() + CASE_BLIND_EXTRAS.get(c, "") for c in _ANCHOR_FIRSTS) + r"](?<!\w[\s\S])"
-    r"(?:(?<=\d)|(?i:" + "|".join(rf"(?<={c}){phrase_alternation([w[1:] for w in _ANCHOR_WORDS if w[0] == c])}"
+    r"(?:(?<=\d)|(?i:" + "|".join(rf"(?<={c})(?:{phrase_alternation([w[1:] for w in _ANCHOR_WORDS if w[0] == c])})"
                                   for c in _ANCHOR_FIRSTS) + "))")
 # the one or two words right before an anchor, read backwards from it in the reversed text: its
 # longest match there is the leftmost start of `(?:\w+\s+){1,2}$` before the anchor

@@ -222,19 +222,25 @@ CASE_BLIND_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _FEW_FIRSTS = 8  # beyond so many first letters, skipping ahead to them saves nothing
 
 
-def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])") -> re.Pattern:
+def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])", before: str = r"(?<![\w-])",
+                 group: bool = False) -> re.Pattern:
     r"""`re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)}){after}", re.I if
     ignore_case else 0)`: a listed phrase starting a word, then `after`, the same
     matches, written so that the engine skips ahead to the characters a phrase
     can start with: the first character is read by a class of them (the
     engine's fast scan), the word's start checked behind it, and the rest of
     the phrase told by that character (`(?<=c)`). With many first letters the
-    plain form is as fast, and is returned."""
+    plain form is as fast, and is returned. `before` is what must not stand
+    before the phrase: `(?<![\w-])` or `\b` (a word's start, for phrases
+    that start with a letter or digit); `group`: the phrase is group 1."""
     phrases = sorted(set(phrases))
     flags = re.I if ignore_case else 0
-    plain = re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases, ignore_case)}){after}", flags)
-    if not phrases or not all(p and p.isascii() and not p[0].isspace() for p in phrases):
-        return plain
+    alternation = phrase_alternation(phrases, ignore_case)
+    plain = re.compile(before + (f"({alternation})" if group else f"(?:{alternation})") + after, flags)
+    behind = {r"(?<![\w-])": r"(?<![\w-][\s\S])", r"\b": r"(?<!\w[\s\S])"}.get(before)
+    if behind is None or not phrases or not all(p and p[0].isascii() and not p[0].isspace() for p in phrases) or \
+            (before == r"\b" and not all(re.match(r"\w", p) for p in phrases)):
+        return plain  # (before a letter or digit, \b is a word's start: no word character behind it)
     groups: dict[str, list[str]] = {}
     for p in phrases:
         groups.setdefault(p[0].lower() if ignore_case else p[0], []).append(p[1:])
@@ -245,10 +251,10 @@ def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])") -
         firsts.add(key)
         if ignore_case and key.isalpha():
             firsts |= {key.upper(), *CASE_BLIND_EXTRAS.get(key, "")}
-    told = "|".join(rf"(?<={re.escape(key)}){phrase_alternation(rests, ignore_case)}" for key, rests in sorted(groups.items()))
-    rest = f"(?:{told}){after}"
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(firsts)) + r"](?<![\w-][\s\S])" +
-                      (f"(?i:{rest})" if ignore_case else rest))
+    told = "|".join(rf"(?<={re.escape(key)})(?:{phrase_alternation(rests, ignore_case)})" for key, rests in sorted(groups.items()))
+    told = f"(?i:(?:{told}))" if ignore_case else f"(?:{told})"
+    phrase = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]" + behind + told
+    return re.compile((f"({phrase})" if group else phrase) + (f"(?i:{after})" if ignore_case and after else after))
 
 
 def _tree_pattern(node: dict) -> str:
