@@ -70,7 +70,7 @@ BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
-REPRESENTED_BY = re.compile(rf"\b(?:{_any('represented_by')})\b")
+REPRESENTED_BY = word_pattern(WORDS["represented_by"], ignore_case=False, before=r"\b", after=r"\b")  # read fast: every sentence
 HELD = re.compile(rf"\b(?:{_any('held')})\b")
 HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
                         rf"(?:{_any('held_after')})\b")
@@ -291,8 +291,8 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         messages=word_pattern(cues["messages"], after=r"\s+(?:the\s+)?"),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
-        formats=re.compile(rf"(?<![\w-])({alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
-                           rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)", re.I),
+        formats=word_pattern(fmt, group=True, after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
+                             rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)"),
         format_kind=fmt,
         groups=word(lex["group_refs"]),
         # "he" or "He", never "HE" (His Excellency)
