@@ -297,13 +297,14 @@ class _Reader:
         for j in range(k + 1, min(k + 4, len(ms))):
             if ms[j].kind == "title":
                 break
-            if ms[j].kind == "name" and _PORTFOLIO.match(self.gap(end, ms[j].start)):
+            if ms[j].kind == "name" and _portfolio(self.gap(end, ms[j].start)):
                 return j, self.text.rindex(",", end, ms[j].start)
         return k, end
 
     def institution(self, between: str) -> bool:
         """An institution the title is of, named in words that are never a person's."""
-        m = _INSTITUTION.fullmatch(between)
+        # a match is at most eleven words ("of the" and nine more): a longer gap is read no further
+        m = _INSTITUTION.fullmatch(between) if len(between.split(None, 11)) <= 11 else None
         if not m:
             return False
         stop, heads = _name_word_sets(self.gz)
@@ -587,6 +588,11 @@ class _Reader:
         """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
         claims = [c for q in everyone if names.same_name(q.name, person.name) for c in q.claims if c.role != "counterpart"]
         return best_claim(claims or person.claims, self.gz).role
+
+
+def _portfolio(gap: str) -> bool:
+    # a match is at most eight words (the comma, three, "and", three): a longer gap is read no further
+    return len(gap.split(None, 8)) <= 8 and _PORTFOLIO.match(gap) is not None
 
 
 @cache
