@@ -225,7 +225,9 @@ class PhraseFinder:
     def find(self, lower: str, start: int, end: int) -> list[tuple[int, int]]:
         """The (start, end) of each phrase in lower[start:end]; a line break or tab
         between two words counts as a space (`lower` is the document's `spaced`)."""
-        hits = sorted(((e + 1 - length, e + 1) for e, length in self.automaton.iter(lower, start, end)),
+        # the sentence itself, not the whole text with bounds: the automaton copies all the
+        # string it is given, once a sentence (quadratic in a long report)
+        hits = sorted(((start + e + 1 - length, start + e + 1) for e, length in self.automaton.iter(lower[start:end])),
                       key=lambda h: (h[0], -h[1]))
         found: list[tuple[int, int]] = []
         reached = start
