@@ -56,6 +56,8 @@ _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]
 _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|on|and)\s+(?:the\s+)?){1,8}"
                                   r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
+_MEETING_VERB = re.compile(r"\b(?:talks|met|meets|meeting|received|receives|conversation|call)\b")
+
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
 
@@ -540,8 +542,7 @@ class _Reader:
 
     def near_meeting_verb(self, m: Mention) -> bool:
         sentence = self.doc.sentence_of(m.start)
-        return re.search(r"\b(?:talks|met|meets|meeting|received|receives|conversation|call)\b",
-                         self.text[sentence.start:sentence.end]) is not None
+        return _MEETING_VERB.search(self.text[sentence.start:sentence.end]) is not None
 
     def honorific_name(self, i: int) -> None:
         ms = self.mentions

@@ -88,6 +88,10 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_DOTTED = re.compile(r"(?:\w\.)+\w")  # "u.s.a"
+
+
 def split_sentences(text: str) -> list[Span]:
     """Sentences as spans. A line ending in ':' or ',' and the bullet lines
     after it stay one sentence, so a list of attendees is read with its lead."""
@@ -117,9 +121,9 @@ def split_sentences(text: str) -> list[Span]:
         cursor = start
         for m in _SENTENCE_END.finditer(text, start, end):
             # the word before the point: from a few characters back, not from the sentence start
-            word = re.search(r"([\w.]+)$", text[max(cursor, m.start() - 40):m.start()])
+            word = _LAST_WORD.search(text[max(cursor, m.start() - 40):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", token):
+            if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or _DOTTED.fullmatch(token):
                 continue
             spans.append(Span(cursor, m.start() + 1))
             cursor = m.end()

@@ -27,6 +27,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|had\s+been|have\s+been)\s+(?:also\s+)?(?:d
 _PASSIVE_VERBS = ("discussed", "considered", "reviewed", "examined", "addressed", "touched")  # one is in every match
 _EMPTY = re.compile(r"^(?:the\s+|this\s+|that\s+)?(?:meeting|talks|summit|session|conversation|event|issue|"
                     r"issues|matter|matters|sides?|parties|ministers?)$", re.I)
+_NONSPACE = re.compile(r"\S+")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 
 @dataclass(slots=True)
@@ -74,12 +76,12 @@ def find_topics(doc: Document) -> list[TopicPhrase]:
             stripped = piece.lstrip()
             lead = _LEAD.match(stripped)
             begin = at + (len(piece) - len(stripped)) + (lead.end() if lead else 0)
-            words = list(re.finditer(r"\S+", text[begin:pos]))[: cues.max_words]
+            words = list(_NONSPACE.finditer(text[begin:pos]))[: cues.max_words]
             if not words:
                 continue
             phrase = text[begin:begin + words[-1].end()].rstrip(" ,")
             key = phrase.lower()
-            if not re.search(r"[A-Za-z]{3,}", phrase) or _EMPTY.match(phrase) or key in seen:
+            if not _THREE_LETTERS.search(phrase) or _EMPTY.match(phrase) or key in seen:
                 continue
             seen.add(key)
             out.append(TopicPhrase(phrase, begin, begin + len(phrase)))
