@@ -22,6 +22,9 @@ from .lexicon import (
 )
 
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
+# compiled once: read at every place of a sentence
+_SPACE = re.compile(r"\s+")
+_PREPOSITION_BEFORE = re.compile(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$")
 
 
 class SentenceFacts:
@@ -79,10 +82,10 @@ class SentenceFacts:
                 continue
             if VENUE_WORD.match(self.text, m.end):
                 continue  # "Lusail Palace" is a venue, not the city of Lusail
-            if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
+            if m.kind == "place" and m.end <= trigger.start and _SPACE.fullmatch(self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue
-            prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
+            prep = _PREPOSITION_BEFORE.search(self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))
         if not found:
