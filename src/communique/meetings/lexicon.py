@@ -129,6 +129,7 @@ GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}\. [A-Z]")
 
 
 def headline_end(text: str) -> int:
@@ -137,7 +138,7 @@ def headline_end(text: str) -> int:
     end, pos = -1, 0
     for line in text.splitlines(keepends=True):
         content = line.strip()
-        if content.endswith((".", "!", "?", ":")) or re.search(r"[a-z]{3}\. [A-Z]", content):
+        if content.endswith((".", "!", "?", ":")) or _SENTENCE_INSIDE.search(content):
             return end  # a sentence of the body ("Press Release No. 214" is none)
         if content:
             end = pos + len(line.rstrip())
