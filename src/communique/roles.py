@@ -50,6 +50,7 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|aga
 # a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
 _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w-]{0,40})?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
                          r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
+_DELEGATION_TAIL = re.compile(r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
@@ -443,8 +444,8 @@ class _Reader:
     def delegations(self) -> None:
         """"The Kyrgyz delegation was headed by X", "Australia was represented by
         Y": the people so named act for that state."""
-        if "delegation" not in self.text and "represented" not in self.text:
-            return  # every match holds one of the two words
+        if _DELEGATION_TAIL.search(self.text) is None:
+            return  # every match ends in this
         for m in _DELEGATION.finditer(self.text):
             state = next((x for x in self.mentions if x.kind in ("state", "demonym") and x.start <= m.start("who") < x.end), None)
             if state is None:
