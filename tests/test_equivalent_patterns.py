@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from communique.text import phrase_alternation
 
 WORDS = st.sampled_from(["a", "an", "the", "meet", "meeting", "meetings", "met", "on", "of", "talks", "Talk",
-                         "summit", "Summit", "call", "called", "courtesy", "co-chair", "co", "it's", "x.y"])
+                         "summit", "Summit", "call", "called", "courtesy", "co-chair", "co", "it's", "x.y",
+                         "communiqué", "communique", "COMMUNIQUÉ", "\u017fum", "sum", "\u212aey", "key"])
 PHRASES = st.lists(st.lists(WORDS, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=12)
 TEXT = st.lists(st.one_of(WORDS, st.sampled_from([" ", "  ", "\n", "-", ".", ", ", "\t", "K", "\u212a"])),
                 max_size=30).map("".join)

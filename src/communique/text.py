@@ -196,15 +196,12 @@ def phrase_alternation(phrases, ignore_case: bool = True) -> str:
     The two agree: the phrases that fit at one position are each the beginning
     of the next longer one, and the tree tries the longer before the shorter,
     as the list sorted longest first does. Where that argument needs care (two
-    branches differing only in case, which a case-blind pattern would both
-    take, unless `ignore_case` is False; characters beyond ASCII), the plain
-    alternation is returned."""
+    branches a case-blind pattern would both take, "Summit" and "summit",
+    unless `ignore_case` is False), the plain alternation is returned."""
     phrases = sorted(set(phrases), key=len, reverse=True)
     plain = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     root: dict = {}
     for phrase in phrases:
-        if not phrase.isascii():
-            return plain
         node = root
         for char in phrase:
             node = node.setdefault(char, {})
@@ -214,7 +211,7 @@ def phrase_alternation(phrases, ignore_case: bool = True) -> str:
 
 def _tree_is_plain(node: dict, ignore_case: bool) -> bool:
     keys = [k for k in node if k]
-    if (ignore_case and len({k.lower() for k in keys}) != len(keys)) or \
+    if (ignore_case and any(re.fullmatch(re.escape(a), b, re.I) for i, a in enumerate(keys) for b in keys[i + 1:])) or \
             (" " in keys and any(k.isspace() for k in keys if k != " ")):
         return False  # "Summit" and "summit": a case-blind pattern fits both branches; so do \s+ and a tab
     return all(_tree_is_plain(child, ignore_case) for key, child in node.items() if key)
