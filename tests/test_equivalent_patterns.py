@@ -83,14 +83,15 @@ WORD_PHRASES = st.lists(st.lists(st.sampled_from(["meet", "met", "meeting", "on"
 
 @settings(max_examples=500, deadline=None)
 @given(WORD_PHRASES, WORD_TEXT, st.booleans(), st.sampled_from([r"(?![\w-])", r"\s+(?:the\s+)?", r"(?:\s+(\w+))?", "", r"\b"]),
-       st.sampled_from([r"(?<![\w-])", r"\b"]), st.booleans())
-def test_a_word_pattern_finds_what_the_plain_one_finds(phrases, text, blind, after, before, group):
+       st.sampled_from([r"(?<![\w-])", r"\b", r"(?<![\w'-])"]), st.booleans(), st.booleans())
+def test_a_word_pattern_finds_what_the_plain_one_finds(phrases, text, blind, after, before, group, spaces):
     from communique.text import word_pattern
 
     flags = re.I if blind else 0
-    alternation = plain_alternation(phrases)
+    alternation = plain_alternation(phrases) if spaces else \
+        "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
     plain = re.compile(before + (f"({alternation})" if group else f"(?:{alternation})") + after, flags)
-    ours = word_pattern(phrases, ignore_case=blind, after=after, before=before, group=group)
+    ours = word_pattern(phrases, ignore_case=blind, after=after, before=before, group=group, spaces=spaces)
     for pos in range(len(text) + 1):
         for end in (len(text), max(pos, len(text) - 3)):
             a, b = ours.search(text, pos, end), plain.search(text, pos, end)

@@ -185,7 +185,7 @@ def _block_last_line(text: str, block: list[int]) -> int:
     return text.rfind("\n", block[0], block[1]) + 1 if "\n" in text[block[0]:block[1]] else block[0]
 
 
-def phrase_alternation(phrases, ignore_case: bool = True) -> str:
+def phrase_alternation(phrases, ignore_case: bool = True, spaces: bool = True) -> str:
     r"""The regular expression of a list of phrases, a space in one standing for
     any run of white space (`\s+`): what `"|".join` of the phrases, escaped and
     longest first, matches, in the same order of preference, but written as a
@@ -197,16 +197,17 @@ def phrase_alternation(phrases, ignore_case: bool = True) -> str:
     of the next longer one, and the tree tries the longer before the shorter,
     as the list sorted longest first does. Where that argument needs care (two
     branches a case-blind pattern would both take, "Summit" and "summit",
-    unless `ignore_case` is False), the plain alternation is returned."""
+    unless `ignore_case` is False), the plain alternation is returned.
+    `spaces=False`: a space stands for itself, as `re.escape` writes it."""
     phrases = sorted(set(phrases), key=len, reverse=True)
-    plain = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    plain = "|".join(re.escape(p).replace(r"\ ", r"\s+") if spaces else re.escape(p) for p in phrases)
     root: dict = {}
     for phrase in phrases:
         node = root
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _tree_pattern(root) if _tree_is_plain(root, ignore_case) else plain
+    return _tree_pattern(root, spaces) if _tree_is_plain(root, ignore_case) else plain
 
 
 def _tree_is_plain(node: dict, ignore_case: bool) -> bool:
@@ -224,7 +225,7 @@ _FEW_FIRSTS = 8  # beyond so many first letters, skipping ahead to them saves no
 
 
 def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])", before: str = r"(?<![\w-])",
-                 group: bool = False) -> re.Pattern:
+                 group: bool = False, spaces: bool = True) -> re.Pattern:
     r"""`re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)}){after}", re.I if
     ignore_case else 0)`: a listed phrase starting a word, then `after`, the same
     matches, written so that the engine skips ahead to the characters a phrase
@@ -236,9 +237,10 @@ def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])", b
     that start with a letter or digit); `group`: the phrase is group 1."""
     phrases = sorted(set(phrases))
     flags = re.I if ignore_case else 0
-    alternation = phrase_alternation(phrases, ignore_case)
+    alternation = phrase_alternation(phrases, ignore_case, spaces)
     plain = re.compile(before + (f"({alternation})" if group else f"(?:{alternation})") + after, flags)
-    behind = {r"(?<![\w-])": r"(?<![\w-][\s\S])", r"\b": r"(?<!\w[\s\S])"}.get(before)
+    behind = {r"(?<![\w-])": r"(?<![\w-][\s\S])", r"(?<![\w'-])": r"(?<![\w'-][\s\S])",
+              r"\b": r"(?<!\w[\s\S])"}.get(before)
     if behind is None or not phrases or not all(p and p[0].isascii() and not p[0].isspace() for p in phrases) or \
             (before == r"\b" and not all(re.match(r"\w", p) for p in phrases)):
         return plain  # (before a letter or digit, \b is a word's start: no word character behind it)
@@ -252,14 +254,16 @@ def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])", b
         firsts.add(key)
         if ignore_case and key.isalpha():
             firsts |= {key.upper(), *CASE_BLIND_EXTRAS.get(key, "")}
-    told = "|".join(rf"(?<={re.escape(key)})(?:{phrase_alternation(rests, ignore_case)})" for key, rests in sorted(groups.items()))
+    told = "|".join(rf"(?<={re.escape(key)})(?:{phrase_alternation(rests, ignore_case, spaces)})"
+                    for key, rests in sorted(groups.items()))
     told = f"(?i:(?:{told}))" if ignore_case else f"(?:{told})"
     phrase = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]" + behind + told
     return re.compile((f"({phrase})" if group else phrase) + (f"(?i:{after})" if ignore_case and after else after))
 
 
-def _tree_pattern(node: dict) -> str:
-    branches = [(r"\s+" if key == " " else re.escape(key)) + _tree_pattern(node[key]) for key in sorted(k for k in node if k)]
+def _tree_pattern(node: dict, spaces: bool = True) -> str:
+    branches = [(r"\s+" if key == " " and spaces else re.escape(key)) + _tree_pattern(node[key], spaces)
+                for key in sorted(k for k in node if k)]
     if "" in node:
         branches.append("")  # the phrase that ends here: after every longer one
     if len(branches) <= 1:
