@@ -31,6 +31,7 @@ from .lexicon import (
     TWO_SIDED,
     Trigger,
 )
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")  # compiled once: read at every capitalised meeting word
 
 
 class TriggerFinder:
@@ -121,7 +122,7 @@ class TriggerFinder:
             return False
         if " " in phrase.strip() and all(w[0].isupper() for w in phrase.split()):
             return True
-        before = re.search(r"([\w'’-]+)\s+$", self.text[max(0, start - 30):start])
+        before = _WORD_BEFORE.search(self.text[max(0, start - 30):start])
         return bool(before and before.group(1)[0].isupper() and before.group(1).lower() not in DEFINITE | INDEFINITE
                     and self.text[self.doc.sentence_of(start).start:before.start(1) + max(0, start - 30)].strip() != "")
 
