@@ -9,7 +9,8 @@ drives it with --clients concurrent httpx clients (asyncio) for --seconds,
 each request drawn from a mix: the meetings page (filtered or not), a meeting
 page, a person page, the people list, the API's meeting list, search. Prints
 requests, throughput, median and 99th-percentile latency, the server's CPU
-time per request (all its processes; Linux), and errors (any status other
+time per request (all its processes; Linux), the CPU time the clients (this
+process) spent per request, and errors (any status other
 than 200, or no answer); exits 1 on any error. On a shared machine the CPU per
 request is the figure to compare: the latencies depend on what else runs."""
 from __future__ import annotations
@@ -120,10 +121,11 @@ def main() -> int:
     port = free_port()
     server = start_server(url, port, args.workers)
     try:
-        cpu_before, started = server_cpu(server.pid), time.perf_counter()
+        cpu_before, started, own_before = server_cpu(server.pid), time.perf_counter(), time.process_time()
         latencies, errors = asyncio.run(drive(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.seed,
                                               args.meetings))
         elapsed, cpu_after = time.perf_counter() - started, server_cpu(server.pid)
+        clients_cpu = time.process_time() - own_before
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -135,7 +137,8 @@ def main() -> int:
           f"server workers: {workers}")
     cpu = (f", server CPU {(cpu_after - cpu_before) * 1000 / len(ms):.1f} ms a request"
            if cpu_before is not None and cpu_after is not None and ms else "")
-    print(f"requests: {len(ms):,}{cpu}")
+    own = f", clients' CPU {clients_cpu * 1000 / len(ms):.1f} ms a request" if ms else ""
+    print(f"requests: {len(ms):,}{cpu}{own}")
     print(f"latency: median {statistics.median(ms) if ms else 0:.0f} ms, 99th percentile {p99:.0f} ms, "
           f"throughput {len(ms) / elapsed:.1f} requests/s")
     print(f"errors: {len(errors)}")

@@ -70,3 +70,18 @@ def remembered(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
     if "memo_state" not in session.info:  # once per transaction, that is per request
         session.info["memo_state"] = tuple(session.execute(STATE).one())
     return memo.get(session.info["memo_state"], key, compute)
+
+
+GENERATION = "communique.generation"  # the request scope's key for the state the response cache read
+
+
+def request_session(request: Any) -> Session:
+    """A session for one request. When the response cache has read the state of
+    the database for this request (cache.ResponseCache), `remembered` uses it
+    instead of reading it again: the session sees that state or a newer one, and
+    a newer one is seen by the next request, which drops what was remembered."""
+    session = request.app.state.db.session()
+    state = request.scope.get(GENERATION)
+    if state is not None:
+        session.info["memo_state"] = state
+    return session

@@ -20,11 +20,28 @@ from .api import read_pasted
 from .highlight import LEGEND, highlight, meeting_spans, record_spans
 from .limits import DEFAULT_PER_PAGE, MAX_PAGE, MAX_QUERY_CHARS
 from .meetings import Filters, list_meetings, meeting_detail, timeline
-from .memo import remembered
+from .memo import remembered, request_session
 from .people import list_people, person_detail
 
 PER_PAGE = DEFAULT_PER_PAGE
-env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class PageEnvironment(Environment):
+    """Jinja2's environment, reading `row.name` off the plain dicts the pages are
+    given by key at once: the same value Jinja2 finds, without the AttributeError
+    it raises and catches first on every such read (a tenth of a page's time)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:  # `d.items` stays the method, as in Jinja2
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+env = PageEnvironment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True,
                   auto_reload=False,  # the templates ship with the package: no look at their files on each render
                   trim_blocks=True, lstrip_blocks=True)
 env.filters["label"] = lambda value: (value or "").replace("_", " ")
@@ -51,7 +68,7 @@ def _page(value: str | None) -> int:
 
 
 def _session(request: Request) -> Session:
-    return request.app.state.db.session()
+    return request_session(request)
 
 
 def _found(value: dict[str, Any] | None, what: str) -> dict[str, Any]:

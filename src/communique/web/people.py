@@ -6,11 +6,11 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from ..kb.models import Meeting, Participant, Person, PersonName, PersonRole
-from .meetings import meeting_rows, page_of, people_named
+from ..kb.models import Participant, Person, PersonName, PersonRole
+from .meetings import MEETINGS, NEWEST_FIRST, meeting_rows, page_of, people_named
 from .memo import remembered
 
 
@@ -38,21 +38,28 @@ def matching_people(session: Session, q: str, limit: int = 200) -> list[int]:
     return list(dict.fromkeys(found + people_named(session, q)))[:limit]
 
 
+_persons, _names, _roles, _participants = (Person.__table__, PersonName.__table__, PersonRole.__table__,
+                                          Participant.__table__)
+_PERSON = select(_persons.c.id, _persons.c.name).where(_persons.c.id == bindparam("person"))
+_NAMES = select(_names.c.name).where(_names.c.person_id == bindparam("person"))
+_ROLES = (select(_roles.c.role, _roles.c.country, _roles.c.org, func.min(_roles.c.seen), func.max(_roles.c.seen),
+                 func.count(func.distinct(_roles.c.report_id)))
+          .where(_roles.c.person_id == bindparam("person"))
+          .group_by(_roles.c.role, _roles.c.country, _roles.c.org)
+          .order_by(func.min(_roles.c.seen)))
+_MEETINGS = (MEETINGS.where(MEETINGS.selected_columns.id.in_(
+                 select(_participants.c.meeting_id).where(_participants.c.person_id == bindparam("person"))))
+             .order_by(*NEWEST_FIRST))
+
+
 def person_detail(session: Session, person_id: int, met_limit: int = 16) -> dict[str, Any] | None:
-    person = session.get(Person, person_id)
+    person = session.execute(_PERSON, {"person": person_id}).first()
     if person is None:
         return None
-    roles = session.execute(
-        select(PersonRole.role, PersonRole.country, PersonRole.org, func.min(PersonRole.seen),
-               func.max(PersonRole.seen), func.count(func.distinct(PersonRole.report_id)))
-        .where(PersonRole.person_id == person_id)
-        .group_by(PersonRole.role, PersonRole.country, PersonRole.org)
-        .order_by(func.min(PersonRole.seen))).all()
-    meeting_ids = select(Participant.meeting_id).where(Participant.person_id == person_id)
-    meetings = list(session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))
-                                    .order_by(Meeting.date.desc(), Meeting.id.desc())))
-    rows = meeting_rows(session, meetings)
-    return {"id": person.id, "name": person.name, "names": sorted({n.name for n in person.names}),
+    given = {"person": person_id}
+    roles = session.execute(_ROLES, given).all()
+    rows = meeting_rows(session, session.execute(_MEETINGS, given).all())
+    return {"id": person.id, "name": person.name, "names": sorted(set(session.scalars(_NAMES, given))),
             "roles": [{"role": r, "country": c, "org": o, "first_seen": a, "last_seen": b, "sources": n}
                       for r, c, o, a, b, n in roles],
             "meetings": rows, **met(rows, person.id, met_limit)}
