@@ -3,7 +3,7 @@ batched queries per page, a timeline of months, one meeting with its sources."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -85,25 +85,69 @@ _ADOPTED = (select(_adopted.c.meeting_id, _adopted.c.kind, _adopted.c.subject)
             .where(_adopted.c.meeting_id.in_(_IDS)).order_by(_adopted.c.id))
 
 
-def where(session: Session, query: Select, f: Filters) -> Select:
+_FILTERS = ("org", "body", "since", "until", "country", "person")
+
+
+def _where(query: Select, active: tuple[str, ...]) -> Select:
+    """`query` filtered by the filters named in `active`, their values left as
+    bound parameters (`filter_values`): one statement per set of filters in use."""
     m = _meetings.c
-    if f.org:
-        query = query.where(func.lower(m.org) == f.org.lower())
-    if f.body:
-        query = query.where(func.lower(m.body).contains(f.body.lower(), autoescape=True))
-    if f.since:
-        query = query.where(m.date >= f.since)
-    if f.until:
-        query = query.where(m.date <= f.until + "\uffff")
-    if f.country:
+    if "org" in active:
+        query = query.where(func.lower(m.org) == bindparam("org"))
+    if "body" in active:  # the value escaped by filter_values, as contains(autoescape=True) escapes it
+        query = query.where(func.lower(m.body).contains(bindparam("body"), escape="/"))
+    if "since" in active:
+        query = query.where(m.date >= bindparam("since"))
+    if "until" in active:
+        query = query.where(m.date <= bindparam("until"))
+    if "country" in active:
         query = query.where(m.id.in_(select(_participants.c.meeting_id)
-                                     .where(_participants.c.country == f.country.upper())))
+                                     .where(_participants.c.country == bindparam("country"))))
+    if "person" in active:
+        query = query.where(m.id.in_(select(_participants.c.meeting_id)
+                                     .where(_participants.c.person_id.in_(bindparam("people", expanding=True)))))
+    return query
+
+
+def filter_values(session: Session, f: Filters) -> dict[str, Any]:
+    """The values of `f`'s bound parameters in `_where`'s statements."""
+    values: dict[str, Any] = {}
+    if f.org:
+        values["org"] = f.org.lower()
+    if f.body:
+        values["body"] = f.body.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+    if f.since:
+        values["since"] = f.since
+    if f.until:
+        values["until"] = f.until + "\uffff"
+    if f.country:
+        values["country"] = f.country.upper()
     if f.person:
         known = session.info.setdefault("people_named", {})  # once per request, not per query
         ids = known[f.person] if f.person in known else known.setdefault(f.person, people_named(session, f.person))
-        query = query.where(m.id.in_(select(_participants.c.meeting_id)
-                                     .where(_participants.c.person_id.in_(ids))))
-    return query
+        values["people"] = ids
+    return values
+
+
+_statements: dict[tuple, Select] = {}
+
+
+def filtered(shape: str, f: Filters, build: Callable[[], Select]) -> Select:
+    """The statement `build()` filtered by the filters `f` uses, built once per
+    shape and set of filters: SQLAlchemy then finds its compiled form by a cache
+    key it computed once, instead of building and hashing a new tree per request."""
+    active = tuple(name for name in _FILTERS if getattr(f, name))
+    key = (shape, active)
+    found = _statements.get(key)
+    if found is None:
+        found = _statements.setdefault(key, _where(build(), active))
+    return found
+
+
+def where(session: Session, query: Select, f: Filters) -> Select:
+    """`query` filtered by `f`, the values in the statement (for one-off statements)."""
+    active = tuple(name for name in _FILTERS if getattr(f, name))
+    return _where(query, active).params(filter_values(session, f))
 
 
 def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]:
@@ -113,18 +157,19 @@ def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]
 
 def _total(session: Session, f: Filters) -> int:
     """How many meetings `f` selects."""
-    return remembered(session, ("meetings", f.key()),
-                      lambda: session.scalar(where(session, select(func.count(_meetings.c.id)), f)) or 0)
+    return remembered(session, ("meetings", f.key()), lambda: session.scalar(
+        filtered("count", f, lambda: select(func.count(_meetings.c.id))), filter_values(session, f)) or 0)
+
+
+_LIMITED = (bindparam("limit"), bindparam("offset"))
 
 
 def list_meetings(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
     """One page of the meetings `f` selects, newest first."""
     total = _total(session, f)
-    if f.active():
-        query = where(session, MEETINGS, f)
-    else:
-        query = MEETINGS  # the unfiltered list: one statement, compiled once
-    rows = session.execute(query.order_by(*NEWEST_FIRST).limit(per_page).offset((page - 1) * per_page)).all()
+    query = filtered("page", f, lambda: MEETINGS.order_by(*NEWEST_FIRST).limit(_LIMITED[0]).offset(_LIMITED[1]))
+    rows = session.execute(query, {**filter_values(session, f), "limit": per_page,
+                                   "offset": (page - 1) * per_page}).all()
     return page_of(total, page, per_page, meeting_rows(session, rows))
 
 

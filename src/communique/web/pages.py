@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
@@ -10,9 +11,10 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, pass_context
 from markupsafe import Markup
 from sqlalchemy.orm import Session
+from starlette.datastructures import URL, URLPath
 
 from ..reader import extract_report
 from . import catalog, charts
@@ -55,6 +57,26 @@ def query_string(params: dict[str, Any], **extra: Any) -> str:
 
 
 env.globals["qs"] = query_string
+
+
+@pass_context
+def url_for(context: Any, name: str, /, **path_params: Any) -> URL:
+    """Starlette's `url_for` of the templates, the route's path found once per
+    application (a search through every route otherwise, on every page)."""
+    request: Request = context["request"]
+    app = request.app
+    paths = _paths.get(app)
+    if paths is None:
+        paths = _paths.setdefault(app, {})
+    key = (name, tuple(sorted(path_params.items())))
+    path = paths.get(key)
+    if path is None:
+        path = paths.setdefault(key, app.url_path_for(name, **path_params))
+    return path.make_absolute_url(base_url=request.base_url)
+
+
+_paths: weakref.WeakKeyDictionary[Any, dict[tuple, URLPath]] = weakref.WeakKeyDictionary()
+env.globals["url_for"] = url_for
 templates = Jinja2Templates(env=env)
 router = APIRouter(include_in_schema=False)
 
