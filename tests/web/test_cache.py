@@ -117,7 +117,7 @@ def test_generation_moves_with_every_write_and_only_then(fresh):
     second = generation.current()
     assert second != first
     assert generation.current() == second
-    ingest_text(fresh, CSTO_COUNCIL, "csto-again", published="2025-05-12")  # the same text: stored once, nothing written
+    ingest_text(fresh, CSTO_COUNCIL, "csto-again", published="2025-05-12")  # the same text: nothing written
     assert generation.current() == second
     ingest_text(fresh, CIS_COUNCIL, "cis", published="2025-10-09")
     assert generation.current() not in (first, second)

@@ -87,7 +87,8 @@ def create_app(db: Database | str | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit)
-    app.add_middleware(ResponseCache, generation=Generation(app.state.db.engine))  # outermost: a kept answer is sent at once
+    # outermost: a kept answer is sent at once
+    app.add_middleware(ResponseCache, generation=Generation(app.state.db.engine))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
