@@ -10,7 +10,7 @@ import sys
 
 import httpx
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, text
 
 from communique.kb import ingest_text, open_db
 from communique.web.cache import Answers, Generation
@@ -87,6 +87,19 @@ def test_a_report_stored_by_another_process_is_seen(fresh, tmp_path):
                        check=True, capture_output=True, env=env, timeout=120)
         assert http.get("/api/meetings").json()["total"] == 2
         assert "Ararat Mirzoyan" in http.get("/people").text
+
+
+def test_any_write_is_seen_by_the_next_request(fresh):
+    """Not only an ingest: on SQLite any commit by any connection, here a renamed person, which adds no report."""
+    with serve(fresh) as url, httpx.Client(base_url=url) as http:
+        person = http.get("/api/people").json()["items"][0]
+        for _ in range(2):
+            assert http.get(f"/people/{person['id']}").text.count(person["name"]) >= 1
+            assert http.get("/api/people").json()["items"][0]["name"] == person["name"]
+        with fresh.engine.begin() as connection:
+            connection.execute(text("UPDATE persons SET name = 'Renamed Person' WHERE id = :id"), {"id": person["id"]})
+        assert http.get("/api/people").json()["items"][0]["name"] == "Renamed Person"
+        assert "Renamed Person" in http.get(f"/people/{person['id']}").text
 
 
 def test_answers_are_kept_per_host(fresh):

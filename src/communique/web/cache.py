@@ -6,17 +6,19 @@ next request for the same URL as long as the knowledge base is unchanged.
 `Generation` says when it changes; `ResponseCache`, an ASGI middleware, keeps
 the 200 answers of GET requests under their URL (and the host and scheme the
 pages' absolute links are built from) and forgets them all when the generation
-moves on. An ingest is therefore seen by the first request after its commit,
-as without the cache.
+moves on. A write is therefore seen by the first request after its commit, as
+without the cache.
 
-The generation is the newest report, meeting and meeting source (`memo.STATE`):
-an ingest always adds a report, and every meeting it tells adds a meeting
-source, in one transaction. On a SQLite file it is read again only when
-`PRAGMA data_version` of a connection kept for this says that another
-connection has committed since (a few microseconds a request, no query);
-elsewhere it is one query on primary keys per request."""
+On a SQLite file the generation moves on with every commit to the database by
+any connection of any process: `PRAGMA data_version`, read on a connection
+kept for this (a few microseconds a request, no query), changes exactly then.
+Elsewhere (PostgreSQL) it is the newest report, meeting and meeting source
+(`memo.STATE`, one query on primary keys per request): an ingest always adds
+a report, and every meeting it tells adds a meeting source, in one
+transaction."""
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -31,6 +33,7 @@ from .memo import GENERATION, STATE
 MAX_BYTES = 64 * 1024 * 1024  # the answers a worker process keeps, in all
 MAX_ANSWER_BYTES = 2 * 1024 * 1024  # larger answers are computed each time
 UNCACHED_PREFIXES = ("/static",)  # files: StaticFiles answers them with their own validators
+_serials = itertools.count(1)
 
 
 class Generation:
@@ -47,7 +50,6 @@ class Generation:
             self._path = path
         else:
             self._path = None  # PostgreSQL, or an in-memory SQLite shared with the sessions: ask each time
-        self._state_sql = str(STATE.compile(dialect=engine.dialect))
 
     @property
     def cheap(self) -> bool:
@@ -55,17 +57,19 @@ class Generation:
         return self._path is not None
 
     def current(self) -> tuple:
+        """The generation: a value that changes whenever the database does."""
         if self._path is None:
             with self.engine.connect() as connection:
                 return tuple(connection.execute(STATE).one())
         with self._lock:
             if self._probe is None:
                 self._probe = sqlite3.connect(self._path, check_same_thread=False, isolation_level=None)
-                self._probe.execute("PRAGMA query_only=ON")
-            # data_version first: a commit landing between the two reads is seen at the next call
+                self._probe.execute("PRAGMA query_only=ON")  # it never commits: every change it sees is another's
             version = self._probe.execute("PRAGMA data_version").fetchone()[0]
             if version != self._seen or self._state is None:
-                self._state = tuple(self._probe.execute(self._state_sql).fetchone())
+                # a number no other generation of this process has had: the values remembered for one
+                # database (memo.remembered) are never taken for those of another state
+                self._state = ("sqlite", next(_serials))
                 self._seen = version
             return self._state
 

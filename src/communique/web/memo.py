@@ -76,10 +76,11 @@ GENERATION = "communique.generation"  # the request scope's key for the state th
 
 
 def request_session(request: Any) -> Session:
-    """A session for one request. When the response cache has read the state of
-    the database for this request (cache.ResponseCache), `remembered` uses it
-    instead of reading it again: the session sees that state or a newer one, and
-    a newer one is seen by the next request, which drops what was remembered."""
+    """A session for one request. When the response cache has read the
+    generation of the database for this request (cache.Generation: on SQLite it
+    changes with every commit), `remembered` keys on it instead of reading the
+    state again: the session sees that generation or a newer one, and a newer
+    one is seen by the next request, which drops what was remembered."""
     session = request.app.state.db.session()
     state = request.scope.get(GENERATION)
     if state is not None:
