@@ -243,7 +243,7 @@ def _months(first: str, last: str) -> list[str]:
 
 def meeting_detail(session: Session, meeting_id: int) -> dict[str, Any] | None:
     """One meeting, and each source with its report's text, record and values."""
-    found = session.execute(MEETINGS.where(_meetings.c.id == meeting_id)).first()
+    found = session.execute(_MEETING, {"meeting": meeting_id}).first()
     if found is None:
         return None
     row = meeting_rows(session, [found])[0]
@@ -255,6 +255,7 @@ def meeting_detail(session: Session, meeting_id: int) -> dict[str, Any] | None:
     return row
 
 
+_MEETING = MEETINGS.where(_meetings.c.id == bindparam("meeting"))
 _DETAIL_SOURCES = (select(_reports.c.id, _reports.c.name, _reports.c.source, _reports.c.published,
                           _sources.c["values"], _reports.c.text, _reports.c.record)
                    .join(_reports, _reports.c.id == _sources.c.report_id)
