@@ -667,3 +667,9 @@ def test_meeting_verbs_coordinated_with_one_to_come_are_to_come(extract):
                      "Mongolian Foreign Minister Batmunkhin Battsetseg, meet with President Ukhnaagiin Khurelsukh and "
                      "call on Chairman Gombozhavin Zandanshatar.\n")
     assert record.meetings == []
+
+
+def test_a_meeting_on_the_sidelines_of_a_session_is_where_the_session_is(extract):
+    record = extract("MOSCOW, Sept 27, 2018 (TASS) - Russian Foreign Minister Sergey Lavrov took part in a meeting of "
+                     "BRICS foreign ministers on the sidelines of the 73rd session of the UN General Assembly in New York.\n")
+    assert {m.org.name: m.location.name for m in record.meetings} == {"BRICS": "New York", "UN": "New York"}
