@@ -18,7 +18,6 @@ from .lexicon import (
     REPORTED,
     REPRESENTED_BY,
     SELF,
-    SEPARATE,
     SUBORDINATE,
     MeetingDraft,
     SentencePeople,
@@ -117,9 +116,6 @@ class Attendance:
         for meeting in {id(m): m for m, _, _ in touched}.values():
             self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
         self._share_out(touched, sentence, sp)
-        for meeting, trigger, new in touched:
-            if new and trigger is not None:
-                self._split_separate(meeting, trigger, sentence, sp)
         target = touched[-1][0]
         for m in self.lex.formats.finditer(self.text, sentence.start, sentence.end):
             for word in re.findall(r"[\w-]+", m.group()):
@@ -144,28 +140,6 @@ class Attendance:
                 if pid not in subjects | own:
                     del meeting.participants[pid]
             meeting.principals = set(meeting.participants)
-
-    def _split_separate(self, meeting: MeetingDraft, trigger: Trigger, sentence: Span, sp: SentencePeople) -> None:
-        """"Son had separate meetings with A and B", "met separately with A and
-        with B": one meeting with each of them."""
-        if not SEPARATE.search(self.text, max(sentence.start, trigger.start - 30), min(sentence.end, trigger.end + 15)):
-            return
-        partners = [p for _, p, _ in sp.people(trigger.end, self.clause_end(trigger.end))]
-        subjects = [p for _, p, _ in sp.people(sentence.start, trigger.start) if p not in partners]
-        if len(partners) < 2 or not subjects:
-            return
-        spans = {p.id: span for _, p, span in reversed(sp.items)}  # where the sentence first names each
-        for partner in partners[1:]:
-            meeting.participants.pop(partner.id, None)
-            twin = MeetingDraft(meeting.kind, trigger, len(self.meetings), date=meeting.date, date_span=meeting.date_span,
-                                location=meeting.location, location_country=meeting.location_country,
-                                location_span=meeting.location_span, evidence=list(meeting.evidence),
-                                stated_at=set(meeting.stated_at))
-            for p in [*subjects, partner]:
-                twin.add(p, spans[p.id])
-            twin.principals = set(twin.participants)
-            self.meetings.append(twin)
-        meeting.principals = set(meeting.participants)
 
     def _messaged(self, sentence: Span, sp: SentencePeople) -> set[str]:
         """Who a sentence says sent or was sent a message or greetings: the first

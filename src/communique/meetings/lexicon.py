@@ -128,7 +128,6 @@ NO_MEETING = "none"  # the kind of a phrase that holds a meeting word but names 
 # and its talks; farther apart, "met X, and in the afternoon he met Y" are two
 ONE_MEETING_GAP = 60
 MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
-SEPARATE = re.compile(rf"\b(?:{_any('separately')})\b", re.I)
 NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
 VENUE_WORD = re.compile(rf"\s+(?:{_any('venue_words')})\b")
 # "at State House, Nairobi": the city after a venue
