@@ -417,3 +417,13 @@ def test_a_given_name_that_is_also_a_title_right_after_a_title(extract):
     person = find_person(record, "Al Nuaimi")
     assert person.name == "Sultan Al Nuaimi"
     assert {r.role for r in person.roles} == {"foreign_minister"}
+
+
+def test_states_after_a_plural_title_then_as_many_unknown_names_respectively(extract):
+    text = ("ASTANA, March 3 (Kazinform) -- Foreign Minister Murat Nurtleu held bilateral meetings with the "
+            "foreign ministers of Belarus, Kyrgyzstan and Uzbekistan, Pavel Lutskov, Yerlan Sapar and "
+            "Jamshid Karimbek respectively.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Pavel Lutskov"]) == {("foreign_minister", "BLR", None)}
+    assert roles_of(by_name["Yerlan Sapar"]) == {("foreign_minister", "KGZ", None)}
+    assert roles_of(by_name["Jamshid Karimbek"]) == {("foreign_minister", "UZB", None)}

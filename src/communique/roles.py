@@ -377,6 +377,11 @@ class _Reader:
                 if c.country is None and c.org is None and c.role in STATE_ROLES:
                     c.country = shared_country
             sentence = self.doc.sentence_index(m.start)
+            if m.plural and self.states_then_names(i, last, claims):
+                # "the foreign ministers of A, B and C, X, Y and Z respectively"
+                last_claims[sentence] = claims
+                i = self.list_end + 1
+                continue
             k = last + 1
             if k + 1 < len(ms) and ms[k].kind == "title" and ms[k].text in self.gz.given_name_titles and \
                     ms[k + 1].kind == "name" and _SPACE.match(self.gap(end, ms[k].start)) and \
@@ -465,6 +470,33 @@ class _Reader:
             return False
         for state, name in zip(states, names):
             self.bind(name, [RoleClaim(c.role, c.title, state.start, ms[i].end, state.key, None, c.body) for c in claims])
+        return True
+
+    def states_then_names(self, i: int, last: int, claims: list[RoleClaim]) -> bool:
+        """"the foreign ministers of Belarus, Kazakhstan and Uzbekistan, A, B and C
+        (respectively)": states listed after a plural title, then as many names,
+        the n-th name of the n-th state."""
+        ms = self.mentions
+        if ms[last].kind not in ("state", "demonym") or last == i:
+            return False
+        states, k = [ms[last]], last + 1
+        while k < len(ms) and ms[k].kind in ("state", "demonym") and _LIST_SEPARATOR.match(self.gap(ms[k - 1].end, ms[k].start)):
+            states.append(ms[k])
+            k += 1
+        if len(states) < 2 or k >= len(ms) or ms[k].kind != "name" or \
+                not re.fullmatch(r"[ \u00a0]*,[ \u00a0]*", self.gap(ms[k - 1].end, ms[k].start)):
+            return False
+        names = [ms[k]]
+        k += 1
+        while k < len(ms) and len(names) < len(states) and ms[k].kind == "name" and \
+                _LIST_SEPARATOR.match(self.gap(ms[k - 1].end, ms[k].start)):
+            names.append(ms[k])
+            k += 1
+        if len(names) != len(states) or any(len(n.text.split()) < 2 for n in names):
+            return False
+        for state, name in zip(states, names):
+            self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
+        self.list_end = k - 1
         return True
 
     def delegations(self) -> None:
