@@ -427,3 +427,19 @@ def test_states_after_a_plural_title_then_as_many_unknown_names_respectively(ext
     assert roles_of(by_name["Pavel Lutskov"]) == {("foreign_minister", "BLR", None)}
     assert roles_of(by_name["Yerlan Sapar"]) == {("foreign_minister", "KGZ", None)}
     assert roles_of(by_name["Jamshid Karimbek"]) == {("foreign_minister", "UZB", None)}
+
+
+def test_opposite_number_is_a_counterpart(extract):
+    text = ("PARIS, March 3 (AFP) -- Foreign Minister Luc Martin met his British opposite number "
+            "James Clever on Monday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert "James Clever" in by_name
+    assert roles_of(by_name["James Clever"]) == {("foreign_minister", "GBR", None)}
+
+
+def test_governor_general_and_charge_d_affaires_are_other(extract):
+    text = ("CANBERRA, March 3 (AAP) -- Governor-General Peter Walsh received the Chargé d'Affaires of "
+            "Peru, Mr. Luis Campos, on Monday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Peter Walsh"].roles} == {"other"}
+    assert roles_of(by_name["Luis Campos"]) == {("other", "PER", None)}

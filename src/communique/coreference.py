@@ -322,7 +322,7 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
             person.country = known.country
         else:
             person.country = only_state or former or \
-                (abroad if best.role == "ambassador" and abroad else home_state)
+                (abroad if (best.role == "ambassador" or best.title.lower() in gz.posted_titles) and abroad else home_state)
         person.org = None if person.country else person.org
     if person.country in gz.state_titles:
         # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it

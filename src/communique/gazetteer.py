@@ -95,6 +95,7 @@ class Gazetteer:
     honorific_titles: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     organisation_official_words: tuple[str, ...] = ()
+    posted_titles: frozenset[str] = frozenset()  # lower-cased: a chargé d'affaires, like an ambassador, is posted abroad
     envoy_words: tuple[str, ...] = ()  # lower-cased: "Special Envoy for Syria" is sent to Syria, not by it
     title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
     state_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> lower-cased title -> its role there
@@ -211,6 +212,7 @@ def load() -> Gazetteer:
         gz.honorific_titles = gz.honorific_titles | set(data.get("honorific_titles", []))
         gz.title_heads = gz.title_heads | set(data.get("title_heads", []))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
+        gz.posted_titles = gz.posted_titles | {w.lower() for w in data.get("posted_titles", [])}
         gz.envoy_words += tuple(w.lower() for w in data.get("envoy_words", []))
         gz.title_states.update({t.lower(): code for t, code in data.get("title_states", {}).items()})
         for phrase in data.get("ministries", []):
