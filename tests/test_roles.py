@@ -443,3 +443,18 @@ def test_governor_general_and_charge_d_affaires_are_other(extract):
     by_name = {p.name: p for p in extract(text).people}
     assert {r.role for r in by_name["Peter Walsh"].roles} == {"other"}
     assert roles_of(by_name["Luis Campos"]) == {("other", "PER", None)}
+
+
+def test_a_nickname_in_single_quotes_is_inside_one_name(extract):
+    text = ("MANILA, March 3 (PNA) -- President Ferdinand 'Bongbong' Marcos Jr. received Japanese Foreign "
+            "Minister Yoko Kamikawa at Malacanang. President Marcos thanked Japan.")
+    names = [p.name for p in extract(text).people]
+    assert len(names) == 2
+    assert any("Bongbong" in n and n.startswith("Ferdinand") and "Marcos" in n for n in names)
+
+
+def test_untitled_names_of_states_in_a_list_are_people_of_those_states(extract):
+    text = ("GENEVA, March 3 (Yonhap) -- The talks were attended by KIM Sung-hwan of South Korea and "
+            "Ri Chol Man of North Korea.")
+    meeting = only_meeting(extract(text))
+    assert {(p.name, p.country) for p in meeting.participants} == {("KIM Sung-hwan", "KOR"), ("Ri Chol Man", "PRK")}

@@ -33,6 +33,7 @@ class Person:
     first: int = 0
     claimed_roles: set[str] = field(default_factory=set)  # of `claims`, kept as claims are added
     claimed_countries: set[str] = field(default_factory=set)
+    stated_country: str | None = None  # the state the text gives a name without a title
 
     def matches(self, claim: RoleClaim) -> bool:
         """Whether a title without a name fits this person."""
@@ -89,6 +90,7 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
             person = Person(f"p{len(people) + 1}", pm.name, [], [], first=pm.start)
             people.append(person)
         _add(person, pm.name, Span(pm.start, pm.end), pm.claims)
+        person.stated_country = person.stated_country or pm.country
         by_mention[pm.start] = person
     for person in people:
         person.first = min(s.start for s in person.mentions)
@@ -292,7 +294,8 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         if known is not None:
             person.role, person.country, person.org = known.role, known.country, known.org
         else:
-            person.country = home_state  # one the text gives no title is most likely of the report's own state
+            # one the text gives no title is most likely of the report's own state, unless it names one
+            person.country = person.stated_country or home_state
         return
     # a title of the person's own outranks the role of the one he is the counterpart of
     best = best_claim([c for c in person.claims if not c.derived] or person.claims, gz)

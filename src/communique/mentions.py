@@ -276,8 +276,8 @@ def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     only these few spans are then looked at word by word."""
     cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
-    # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos
-    nickname = rf'"{cap}"(?=[ \u00a0]{cap})'
+    # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos, Ferdinand 'Bongbong' Marcos
+    nickname = rf'(?:"{cap}"|[\'‘]{cap}[\'’])(?=[ \u00a0]{cap})'
     # a hard wrap between two words of a name ("Ambassador of Afghanistan Hazrat" / "Omar Zakhilwal"): checked by _wrapped_at
     return re.compile(rf"(?<![\w’'\-]){cap}(?:(?:[ \u00a0]|[ \u00a0]?\n(?=[A-Z]))(?:(?:{part})[ \u00a0])*(?:{cap}|{nickname}))*")
 

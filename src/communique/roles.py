@@ -62,6 +62,9 @@ _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
 _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|on|and)\s+(?:the\s+)?){1,8}"
                                   r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
+# an untitled name of a state, one of a list: "with X of A", "by X of A and Y of B", "..., X of A, ..."
+_LISTED_BEFORE = re.compile(r"(?:\b(?:with|and|between|by|including)|,)[ \u00a0]+$")
+_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:[,.;)]|and\b|$)")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
@@ -88,6 +91,7 @@ class PersonMention:
     name: str
     claims: list[RoleClaim] = field(default_factory=list)
     titled: bool = False  # bound to a title or an honorific, so surely a person
+    country: str | None = None  # the state the text gives an untitled name ("X of South Korea")
 
 
 @dataclass(slots=True)
@@ -613,8 +617,16 @@ class _Reader:
         even without a title ("Vladimir Putin, who is on a state visit, held
         talks with ...", "Wang said")."""
         pattern = _acting_pattern(tuple(self.gz.names.get("person_verbs", ())))
-        for m in self.mentions:
+        ms = self.mentions
+        for k, m in enumerate(ms):
             if m.kind != "name" or len(m.text.split()) < 2 or m.start in self.people:
+                continue
+            if k + 1 < len(ms) and ms[k + 1].kind == "state" and _OF_STATE.match(self.gap(m.end, ms[k + 1].start)) and \
+                    _LISTED_BEFORE.search(self.text, max(0, m.start - 40), m.start) and \
+                    _LISTED_AFTER.match(self.text, ms[k + 1].end) and self.near_meeting_verb(m):
+                # "attended by KIM Sung-hwan of South Korea and PAK Ui Chun of North Korea"
+                person = self.person(m)
+                person.titled, person.country = True, ms[k + 1].key
                 continue
             after = self.text[m.end:m.end + 120]
             before = self.text[max(0, m.start - 40):m.start]
