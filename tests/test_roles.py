@@ -458,3 +458,10 @@ def test_untitled_names_of_states_in_a_list_are_people_of_those_states(extract):
             "Ri Chol Man of North Korea.")
     meeting = only_meeting(extract(text))
     assert {(p.name, p.country) for p in meeting.participants} == {("KIM Sung-hwan", "KOR"), ("Ri Chol Man", "PRK")}
+
+
+def test_a_counterpart_of_a_title_without_a_name_takes_its_role(extract):
+    text = ("BRASILIA, Sept 15 (ABr) -- The Brazilian President met his Argentine counterpart Alberto Fernandez "
+            "on Friday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Alberto Fernandez"]) == {("head_of_state", "ARG", None)}

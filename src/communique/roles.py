@@ -678,7 +678,11 @@ class _Reader:
                 if c.role != "counterpart":
                     continue
                 other = next((q for q in reversed(ordered[:idx]) if any(x.role != "counterpart" for x in q.claims)), None)
-                c.role = self.held_by(other, ordered) if other else "other"
+                # "The Brazilian President met his Argentine counterpart X": a title without a name, in a sentence naming no one before
+                sentence = self.doc.sentence_of(p.start)
+                titled = next((r for r in reversed(self.references) if r.claim.role != "counterpart" and
+                               sentence.start <= r.start and r.end <= c.start and (other is None or other.start < sentence.start)), None)
+                c.role = titled.claim.role if titled else self.held_by(other, ordered) if other else "other"
                 c.derived = True
         for r in self.references:
             if r.claim.role == "counterpart":
