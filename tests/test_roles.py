@@ -465,3 +465,11 @@ def test_a_counterpart_of_a_title_without_a_name_takes_its_role(extract):
             "on Friday.")
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Alberto Fernandez"]) == {("head_of_state", "ARG", None)}
+
+
+def test_the_president_of_a_development_bank_is_its_secretary_general(extract):
+    text = ("ADDIS ABABA, Feb 5 (ENA) -- Prime Minister Abiy Ahmed also discussed with African Development Bank "
+            "Group President, Kwame Mensah on energy projects. He later met World Bank President Ana Ruiz.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Kwame Mensah"]) == {("secretary_general", None, "AfDB")}
+    assert roles_of(by_name["Ana Ruiz"]) == {("secretary_general", None, "WB")}

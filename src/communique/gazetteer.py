@@ -45,6 +45,7 @@ class OrgInfo:
     aliases: tuple[str, ...]
     members: frozenset[str]
     bodies: list[BodyInfo]
+    head_titles: frozenset[str] = frozenset()  # lower-cased: "President" of a bank heads its staff, a secretary_general
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,8 @@ def load() -> Gazetteer:
             org = gz.orgs.get(key)
             if org is None:
                 org = gz.orgs[key] = OrgInfo(key, info.get("name", key), tuple(info.get("aliases", [])),
-                                             frozenset(info.get("members", [])), [])
+                                             frozenset(info.get("members", [])), [],
+                                             frozenset(t.lower() for t in info.get("head_titles", [])))
             for b in info.get("bodies", []):
                 org.bodies.append(BodyInfo(key if key != "GENERIC" else "", b["name"], tuple(b.get("aliases", [])),
                                            b.get("level"), b.get("kind"), b.get("head_role")))

@@ -65,7 +65,7 @@ _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for
 # an untitled name of a state, one of a list: "with X of A", "by X of A and Y of B", "..., X of A, ..."
 _LISTED_BEFORE = re.compile(r"(?:\b(?:with|and|between|by|including)|,)[ \u00a0]+$")
 _LISTED_AFTER = re.compile(r"[ \u00a0]*(?:[,.;)]|and\b|$)")
-_APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from|on|in|at|during|about|over|regarding)\s)")
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
 
@@ -270,6 +270,8 @@ class _Reader:
         chair_word = t.text.split()[0].lower() in self.gz.chair_words
         if body is not None and body.head_role and (chair_word or t.key in ("other", "secretary_general")):
             return body.head_role
+        if org and body is None and country is None and org in self.gz.orgs and t.text.lower() in self.gz.orgs[org].head_titles:
+            return "secretary_general"  # "African Development Bank President X": the head of its staff
         if t.key in STATE_ROLES and country is None and (org or body) and (chair_word or not t.plural):
             return "other"  # "President of the European Council", "the U.N. special envoy": for a body, not a state
         return self.gz.role_in_state(t.text, t.key, country)
