@@ -473,3 +473,10 @@ def test_the_president_of_a_development_bank_is_its_secretary_general(extract):
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Kwame Mensah"]) == {("secretary_general", None, "AfDB")}
     assert roles_of(by_name["Ana Ruiz"]) == {("secretary_general", None, "WB")}
+
+
+def test_head_of_an_organisation_is_its_official(extract):
+    text = ("ASTANA, Aug 9 (Kazinform) -- President Kassym-Jomart Tokayev met Tamar Gelashvili, Head of the UN "
+            "Regional Centre for Preventive Diplomacy for Central Asia, on Friday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Tamar Gelashvili"]) == {("other", None, "UNRCCA")}
