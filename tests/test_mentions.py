@@ -233,3 +233,11 @@ def test_an_unlisted_title_of_an_institution_in_apposition(extract):
             "met with Foreign Minister Ara Ayvazyan of Armenia.")
     names = {p.name for p in extract(text).people}
     assert "Ali Akbar Ahmadian" in names
+
+
+def test_titles_inside_a_fathers_name_after_bin_are_part_of_the_name(extract):
+    text = ("BANDAR SERI BEGAWAN, May 3 (Borneo Bulletin) -- Second Minister of Foreign Affairs Dato Seri Setia "
+            "Haji Rahim bin Pehin Datu Seri Maharaja Haji Ahmad Salleh received the Ambassador of Japan, "
+            "Mr. Ken Tanaka.")
+    names = {p.name for p in extract(text).people}
+    assert names == {"Rahim bin Pehin Datu Seri Maharaja Haji Ahmad Salleh", "Ken Tanaka"}
