@@ -480,3 +480,10 @@ def test_head_of_an_organisation_is_its_official(extract):
             "Regional Centre for Preventive Diplomacy for Central Asia, on Friday.")
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Tamar Gelashvili"]) == {("other", None, "UNRCCA")}
+
+
+def test_senior_minister_is_a_minister(extract):
+    text = ("MONROVIA, June 4 (LINA) -- The summit was attended by H.E. Paul Dossou, Senior Minister, "
+            "Secretary General of the Presidency of the Republic of Benin.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert "minister" in {r.role for r in by_name["Paul Dossou"].roles}
