@@ -1,17 +1,21 @@
 """`communique serve` under load: many concurrent clients for a while.
 
     python bench/serve_load.py [--meetings 3000] [--clients 50] [--seconds 60] [--seed 7] [--workers N]
+                               [--client httpx|raw]
 
 Builds a SQLite database of synthetic meetings (serve_speed.build), starts
 `communique serve` on it in another process on a free loopback port (with
 --workers worker processes, else the server's default of one per core), and
-drives it with --clients concurrent httpx clients (asyncio) for --seconds,
+drives it with --clients concurrent clients (asyncio; httpx's, or with
+`--client raw` HTTP/1.1 written and read on asyncio's streams) for --seconds,
 each request drawn from a mix: the meetings page (filtered or not), a meeting
 page, a person page, the people list, the API's meeting list, search. Prints
 requests, throughput, median and 99th-percentile latency, the server's CPU
-time per request (all its processes; Linux), and errors (any status other
-than 200, or no answer); exits 1 on any error. On a shared machine the CPU per
-request is the figure to compare: the latencies depend on what else runs."""
+time per request (all its processes; Linux), the clients' own (this
+process's) CPU time per request, and errors (any status other than 200, or no
+answer); exits 1 on any error. On a shared machine the CPU per request is the
+figure to compare: the latencies depend on what else runs, the clients
+included."""
 from __future__ import annotations
 
 import argparse
@@ -95,11 +99,64 @@ async def client(base: str, seed: int, meetings: int, until: float, latencies: l
             latencies.append(time.perf_counter() - began)
 
 
-async def drive(base: str, clients: int, seconds: float, seed: int, meetings: int) -> tuple[list[float], list[str]]:
+async def raw_client(base: str, seed: int, meetings: int, until: float, latencies: list[float],
+                     errors: list[str]) -> None:
+    """`client`'s requests over one kept-alive HTTP/1.1 connection written and read
+    with asyncio's streams: each answer read whole (by its Content-Length, or its
+    chunks), its status checked, for a tenth of httpx's CPU time."""
+    rnd = random.Random(seed)
+    weights, makers = zip(*MIX)
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    connection = None
+    while time.monotonic() < until:
+        path = rnd.choices(makers, weights)[0](rnd, meetings)
+        began = time.perf_counter()
+        try:
+            if connection is None:
+                connection = await asyncio.open_connection(host, int(port))
+            reader, writer = connection
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
+            status, close = await asyncio.wait_for(_read_answer(reader), 30)
+            if status != 200:
+                errors.append(f"{status} {path}")
+            if close:
+                writer.close()
+                connection = None
+        except (OSError, EOFError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, asyncio.TimeoutError,
+                ValueError) as exc:
+            errors.append(f"{type(exc).__name__} {path}")
+            if connection is not None:
+                connection[1].close()
+            connection = None
+        latencies.append(time.perf_counter() - began)
+    if connection is not None:
+        connection[1].close()
+
+
+async def _read_answer(reader: asyncio.StreamReader) -> tuple[int, bool]:
+    """The status of one HTTP/1.1 answer read whole, and whether the server closes the connection."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+    if "content-length" in fields:
+        await reader.readexactly(int(fields["content-length"]))
+    elif fields.get("transfer-encoding", "").lower() == "chunked":
+        while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            await reader.readexactly(size + 2)
+        await reader.readuntil(b"\r\n")  # the last chunk's empty line (no trailers are sent)
+    else:
+        raise ValueError("an answer of unknown length")
+    return status, fields.get("connection", "").lower() == "close"
+
+
+async def drive(base: str, clients: int, seconds: float, seed: int, meetings: int,
+                kind: str = "httpx") -> tuple[list[float], list[str]]:
     latencies: list[float] = []
     errors: list[str] = []
     until = time.monotonic() + seconds
-    await asyncio.gather(*(client(base, seed * 1000 + i, meetings, until, latencies, errors)
+    run = raw_client if kind == "raw" else client
+    await asyncio.gather(*(run(base, seed * 1000 + i, meetings, until, latencies, errors)
                            for i in range(clients)))
     return latencies, errors
 
@@ -111,6 +168,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, help="the server's worker processes (default: its own, one per core)")
+    parser.add_argument("--client", choices=["httpx", "raw"], default="httpx",
+                        help="httpx.AsyncClient (default), or HTTP/1.1 written on asyncio's streams: the clients "
+                             "share the server's cores, and raw leaves it most of them")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="communique-load-"))
     url = f"sqlite:///{folder / 'kb.db'}"
@@ -120,10 +180,11 @@ def main() -> int:
     port = free_port()
     server = start_server(url, port, args.workers)
     try:
-        cpu_before, started = server_cpu(server.pid), time.perf_counter()
+        cpu_before, started, own_before = server_cpu(server.pid), time.perf_counter(), time.process_time()
         latencies, errors = asyncio.run(drive(f"http://127.0.0.1:{port}", args.clients, args.seconds, args.seed,
-                                              args.meetings))
+                                              args.meetings, args.client))
         elapsed, cpu_after = time.perf_counter() - started, server_cpu(server.pid)
+        clients_cpu = time.process_time() - own_before
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -131,11 +192,12 @@ def main() -> int:
     ms = sorted(x * 1000 for x in latencies)
     p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))] if ms else 0.0
     workers = args.workers or f"default ({os.cpu_count()})"
-    print(f"{args.clients} clients, {elapsed:.0f} s, {args.meetings:,} meetings, {os.cpu_count()} cores, "
-          f"server workers: {workers}")
+    print(f"{args.clients} clients ({args.client}), {elapsed:.0f} s, {args.meetings:,} meetings, "
+          f"{os.cpu_count()} cores, server workers: {workers}")
     cpu = (f", server CPU {(cpu_after - cpu_before) * 1000 / len(ms):.1f} ms a request"
            if cpu_before is not None and cpu_after is not None and ms else "")
-    print(f"requests: {len(ms):,}{cpu}")
+    own = f", clients' CPU {clients_cpu * 1000 / len(ms):.1f} ms a request" if ms else ""
+    print(f"requests: {len(ms):,}{cpu}{own}")
     print(f"latency: median {statistics.median(ms) if ms else 0:.0f} ms, 99th percentile {p99:.0f} ms, "
           f"throughput {len(ms) / elapsed:.1f} requests/s")
     print(f"errors: {len(errors)}")

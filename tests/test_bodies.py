@@ -165,3 +165,16 @@ def test_a_body_name_in_another_spelling(gz, printed):
     bodies = bodies_in(gz, f"The {printed} opened in Vientiane.")
     assert [b.text for b in bodies] == [printed]
     assert "ASEAN Defence Ministers' Meeting" in {b.name for b in bodies[0].bodies}
+
+
+def test_a_body_name_many_organisations_share_is_no_organisations_when_none_is_named(extract):
+    record = extract("RIGA, May 20, 2024 (LETA) - The Baltic Council of Ministers met in Riga on Monday.\n")
+    session = record.meetings[0]
+    assert session.org is None and session.body.name == "Council of Ministers"
+
+
+def test_a_body_no_list_holds_is_named_by_its_institution_noun(extract):
+    record = extract("MINSK, May 20, 2024 (BelTA) - The 25th meeting of the Council of Heads of Border Services was "
+                     "held in Minsk on Monday.\n\nLater, the meeting of the Council heard a report.\n")
+    [session] = record.meetings
+    assert session.kind == "session" and session.body.name == "Council of Heads of Border Services"

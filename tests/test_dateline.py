@@ -453,3 +453,12 @@ def test_a_region_between_the_city_and_the_date(gz):
 def test_more_wire_layouts(gz, line, place, date, source):
     facts = find_dateline(line + "\n", gz)
     assert (facts.place, facts.date, facts.source) == (place, date, source)
+
+
+@pytest.mark.parametrize("closing, source", [
+    ("(ANI)", "ANI"), ("/KUNA/", "KUNA"), ("© 2023 Trend News Agency", "Trend News Agency"),
+    ("Copyright © 2024 Bernama", "Bernama"),
+])
+def test_a_closing_line_names_the_publisher(extract, closing, source):
+    record = extract(f"The Foreign Minister met the ambassador in Baku on Monday. They discussed trade.\n\n{closing}\n")
+    assert record.dateline.source == source

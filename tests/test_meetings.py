@@ -650,3 +650,26 @@ def test_the_city_after_a_venue_places_the_meeting(extract):
     record = extract("Tanzania's leader in Kenya for a State visit\n\nPresident Samia Hassan, who was received by her "
                      "host President William Kamau at State House, Nairobi, was accorded full military honours.\n")
     assert only_meeting(record).location.name == "Nairobi"
+
+
+def test_a_session_held_on_the_sidelines_of_another_seats_its_people_there_and_is_the_meeting_told(extract):
+    record = extract("GUAM Foreign Ministers Council Meets\n\nThe 40th meeting of the GUAM Foreign Ministers Council "
+                     "was held in New York on September 20, on the sidelines of the 78th Session of the UN General "
+                     "Assembly.\n\nForeign Minister of Georgia Ilia Kvaratskhelia and Foreign Minister of Moldova "
+                     "Ion Rusu participated in the meeting.\n")
+    sessions = {m.org.name: m for m in record.meetings}
+    assert set(sessions) == {"GUAM", "UN"}
+    assert participant_names(sessions["GUAM"]) == participant_names(sessions["UN"]) == {"Ilia Kvaratskhelia", "Ion Rusu"}
+
+
+def test_meeting_verbs_coordinated_with_one_to_come_are_to_come(extract):
+    record = extract("ULAANBAATAR, May 20, 2024 (Montsame) - Foreign Minister Sergey Lavrov will hold talks with "
+                     "Mongolian Foreign Minister Batmunkhin Battsetseg, meet with President Ukhnaagiin Khurelsukh and "
+                     "call on Chairman Gombozhavin Zandanshatar.\n")
+    assert record.meetings == []
+
+
+def test_a_meeting_on_the_sidelines_of_a_session_is_where_the_session_is(extract):
+    record = extract("MOSCOW, Sept 27, 2018 (TASS) - Russian Foreign Minister Sergey Lavrov took part in a meeting of "
+                     "BRICS foreign ministers on the sidelines of the 73rd session of the UN General Assembly in New York.\n")
+    assert {m.org.name: m.location.name for m in record.meetings} == {"BRICS": "New York", "UN": "New York"}

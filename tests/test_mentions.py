@@ -241,3 +241,9 @@ def test_titles_inside_a_fathers_name_after_bin_are_part_of_the_name(extract):
             "Mr. Ken Tanaka.")
     names = {p.name for p in extract(text).people}
     assert names == {"Rahim bin Pehin Datu Seri Maharaja Haji Ahmad Salleh", "Ken Tanaka"}
+
+
+def test_places_written_without_their_accents_and_the_world_known_colombo(gz, extract):
+    record = extract("COLOMBO, May 20, 2024 - President Ranil Wickremesinghe received Maldivian Foreign Minister Moosa Zameer.\n")
+    assert [p.country for p in record.meetings[0].participants] == ["LKA", "MDV"]
+    assert (gz.places["Zurich"], gz.places["Sao Paulo"], gz.places["Montreal"]) == ("CHE", "BRA", "CAN")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import Gazetteer, load_toml
-from .text import Document, Span
+from .text import Document, Span, phrase_alternation
 
 _SPLIT_ON = re.compile(r",?\s+as\s+well\s+as\s+(?=on\s)|,\s*(?:and\s+)?(?=on\s)|\s+and\s+(?=on\s)", re.I)
 _LEAD = re.compile(r"^(?:on|of|for|about|concerning|regarding|to|in)\s+(?:the\s+)?", re.I)
@@ -45,10 +45,11 @@ def _patterns() -> _Patterns:
         for kind, words in part.get("kinds", {}).items():
             data.setdefault("kinds", {}).setdefault(kind, []).extend(words)
     kind_of = {w.lower(): k for k, words in data["kinds"].items() for w in words}
-    kinds = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(kind_of, key=len, reverse=True))
-    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(data["verbs"], key=len, reverse=True))
+    # the document words, verbs and adverbials longest first, as trees of their shared beginnings
+    kinds = phrase_alternation(kind_of)
+    verbs = phrase_alternation(data["verbs"])
     generic = "|".join(re.escape(g) for g in data["generic_documents"])
-    adverbials = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(data["adverbials"], key=len, reverse=True))
+    adverbials = phrase_alternation(data["adverbials"])
     passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
     return _Patterns(
         # the rest stops where another adoption verb begins ("approved the plan ... and adopted a decision")

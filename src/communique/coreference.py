@@ -12,6 +12,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import cache
 
 from . import names
 from .gazetteer import Gazetteer
@@ -377,7 +378,7 @@ def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_p
             return code
     if source and source in gz.agencies and gz.agencies[source].get("country"):
         return gz.agencies[source]["country"]
-    m = _MINISTRY.search(doc.text)
+    m = _MINISTRY.search(doc.text) if "inistry" in doc.text else None  # no match holds no "ministry"
     if m:
         code = gz.places.get(m.group(1)) or _state_named(m.group(1), gz)
         if code:
@@ -407,7 +408,14 @@ def _protagonist_state(roles: Roles, gz: Gazetteer, date: str | None) -> str | N
 
 
 def _state_named(name: str, gz: Gazetteer) -> str | None:
+    return _state_names(gz).get(name)
+
+
+@cache
+def _state_names(gz: Gazetteer) -> dict[str, str]:
+    """Each name of a state to the first state (in the gazetteer's order) that has it."""
+    out: dict[str, str] = {}
     for code, info in gz.states.items():
-        if name in info["names"] or name == info["name"]:
-            return code
-    return None
+        for name in [*info["names"], info["name"]]:
+            out.setdefault(name, code)
+    return out

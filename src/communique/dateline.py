@@ -105,6 +105,7 @@ def _words(name: str) -> str:
 
 # "..., a Kazinform correspondent reports": the agency that wrote the lead
 _REPORTS = re.compile(rf"\b(?P<source>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){{0,3}}),?\s+(?:{_words('reports')})\b")
+_REPORTS_WORDS = sorted({p.split()[0] for data in load_toml("datelines.toml") for p in data.get("words", {}).get("reports", [])})
 
 
 def _take_furniture(facts: DatelineFacts, furniture: Furniture, gz: Gazetteer) -> None:
@@ -131,6 +132,8 @@ _DATED_LINES = frozenset({"stamp", "byline", "agency", "source", "publisher", "s
 def _source_in_lead(facts: DatelineFacts, gz: Gazetteer, text: str) -> None:
     """"..., Ukrinform reports": an agency the first paragraph names as reporting."""
     lead = text[:HEAD_CHARS]
+    if not any(word in lead for word in _REPORTS_WORDS):
+        return  # each match holds one of the words
     for m in _REPORTS.finditer(lead):
         name, agency = _source_name(m.group("source"), gz, "first")
         if agency is not None:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from .text import CASE_BLIND_EXTRAS, phrase_alternation
 
 MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -60,31 +63,25 @@ class DateMention:
 # the full pattern is tried only there (and up to two words before, for "on
 # the 20th" or "since 2020"), which is an order of magnitude faster than
 # scanning the whole text with it.
-_ANCHOR = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
-                     r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
-_WORD_BEFORE = re.compile(r"(?:\w+\s+){1,2}$")
+_ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+                 "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow", "tonight", "earlier", "this", "last", "first",
+                 "second", "same", "that")
+# (?<!\w)(?:\d|(?i:jan|feb|...)) written so the engine skips ahead to a digit or a word's first letter
+# (a class of them, its fast scan), checks the word's start behind it and tells the word by that letter
+_ANCHOR_FIRSTS = sorted({w[0] for w in _ANCHOR_WORDS})
+_ANCHOR = re.compile(
+    "[\\d" + "".join(c + c.upper() + CASE_BLIND_EXTRAS.get(c, "") for c in _ANCHOR_FIRSTS) + r"](?<!\w[\s\S])"
+    r"(?:(?<=\d)|(?i:" + "|".join(rf"(?<={c})(?:{phrase_alternation([w[1:] for w in _ANCHOR_WORDS if w[0] == c])})"
+                                  for c in _ANCHOR_FIRSTS) + "))")
+# the one or two words right before an anchor, read backwards from it in the reversed text: its
+# longest match there is the leftmost start of `(?:\w+\s+){1,2}$` before the anchor
+_WORDS_BEFORE_REVERSED = re.compile(r"(?:\s+\w+){1,2}")
 _GAP = re.compile(r"\s+")  # after the first of the two words before an anchor
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
-    done = 0
-    for anchor in _ANCHOR.finditer(text):
-        pos = anchor.start()
-        if pos < done:
-            continue
-        before = _WORD_BEFORE.search(text, max(done, pos - 20), pos)
-        gap = _GAP.search(text, before.start(), pos) if before is not None else None
-        starts = [pos] if before is None else [before.start(), gap.end() if gap else pos, pos]
-        best = None
-        for start in sorted(set(starts)):
-            while start < pos and text[start].isspace():
-                start += 1
-            m = PATTERN.match(text, start)
-            if m and m.end() > pos and (best is None or m.end() - m.start() > best.end() - best.start()):
-                best = m
-        if best is None:
-            continue
+    for best in _expressions(text):
         if best.lastgroup == "same":
             # "on the same day": the day last stated; not a month ("in June 2022"), nor a day
             # still to come ("the summit on 9 August"), as the news is of what has happened
@@ -97,8 +94,40 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
         else:
             value, relative = _resolve(best, reference)
         out.append(DateMention(best.start(), best.end(), best.group(), value, relative))
-        done = best.end()
     return out
+
+
+@lru_cache(maxsize=64)
+def _expressions(text: str) -> tuple[re.Match, ...]:
+    """Where the date expressions of a text are, whatever its reference date: a
+    report's text is read for them by the dateline, the page's furniture and
+    the dates stage, each with a reference of its own, and scanned once."""
+    out: list[re.Match] = []
+    done = 0
+    reverse, length = text[::-1], len(text)
+    for anchor in _ANCHOR.finditer(text):
+        pos = anchor.start()
+        if pos < done:
+            continue
+        before = _WORDS_BEFORE_REVERSED.match(reverse, length - pos, length - max(done, pos - 20))
+        if before is None:
+            starts = [pos]
+        else:
+            first = length - before.end()
+            gap = _GAP.search(text, first, pos)
+            starts = [first, gap.end() if gap else pos, pos]
+        best = None
+        for start in sorted(set(starts)):
+            while start < pos and text[start].isspace():
+                start += 1
+            m = PATTERN.match(text, start)
+            if m and m.end() > pos and (best is None or m.end() - m.start() > best.end() - best.start()):
+                best = m
+        if best is None:
+            continue
+        out.append(best)
+        done = best.end()
+    return tuple(out)
 
 
 def parse_date(text: str, reference: dt.date | None = None) -> str | None:

@@ -156,7 +156,7 @@ def read_furniture(text: str, gz: Gazetteer, leads: frozenset[int] = frozenset()
 
 
 def _headline_shaped(line: str, sh: _Shapes) -> bool:
-    words = len(line.split())
+    words = _count_words(line, max(sh.headline_words_with_stop, sh.headline_words))
     return words <= sh.headline_words_with_stop or \
         (words <= sh.headline_words and not line.rstrip("\"”’'").endswith((".", "!", "?", ":")))
 
@@ -185,7 +185,7 @@ def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_PageDat
     if lead:
         return "lead"
     line = text[span.start:span.end]
-    words = len(line.split())
+    words = _count_words(line, max(_CAPTION_WORDS, _STAMP_WORDS, sh.label_words))
     if words <= _CAPTION_WORDS and sh.caption.search(line):
         return "caption"
     if sh.byline.match(line):
@@ -208,7 +208,7 @@ def _top_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_PageDat
 
 def _bottom_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_PageDates") -> str:
     line = text[span.start:span.end]
-    words = len(line.split())
+    words = _count_words(line, max(_CAPTION_WORDS, _STAMP_WORDS))
     if sh.source_line.match(line) or sh.signoff_dash.match(line) or sh.signoff_end.match(line) or \
             sh.agency_date.match(line) or _agency_only(line, gz, sh):
         return "signoff"
@@ -217,6 +217,12 @@ def _bottom_kind(text: str, span: Span, gz: Gazetteer, sh: _Shapes, page: "_Page
     if words <= _STAMP_WORDS and _stamp_date(line, sh, page, gz, others=0):
         return "signoff"
     return "body"
+
+
+def _count_words(line: str, most: int) -> int:
+    """The number of words of a line, or `most` + 1 for any more: all a test of "at most
+    so many words" needs, without splitting a long paragraph into all its words."""
+    return len(line.split(None, most))
 
 
 _CAPTION_WORDS = 60  # a caption is a sentence or two; a longer line is the body's
@@ -260,7 +266,7 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
         name = sh.source_ends.split(m.group("who"), maxsplit=1)[0].strip(" .,:")
         who = (name, m.start("who")) if name else None
     elif kind in ("agency", "signoff") and _agency_only(line, gz, sh):
-        name = line.strip(" -–—|.")
+        name = line.strip(_AROUND_AGENCY)
         who = (name, line.index(name))
     elif kind in ("agency", "signoff") and (m := sh.signoff_dash.match(line) or sh.agency_date.match(line)):
         who = (m.group("who"), m.start("who"))
@@ -292,9 +298,12 @@ def _is_publisher(name: str, gz: Gazetteer, sh: _Shapes) -> bool:
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # an agency's initials ("PSCU"); a longer word in capitals is a heading's
 
 
+_AROUND_AGENCY = " -–—|./()"  # "- AGENCY", "(AGENCY)", "/AGENCY/"
+
+
 def _agency_only(line: str, gz: Gazetteer, sh: _Shapes) -> bool:
-    """A line that is only a publisher's name ("PTI", "- AGENCY")."""
-    name = line.strip(" -–—|.")
+    """A line that is only a publisher's name ("PTI", "- AGENCY", "(AGENCY)", "/AGENCY/")."""
+    name = line.strip(_AROUND_AGENCY)
     return bool(name) and len(name) <= 60 and len(name.split()) <= 5 and _is_publisher(name, gz, sh)
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import ahocorasick
 import pycountry
+from unidecode import unidecode
 
 from . import names
 from .text import plain_quotes
@@ -242,6 +243,8 @@ def load() -> Gazetteer:
     for code, info in gz.states.items():
         if info.get("capital"):
             gz.places[info["capital"]] = code  # "Tripoli" is Libya's capital before it is a town of Lebanon
+    for name, code in list(gz.places.items()):
+        gz.places.setdefault(unidecode(name), code)  # "Zurich", "Sao Paulo", "Belem" as often written
     for name, code in gz.places.items():
         add.append((name, Entry("place", code)))
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import BodyInfo, Gazetteer
-from .text import Document
+from .text import Document, word_pattern
 
 PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific", "name"}
 # A word, or an initial with its point ("S. Jaishankar").
@@ -215,8 +215,10 @@ def _unlisted_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> list
 
 @cache
 def _title_shapes(gz: Gazetteer) -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
-    heads = "|".join(re.escape(h) for h in sorted(gz.title_heads, key=len, reverse=True)) or "(?!)"
-    return (re.compile(rf"(?<![\w'-])(?:{heads})(?![\w'-])"), frozenset(gz.names.get("not_name_words", ())),
+    # (?<![\w'-])(?:heads, longest first)(?![\w'-]), read fast: the whole text is searched for them
+    heads = word_pattern(gz.title_heads, ignore_case=False, before=r"(?<![\w'-])", after=r"(?![\w'-])", spaces=False) \
+        if gz.title_heads else re.compile(r"(?<![\w'-])(?:(?!))(?![\w'-])")
+    return (heads, frozenset(gz.names.get("not_name_words", ())),
             frozenset(gz.names.get("line_continues_after", ())))
 
 

@@ -46,6 +46,7 @@ def _given_name_forms() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def token_match(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -54,8 +55,11 @@ def token_match(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the longer one."""
+    """Every word of the shorter name matches a word of the longer one. (Remembered: a
+    report compares its names with each other many times over, and news names the
+    same people again and again.)"""
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False

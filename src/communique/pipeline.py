@@ -19,8 +19,7 @@ from .dateline import find_dateline, undated_reference
 from .dates import find_dates
 from .meetings import MeetingDraft, find_meetings
 from .mentions import Mention, find_mentions
-from .record import (Adopted, Body, Dateline, DateValue, Evidence, Meeting, Organisation, Participant,
-                     Person as PersonRecord, PersonRole, Place, Record, ReportText, State, Topic)
+from .record import Record
 from .roles import find_roles
 from .text import Document, Span
 from .topics import find_topics
@@ -52,23 +51,24 @@ def extract(text: str, published: str | None = None, source: str | None = None,
     topics = find_topics(doc)
 
     builder = _RecordBuilder(text, gz)
-    return Record(
-        doc_id=doc_id,
-        source=dateline.source,
-        published=dateline.date,
-        dateline_place=dateline.place,
-        text=ReportText(sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), chars=len(text)),
-        dateline=Dateline(place=dateline.place, date=dateline.date, source=dateline.source,
-                          evidence=[builder.evidence(s) for s in dateline.evidence.values()]),
-        meetings=[builder.meeting(m, items) for m, items in zip(meetings, _assign_adopted(meetings, adopted, doc, people))],
-        people=[builder.person(p) for p in people.people],
-        states=builder.states(mentions),
-        organisations=builder.organisations(mentions),
-        dates=[DateValue(value=d.value, evidence=[builder.evidence(Span(d.start, d.end))])
-               for d in date_mentions if d.value],
-        topics=[t.text for t in topics],
-        topic_evidence=[Topic(text=t.text, evidence=[builder.evidence(Span(t.start, t.end))]) for t in topics],
-    )
+    # The record is built as plain values and validated once, as a whole: one pass of pydantic's
+    # validator over the tree instead of a model built (and validated) per value
+    return Record.model_validate({
+        "doc_id": doc_id,
+        "source": dateline.source,
+        "published": dateline.date,
+        "dateline_place": dateline.place,
+        "text": {"sha256": hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), "chars": len(text)},
+        "dateline": {"place": dateline.place, "date": dateline.date, "source": dateline.source,
+                     "evidence": [builder.evidence(s) for s in dateline.evidence.values()]},
+        "meetings": [builder.meeting(m, items) for m, items in zip(meetings, _assign_adopted(meetings, adopted, doc, people))],
+        "people": [builder.person(p) for p in people.people],
+        "states": builder.states(mentions),
+        "organisations": builder.organisations(mentions),
+        "dates": [{"value": d.value, "evidence": [builder.evidence(Span(d.start, d.end))]} for d in date_mentions if d.value],
+        "topics": [t.text for t in topics],
+        "topic_evidence": [{"text": t.text, "evidence": [builder.evidence(Span(t.start, t.end))]} for t in topics],
+    })
 
 
 def _within(offset: int, spans: list[Span]) -> bool:
@@ -110,69 +110,72 @@ def _named_before(doc: Document, people: People, pos: int) -> set[str]:
 
 
 class _RecordBuilder:
+    """The values of the record, as the plain dicts and lists `Record` validates."""
+
     def __init__(self, text: str, gz: gazetteer.Gazetteer):
         self.text, self.gz = text, gz
 
-    def evidence(self, span: Span) -> Evidence:
-        return Evidence(start=span.start, end=span.end, text=self.text[span.start:span.end])
+    def evidence(self, span: Span) -> dict:
+        return {"start": span.start, "end": span.end, "text": self.text[span.start:span.end]}
 
-    def org(self, key: str | None, span: Span | None) -> Organisation | None:
+    def org(self, key: str | None, span: Span | None) -> dict | None:
         if not key:
             return None
         info = self.gz.orgs.get(key)
-        return Organisation(name=key, full_name=info.name if info else None,
-                            evidence=[self.evidence(span)] if span else [])
+        return {"name": key, "full_name": info.name if info else None, "evidence": [self.evidence(span)] if span else []}
 
-    def meeting(self, m: MeetingDraft, adopted: list[AdoptedItem]) -> Meeting:
+    def meeting(self, m: MeetingDraft, adopted: list[AdoptedItem]) -> dict:
         body = None
         if m.body is not None:
             printed = self.text[m.body_span.start:m.body_span.end] if m.body_span else None
             aliases = list(m.body.aliases) + ([printed] if printed and printed != m.body.name else [])
-            body = Body(name=m.body.name, aliases=aliases,
-                        evidence=[self.evidence(m.body_span)] if m.body_span else [])
-        return Meeting(
-            kind=m.kind,
-            org=self.org(m.org, m.org_span),
-            body=body,
-            date=m.date,
-            date_evidence=[self.evidence(m.date_span)] if m.date_span else [],
-            location=Place(name=m.location, country=m.location_country,
-                           evidence=[self.evidence(m.location_span)] if m.location_span else [])
+            body = {"name": m.body.name, "aliases": aliases, "evidence": [self.evidence(m.body_span)] if m.body_span else []}
+        return {
+            "kind": m.kind,
+            "org": self.org(m.org, m.org_span),
+            "body": body,
+            "date": m.date,
+            "date_evidence": [self.evidence(m.date_span)] if m.date_span else [],
+            "location": {"name": m.location, "country": m.location_country,
+                         "evidence": [self.evidence(m.location_span)] if m.location_span else []}
             if m.location else None,
-            chair=m.chair.name if m.chair else None,
-            chair_person=m.chair.id if m.chair else None,
-            formats=sorted(m.formats),
-            participants=[self.participant(p, span) for p, span in m.participants.values()],
-            adopted=[Adopted(kind=a.kind, subject=a.subject, evidence=[self.evidence(Span(a.start, a.end))])
-                     for a in adopted],
-            evidence=[self.evidence(s) for s in m.evidence],
-        )
+            "chair": m.chair.name if m.chair else None,
+            "chair_person": m.chair.id if m.chair else None,
+            "formats": sorted(m.formats),
+            "participants": [self.participant(p, span) for p, span in m.participants.values()],
+            "adopted": [{"kind": a.kind, "subject": a.subject, "evidence": [self.evidence(Span(a.start, a.end))]}
+                        for a in adopted],
+            "evidence": [self.evidence(s) for s in m.evidence],
+        }
 
-    def participant(self, p: Person, span: Span) -> Participant:
-        return Participant(person=p.id, name=p.name, role=p.role, country=p.country,
-                           org=None if p.country else p.org, evidence=[self.evidence(span)])
+    def participant(self, p: Person, span: Span) -> dict:
+        return {"person": p.id, "name": p.name, "role": p.role, "country": p.country,
+                "org": None if p.country else p.org, "evidence": [self.evidence(span)]}
 
-    def person(self, p: Person) -> PersonRecord:
-        return PersonRecord(
-            id=p.id, name=p.name, names=p.names,
-            roles=[PersonRole(role=c.role, title=c.title, country=c.country, org=c.org,
-                              evidence=[self.evidence(Span(c.start, c.end))]) for c in p.claims
-                   if c.role != "counterpart"],
-            mentions=[self.evidence(s) for s in p.mentions],
-        )
+    def person(self, p: Person) -> dict:
+        return {
+            "id": p.id, "name": p.name, "names": p.names,
+            "roles": [{"role": c.role, "title": c.title, "country": c.country, "org": c.org,
+                       "evidence": [self.evidence(Span(c.start, c.end))]} for c in p.claims if c.role != "counterpart"],
+            "mentions": [self.evidence(s) for s in p.mentions],
+        }
 
-    def states(self, mentions: list[Mention]) -> list[State]:
-        found: dict[str, State] = {}
+    def states(self, mentions: list[Mention]) -> list[dict]:
+        found: dict[str, dict] = {}
         for m in mentions:
             if m.kind in ("state", "demonym"):
-                state = found.setdefault(m.key, State(code=m.key, name=self.gz.state_name(m.key)))
-                state.evidence.append(self.evidence(Span(m.start, m.end)))
+                state = found.get(m.key)
+                if state is None:
+                    state = found[m.key] = {"code": m.key, "name": self.gz.state_name(m.key), "evidence": []}
+                state["evidence"].append(self.evidence(Span(m.start, m.end)))
         return list(found.values())
 
-    def organisations(self, mentions: list[Mention]) -> list[Organisation]:
-        found: dict[str, Organisation] = {}
+    def organisations(self, mentions: list[Mention]) -> list[dict]:
+        found: dict[str, dict] = {}
         for m in mentions:
             if m.kind == "org":
-                org = found.setdefault(m.key, self.org(m.key, None))
-                org.evidence.append(self.evidence(Span(m.start, m.end)))
+                org = found.get(m.key)
+                if org is None:
+                    org = found[m.key] = self.org(m.key, None)
+                org["evidence"].append(self.evidence(Span(m.start, m.end)))
         return list(found.values())

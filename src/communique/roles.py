@@ -57,6 +57,7 @@ _SIDE_END = re.compile(r"\s*,\s")
 _ON_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")
 _SIDE_WORD = re.compile(r"\s+side\b")
 _SIDE_STOP = re.compile(r";|\b(?:while|whereas)\b|\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+side)?\s*,")
+_DELEGATION_TAIL = re.compile(r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
@@ -66,6 +67,8 @@ _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for
 _LISTED_BEFORE = re.compile(r"(?:\b(?:with|and|between|by|including)|,)[ \u00a0]+$")
 _LISTED_AFTER = re.compile(r"[ \u00a0]*(?:[,.;)]|and\b|$)")
 _APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from|on|in|at|during|about|over|regarding)\s)")
+_MEETING_VERB = re.compile(r"\b(?:talks|met|meets|meeting|received|receives|conversation|call)\b")
+
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
                "defence_minister", "minister", "ambassador"}
 
@@ -325,13 +328,14 @@ class _Reader:
         for j in range(k + 1, min(k + 4, len(ms))):
             if ms[j].kind == "title":
                 break
-            if ms[j].kind == "name" and _PORTFOLIO.match(self.gap(end, ms[j].start)):
+            if ms[j].kind == "name" and _portfolio(self.gap(end, ms[j].start)):
                 return j, self.text.rindex(",", end, ms[j].start)
         return k, end
 
     def institution(self, between: str) -> bool:
         """An institution the title is of, named in words that are never a person's."""
-        m = _INSTITUTION.fullmatch(between)
+        # a match is at most eleven words ("of the" and nine more): a longer gap is read no further
+        m = _INSTITUTION.fullmatch(between) if len(between.split(None, 11)) <= 11 else None
         if not m:
             return False
         stop, heads = _name_word_sets(self.gz)
@@ -508,6 +512,8 @@ class _Reader:
     def delegations(self) -> None:
         """"The Kyrgyz delegation was headed by X", "Australia was represented by
         Y": the people so named act for that state."""
+        if _DELEGATION_TAIL.search(self.text) is None:
+            return  # every match ends in this
         for m in _DELEGATION.finditer(self.text):
             state = next((x for x in self.mentions if x.kind in ("state", "demonym") and x.start <= m.start("who") < x.end), None)
             if state is None:
@@ -638,8 +644,7 @@ class _Reader:
 
     def near_meeting_verb(self, m: Mention) -> bool:
         sentence = self.doc.sentence_of(m.start)
-        return re.search(r"\b(?:talks|met|meets|meeting|received|receives|conversation|call)\b",
-                         self.text[sentence.start:sentence.end]) is not None
+        return _MEETING_VERB.search(self.text[sentence.start:sentence.end]) is not None
 
     def honorific_name(self, i: int) -> None:
         ms = self.mentions
@@ -696,6 +701,11 @@ class _Reader:
         """The highest role stated for a name anywhere ("Minister Cho" is Foreign Minister Cho Tae-yul)."""
         claims = [c for q in everyone if names.same_name(q.name, person.name) for c in q.claims if c.role != "counterpart"]
         return best_claim(claims or person.claims, self.gz).role
+
+
+def _portfolio(gap: str) -> bool:
+    # a match is at most eight words (the comma, three, "and", three): a longer gap is read no further
+    return len(gap.split(None, 8)) <= 8 and _PORTFOLIO.match(gap) is not None
 
 
 @cache

@@ -32,6 +32,7 @@ class Document:
     _starts: list[int] = field(default_factory=list)
     furniture: list[Span] = field(default_factory=list)  # page furniture no meeting is read from (furniture.toml), in order
     _furniture_starts: list[int] = field(default_factory=list)
+    _folded: str | None = None
 
     @classmethod
     def from_text(cls, text: str) -> "Document":
@@ -60,6 +61,16 @@ class Document:
         line = self.furniture[i]
         return start < line.end and (end if end is not None else start + 1) <= line.end
 
+    @property
+    def folded(self) -> str:
+        """`lower` with the few characters a case-blind pattern matches to an ASCII
+        letter, though they lower-case to none ("İ", "ı", "ſ"), made that letter:
+        where a case-blind pattern of ASCII words matches, their words are in
+        `folded` at the same offsets (a cheap test before a costly search)."""
+        if self._folded is None:
+            self._folded = self.lower.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s")
+        return self._folded
+
     def line_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, offset) + 1
 
@@ -78,6 +89,8 @@ def lower_same_length(text: str) -> str:
 
 
 WRAP_WIDTH = (45, 90)  # the lengths of a wire's fixed-width lines
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_DOTTED = re.compile(r"(?:\w\.)+\w")  # "u.s.a"
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -110,9 +123,9 @@ def split_sentences(text: str) -> list[Span]:
         cursor = start
         for m in _SENTENCE_END.finditer(text, start, end):
             # the word before the point: from a few characters back, not from the sentence start
-            word = re.search(r"([\w.]+)$", text[max(cursor, m.start() - 40):m.start()])
+            word = _LAST_WORD.search(text[max(cursor, m.start() - 40):m.start()])
             token = word.group(1).lower() if word else ""
-            if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", token):
+            if token in _abbreviations() or (len(token) == 1 and token.isalpha()) or _DOTTED.fullmatch(token):
                 continue
             spans.append(Span(cursor, m.start() + 1))
             cursor = m.end()
@@ -183,3 +196,89 @@ def _bounded(blocks: list[list[int]], text: str):
 
 def _block_last_line(text: str, block: list[int]) -> int:
     return text.rfind("\n", block[0], block[1]) + 1 if "\n" in text[block[0]:block[1]] else block[0]
+
+
+def phrase_alternation(phrases, ignore_case: bool = True, spaces: bool = True) -> str:
+    r"""The regular expression of a list of phrases, a space in one standing for
+    any run of white space (`\s+`): what `"|".join` of the phrases, escaped and
+    longest first, matches, in the same order of preference, but written as a
+    tree of their shared beginnings ("exchanged views on|exchanged opinions on"
+    is "exchanged\s+(?:opinions|views)\s+on"), so that at each position of a
+    text the engine reads a character once instead of trying every phrase.
+
+    The two agree: the phrases that fit at one position are each the beginning
+    of the next longer one, and the tree tries the longer before the shorter,
+    as the list sorted longest first does. Where that argument needs care (two
+    branches a case-blind pattern would both take, "Summit" and "summit",
+    unless `ignore_case` is False), the plain alternation is returned.
+    `spaces=False`: a space stands for itself, as `re.escape` writes it."""
+    phrases = sorted(set(phrases), key=len, reverse=True)
+    plain = "|".join(re.escape(p).replace(r"\ ", r"\s+") if spaces else re.escape(p) for p in phrases)
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _tree_pattern(root, spaces) if _tree_is_plain(root, ignore_case) else plain
+
+
+def _tree_is_plain(node: dict, ignore_case: bool) -> bool:
+    keys = [k for k in node if k]
+    if (ignore_case and any(re.fullmatch(re.escape(a), b, re.I) for i, a in enumerate(keys) for b in keys[i + 1:])) or \
+            (" " in keys and any(k.isspace() for k in keys if k != " ")):
+        return False  # "Summit" and "summit": a case-blind pattern fits both branches; so do \s+ and a tab
+    return all(_tree_is_plain(child, ignore_case) for key, child in node.items() if key)
+
+
+# The characters beyond ASCII that a case-blind pattern matches to an ASCII letter
+# (tests/test_equivalent_patterns.py checks the list against every character).
+CASE_BLIND_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_FEW_FIRSTS = 8  # beyond so many first letters, skipping ahead to them saves nothing
+
+
+def word_pattern(phrases, ignore_case: bool = True, after: str = r"(?![\w-])", before: str = r"(?<![\w-])",
+                 group: bool = False, spaces: bool = True) -> re.Pattern:
+    r"""`re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)}){after}", re.I if
+    ignore_case else 0)`: a listed phrase starting a word, then `after`, the same
+    matches, written so that the engine skips ahead to the characters a phrase
+    can start with: the first character is read by a class of them (the
+    engine's fast scan), the word's start checked behind it, and the rest of
+    the phrase told by that character (`(?<=c)`). With many first letters the
+    plain form is as fast, and is returned. `before` is what must not stand
+    before the phrase: `(?<![\w-])` or `\b` (a word's start, for phrases
+    that start with a letter or digit); `group`: the phrase is group 1."""
+    phrases = sorted(set(phrases))
+    flags = re.I if ignore_case else 0
+    alternation = phrase_alternation(phrases, ignore_case, spaces)
+    plain = re.compile(before + (f"({alternation})" if group else f"(?:{alternation})") + after, flags)
+    behind = {r"(?<![\w-])": r"(?<![\w-][\s\S])", r"(?<![\w'-])": r"(?<![\w'-][\s\S])",
+              r"\b": r"(?<!\w[\s\S])"}.get(before)
+    if behind is None or not phrases or not all(p and p[0].isascii() and not p[0].isspace() for p in phrases) or \
+            (before == r"\b" and not all(re.match(r"\w", p) for p in phrases)):
+        return plain  # (before a letter or digit, \b is a word's start: no word character behind it)
+    groups: dict[str, list[str]] = {}
+    for p in phrases:
+        groups.setdefault(p[0].lower() if ignore_case else p[0], []).append(p[1:])
+    if len(groups) > _FEW_FIRSTS:
+        return plain
+    firsts: set[str] = set()
+    for key in groups:
+        firsts.add(key)
+        if ignore_case and key.isalpha():
+            firsts |= {key.upper(), *CASE_BLIND_EXTRAS.get(key, "")}
+    told = "|".join(rf"(?<={re.escape(key)})(?:{phrase_alternation(rests, ignore_case, spaces)})"
+                    for key, rests in sorted(groups.items()))
+    told = f"(?i:(?:{told}))" if ignore_case else f"(?:{told})"
+    phrase = "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]" + behind + told
+    return re.compile((f"({phrase})" if group else phrase) + (f"(?i:{after})" if ignore_case and after else after))
+
+
+def _tree_pattern(node: dict, spaces: bool = True) -> str:
+    branches = [(r"\s+" if key == " " and spaces else re.escape(key)) + _tree_pattern(node[key], spaces)
+                for key in sorted(k for k in node if k)]
+    if "" in node:
+        branches.append("")  # the phrase that ends here: after every longer one
+    if len(branches) <= 1:
+        return branches[0] if branches else ""
+    return "(?:" + "|".join(branches) + ")"

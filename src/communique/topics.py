@@ -10,18 +10,25 @@ from dataclasses import dataclass
 from functools import cache
 
 from .gazetteer import load_toml
-from .text import Document
+from .text import Document, phrase_alternation
 
-_CLAUSE_END = re.compile(r"[.;:!?]|,\s+(?:which|who|while|where|based)\b|,?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|"
-                         r"agreed|exchanged|expressed|noted|stated|discussed)\b|\s+—\s+", re.I)
+# A point, a comma or a space starts every end: the pattern reads that character by a class (the
+# engine's fast scan) and tells the ends apart by it, the same matches as
+# "[.;:!?]|,\s+(?:which|...)\b|,?\s+and\s+(?:also\s+)?(?:adopted|...)\b|\s+—\s+"
+_AND_VERB = r"and\s+(?:also\s+)?(?:adopted|approved|signed|agreed|exchanged|expressed|noted|stated|discussed)\b"
+_CLAUSE_END = re.compile(rf"[.;:!?,\s](?:(?<=[.;:!?])|(?<=,)\s+(?:which|who|while|where|based)\b|(?<=,)\s+{_AND_VERB}|"
+                         rf"(?<=\s)\s*{_AND_VERB}|(?<=\s)\s*—\s+)", re.I)
 _SPLIT = re.compile(r",\s+as\s+well\s+as\s+|\s+as\s+well\s+as\s+|,\s+and\s+(?:the\s+)?(?=\w)|\s+and\s+the\s+|"
                     r",\s+(?:on|in|so|by|in\s+the\s+midst\s+of)\s+|;\s+", re.I)
 _LEAD = re.compile(r"^(?:(?:the|a|an|on|of|to|upon|over|about|with|that|their|its|his|her|also|in|for|ways|issues?|state)\s+)+", re.I)
 # "... cultural and humanitarian spheres was discussed": the topic comes before the verb.
 _PASSIVE = re.compile(r"\b(?:was|were|had\s+been|have\s+been)\s+(?:also\s+)?(?:discussed|considered|reviewed|"
                       r"examined|addressed|touched\s+upon)\b", re.I)
+_PASSIVE_VERBS = ("discussed", "considered", "reviewed", "examined", "addressed", "touched")  # one is in every match
 _EMPTY = re.compile(r"^(?:the\s+|this\s+|that\s+)?(?:meeting|talks|summit|session|conversation|event|issue|"
                     r"issues|matter|matters|sides?|parties|ministers?)$", re.I)
+_NONSPACE = re.compile(r"\S+")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3,}")
 
 
 @dataclass(slots=True)
@@ -44,8 +51,7 @@ def _cues() -> _Cues:
     for data in load_toml("topics.toml"):
         phrases += data.get("cues", [])
         max_words = data.get("max_words", max_words)
-    alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
-    return _Cues(re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), max_words)
+    return _Cues(re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)})(?![\w-])", re.I), max_words)
 
 
 def find_topics(doc: Document) -> list[TopicPhrase]:
@@ -58,7 +64,7 @@ def find_topics(doc: Document) -> list[TopicPhrase]:
         sentence = doc.sentence_of(cue.start())
         end = _CLAUSE_END.search(text, cue.end(), sentence.end)
         spans.append((cue.end(), end.start() if end else sentence.end))
-    for verb in _PASSIVE.finditer(text):
+    for verb in _PASSIVE.finditer(text) if any(w in doc.folded for w in _PASSIVE_VERBS) else ():
         sentence = doc.sentence_of(verb.start())
         clause = max(text.rfind(",", sentence.start, verb.start()) + 1, sentence.start)
         spans.append((clause, verb.start()))
@@ -70,12 +76,12 @@ def find_topics(doc: Document) -> list[TopicPhrase]:
             stripped = piece.lstrip()
             lead = _LEAD.match(stripped)
             begin = at + (len(piece) - len(stripped)) + (lead.end() if lead else 0)
-            words = list(re.finditer(r"\S+", text[begin:pos]))[: cues.max_words]
+            words = list(_NONSPACE.finditer(text[begin:pos]))[: cues.max_words]
             if not words:
                 continue
             phrase = text[begin:begin + words[-1].end()].rstrip(" ,")
             key = phrase.lower()
-            if not re.search(r"[A-Za-z]{3,}", phrase) or _EMPTY.match(phrase) or key in seen:
+            if not _THREE_LETTERS.search(phrase) or _EMPTY.match(phrase) or key in seen:
                 continue
             seen.add(key)
             out.append(TopicPhrase(phrase, begin, begin + len(phrase)))

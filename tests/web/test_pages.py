@@ -138,3 +138,23 @@ def test_missing_page_is_html_404(client):
         got = client.get(path)
         assert got.status_code == 404 and got.headers["content-type"].startswith("text/html"), path
     assert client.get("/meetings/abc").status_code == 422
+
+
+@pytest.mark.parametrize("expression", [
+    "d.name", "d.missing", "d.items is callable", "d['items']", "d.get('name')", "d.keys is callable",
+    "o.name", "o.missing", "d.nested.name", "n.real", "s.upper()", "l.0", "(d.name or '') ~ '!'",
+    "d.values() | list | length"])
+def test_page_environment_reads_values_as_jinja2(expression):
+    """PageEnvironment reads a dict's key before trying it as an attribute: every
+    expression renders as under Jinja2's own environment, a dict's own
+    methods (`items`, `keys`, `get`) included."""
+    from jinja2 import Environment
+
+    class Thing:
+        name = "thing"
+
+    context = {"d": {"name": "<b>Ann</b>", "items": 3, "nested": {"name": "n"}}, "o": Thing(), "n": 4, "s": "ab",
+               "l": [1, 2]}
+    source = "{{ " + expression + " }}"
+    plain = Environment(autoescape=True).from_string(source).render(**context)
+    assert pages.env.from_string(source).render(**context) == plain

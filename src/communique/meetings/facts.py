@@ -24,6 +24,9 @@ from .lexicon import (
 )
 
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
+# compiled once: read at every place of a sentence
+_SPACE = re.compile(r"\s+")
+_PREPOSITION_BEFORE = re.compile(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$")
 
 
 class SentenceFacts:
@@ -81,7 +84,7 @@ class SentenceFacts:
                 continue
             if VENUE_WORD.match(self.text, m.end):
                 continue  # "Lusail Palace" is a venue, not the city of Lusail
-            if m.kind == "place" and m.end <= trigger.start and re.fullmatch(r"\s+", self.text[m.end:trigger.start]):
+            if m.kind == "place" and m.end <= trigger.start and _SPACE.fullmatch(self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue
             if visit and m.kind == "place" and m.start >= trigger.end and re.fullmatch(r"\s+", self.text[trigger.end:m.start]):
@@ -90,7 +93,7 @@ class SentenceFacts:
             if m.kind == "place" and AFTER_VENUE.search(self.text, max(sentence.start, m.start - 60), m.start):
                 found.append((1, m))  # "at State House, Nairobi"
                 continue
-            prep = re.search(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$", self.text[max(sentence.start, m.start - 40):m.start])
+            prep = _PREPOSITION_BEFORE.search(self.text[max(sentence.start, m.start - 40):m.start])
             if prep and (prep.group(2) != "to" or visit) and prep.group(1).lower() not in self.lex.not_venue:
                 found.append((1 if m.kind == "place" else 2, m))
         if not found and meeting.location_span is None:

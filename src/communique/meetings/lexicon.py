@@ -11,7 +11,7 @@ import ahocorasick
 
 from ..coreference import Person
 from ..gazetteer import BodyInfo, Gazetteer, load_toml
-from ..text import Span
+from ..text import Span, phrase_alternation, word_pattern
 
 LEVEL_ROLES = {
     "head_of_state": {"head_of_state", "head_of_government"},
@@ -35,7 +35,7 @@ def _word_lists() -> dict[str, list[str]]:
 
 
 def alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    return phrase_alternation(phrases)  # the phrases longest first, as a tree: each character read once
 
 
 WORDS = _word_lists()
@@ -74,7 +74,7 @@ ORIGIN = re.compile(rf"\b(?:{_any('origin_acts')})\b[^.;:]{{0,120}}?\b(?:{_any('
 # "the opening session of the 49th session of ...": a part of the meeting that follows
 MEETING_PART = re.compile(rf"\b(?:{_any('meeting_part_words')})\s+$", re.I)
 PART_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}")
-REPRESENTED_BY = re.compile(rf"\b(?:{_any('represented_by')})\b")
+REPRESENTED_BY = word_pattern(WORDS["represented_by"], ignore_case=False, before=r"\b", after=r"\b")  # read fast: every sentence
 HELD = re.compile(rf"\b(?:{_any('held')})\b")
 HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:which|that)\s+(?:was\s+)?)?"
                         rf"(?:{_any('held_after')})\b")
@@ -139,9 +139,15 @@ DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
 CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('place_nouns')})\s+of\s+"
                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+UNLISTED_BODY = re.compile(rf"\s+of\s+the\s+((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('institution_nouns')})"
+                           r"(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]+)*)")
+# "will hold talks with X, meet with Y": a verb of meeting coordinated with the one before, no clause between
+COORDINATED = re.compile(r"[^.;:]{0,120}?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:also\s+)?")
+FRONTED_CLAUSE = re.compile(rf"\s*(?:{_any('fronted_clause')})\s+(?:he|she)$", re.I)
 MET_AT_GATHERING = re.compile(r"\s+(?:at|during)\s+(?:the\s+)?", re.I)  # "met at the ... Assembly"
 HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)
+_SENTENCE_INSIDE = re.compile(r"[a-z]{3}\. [A-Z]")
 
 
 def headline_end(text: str) -> int:
@@ -150,7 +156,7 @@ def headline_end(text: str) -> int:
     end, pos = -1, 0
     for line in text.splitlines(keepends=True):
         content = line.strip()
-        if content.endswith((".", "!", "?", ":")) or re.search(r"[a-z]{3}\. [A-Z]", content):
+        if content.endswith((".", "!", "?", ":")) or _SENTENCE_INSIDE.search(content):
             return end  # a sentence of the body ("Press Release No. 214" is none)
         if content:
             end = pos + len(line.rstrip())
@@ -204,6 +210,7 @@ class MeetingDraft:
     at_venue: bool = False  # the location is a building the text names, in no city it names
     online: bool = False  # talks held from afar: a call that "the meeting" may name
     hosts_sidelines: bool = False  # a session others met on the sidelines of
+    setting: "MeetingDraft | None" = None  # the session this meeting was held on the sidelines of
     chair: Person | None = None
     chair_span: Span | None = None
     chair_state: str | None = None
@@ -240,7 +247,9 @@ class PhraseFinder:
     def find(self, lower: str, start: int, end: int) -> list[tuple[int, int]]:
         """The (start, end) of each phrase in lower[start:end]; a line break or tab
         between two words counts as a space (`lower` is the document's `spaced`)."""
-        hits = sorted(((e + 1 - length, e + 1) for e, length in self.automaton.iter(lower, start, end)),
+        # the sentence itself, not the whole text with bounds: the automaton copies all the
+        # string it is given, once a sentence (quadratic in a long report)
+        hits = sorted(((start + e + 1 - length, start + e + 1) for e, length in self.automaton.iter(lower[start:end])),
                       key=lambda h: (h[0], -h[1]))
         found: list[tuple[int, int]] = []
         reached = start
@@ -292,7 +301,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     kind_of.update((p.lower(), NO_MEETING) for p in data["cues"]["not_meetings"])
     cues = data["cues"]
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
-    word = lambda phrases: re.compile(rf"(?<![\w-])(?:{alternation(phrases)})(?![\w-])", re.I)
+    word = word_pattern  # (?<![\w-])(?:phrases)(?![\w-]), case-blind, read fast
     return Lexicon(
         triggers=PhraseFinder(kind_of),
         trigger_kind=kind_of,
@@ -304,15 +313,16 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),
         together=word(cues["together"]),
-        messages=re.compile(rf"(?<![\w-])(?:{alternation(cues['messages'])})\s+(?:the\s+)?", re.I),
+        messages=word_pattern(cues["messages"], after=r"\s+(?:the\s+)?"),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
-        formats=re.compile(rf"(?<![\w-])({alternation(fmt)})(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
-                           rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)", re.I),
+        formats=word_pattern(fmt, group=True, after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
+                             rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)"),
         format_kind=fmt,
         groups=word(lex["group_refs"]),
         # "he" or "He", never "HE" (His Excellency)
-        pronouns=re.compile("|".join(rf"(?<![\w-])(?:{p}|{p.capitalize()})(?![\w-])" for p in lex["pronouns"])),
+        # (one word pattern, not one pattern a pronoun tried in turn at every position)
+        pronouns=word_pattern([form for p in lex["pronouns"] for form in (p, p.capitalize())], ignore_case=False),
         specific=frozenset(w.lower() for w in lex["specific"]),
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),

@@ -221,7 +221,9 @@ class MentionLinking:
             kind = "summit"  # "the summit" is no earlier talks
         candidates = [m for m in reversed(self.meetings) if (m.kind == kind if kind else m.kind != "call" or m.online)]
         # "Following the talks" is about the news, not the earlier talks the report recalled
-        candidates.sort(key=self._recalled)  # stable: latest first among the news, then among the recalled
+        # stable: latest first among the news, then among the recalled; a session others met
+        # on the sidelines of is their setting, not "the meeting" told
+        candidates.sort(key=lambda m: (self._recalled(m), m.hosts_sidelines))
         if with_people:
             ids = {p.id for p in with_people}
             return next((m for m in candidates if ids & set(m.participants)), None)

@@ -25,6 +25,7 @@ from ..text import Document
 from .attendance import Attendance
 from .facts import SentenceFacts
 from .lexicon import (
+    COORDINATED,
     HELD_REMOTELY,
     ONE_MEETING_GAP,
     REMOTE,
@@ -42,13 +43,21 @@ from .status import MentionStatus
 from .triggers import TriggerFinder
 
 
+def _spaced(lower: str) -> str:
+    """`lower.translate(SPACES)`, one str.replace a character: str.translate looks every
+    character up in the table, which took a fortieth of a report's time."""
+    for char, space in SPACES.items():
+        lower = lower.replace(chr(char), space if isinstance(space, str) else chr(space))
+    return lower
+
+
 class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, SentenceFacts, Settling):
     """Reads a report sentence by sentence; each step lives in the module of its mixin."""
 
     def __init__(self, doc: Document, mentions: list[Mention], roles: Roles, people: People,
                  date_mentions: list[DateMention], published: str | None, gz: Gazetteer):
         self.doc, self.text, self.gz = doc, doc.text, gz
-        self.spaced = doc.lower.translate(SPACES)  # a line break or tab between two words is a space
+        self.spaced = _spaced(doc.lower)  # a line break or tab between two words is a space
         self.published = published
         self.lex = lexicon(gz)
         self.mentions = mentions
@@ -89,8 +98,12 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
             text = self.text[sentence.start:sentence.end]
             touched: list[tuple[MeetingDraft, Trigger, bool]] = []
             remote = False
+            to_come: Trigger | None = None  # the last meeting word of the sentence told as to come
             for t in self.triggers(sentence):
-                if self.is_future(t) or (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) or self.is_receipt(t) \
+                if self.is_future(t) or (to_come is not None and COORDINATED.fullmatch(self.text, to_come.end, t.start)):
+                    to_come = t  # "He will hold talks with X, meet with Y and visit Z": each to come
+                    continue
+                if (self.is_modifier(t) and not self._with_people(t, sp)) or self.is_urging(t) or self.is_receipt(t) \
                         or self.is_visit_frame(t):
                     continue
                 if t.kind == "call" and REMOTE.search(self.text, max(0, t.start - 12), t.start):
@@ -132,14 +145,13 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                 self.last_person = next((p for _, p, _ in named_first), self.last_person)
 
     def _seat_at_gathering(self, touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
-        """"Safadi met Hussein on the sidelines of the General Assembly": who met
-        on the sidelines of a session took part in it."""
+        """"Safadi met Hussein on the sidelines of the General Assembly", "the GUAM
+        Council met on the sidelines of the General Assembly": who met there took part in it."""
         for gathering, t, _ in touched:
             if t is None or gathering.kind not in ("session", "summit") or \
                     not SIDELINES.search(self.text, max(0, t.start - 80), t.start):
                 continue
             gathering.hosts_sidelines = True
             for meeting, _, _ in touched:
-                if meeting.kind in ("talks", "reception", "call"):
-                    for p, span in list(meeting.participants.values()):
-                        gathering.add(p, span)
+                if meeting is not gathering and meeting.kind != "call":
+                    meeting.setting = gathering  # its people are seated there once the report is read

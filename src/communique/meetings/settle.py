@@ -7,6 +7,15 @@ from .lexicon import LEVEL_ROLES, MeetingDraft, days_apart
 class Settling:
     def settle(self, published: str | None, dateline_place: str | None) -> None:
         everyone = self.people.people
+        for m in self.meetings:
+            if m.setting is not None:
+                for p, span in list(m.participants.values()):
+                    m.setting.add(p, span)
+                if m.location_span is None and m.setting.location_span is not None:
+                    # "on the sidelines of the 73rd session of the General Assembly in New York": there
+                    setting = m.setting
+                    m.location, m.location_country, m.location_span = \
+                        setting.location, setting.location_country, setting.location_span
         for idx, m in enumerate(self.meetings):
             previous = self.meetings[idx - 1] if idx else None
             if m.level and m.kind in ("session", "summit") and not self._recalled(m):

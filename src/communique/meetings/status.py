@@ -20,6 +20,12 @@ from .lexicon import (
     is_visit,
 )
 
+# compiled once: read at every meeting word
+_OF_BEFORE = re.compile(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$")
+_PUNCTUATION = re.compile(r"[,;:.]")
+_WORDS = re.compile(r"[\w'’-]+")
+_WORD_BEFORE = re.compile(r"(\w+)(?:\s+attendance)?\s+$")
+
 
 class MentionStatus:
     def is_future(self, t: Trigger) -> bool:
@@ -80,22 +86,22 @@ class MentionStatus:
         if HELD_AFTER.match(self.text, t.end):
             return False
         before = self.text[max(0, t.start - 60):t.start]
-        m = re.search(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$", before)
+        m = _OF_BEFORE.search(before)
         # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
         if m and all(w[0].islower() or w[0].isdigit() or ADJECTIVE.match(w) for w in m.group(2).split()) and \
-                not re.search(r"[,;:.]", before[m.start():]):
+                not _PUNCTUATION.search(before[m.start():]):
             part = MEETING_PART.search(before, 0, m.start(1)) is not None  # "the opening session of the 49th session"
             return m.group(1).lower() not in self.lex.of_frames and not part
         return False
 
     def article(self, t: Trigger) -> str:
-        words = re.findall(r"[\w'’-]+", self.text[max(0, t.start - 60):t.start])
+        words = _WORDS.findall(self.text[max(0, t.start - 60):t.start])
         while words and (ADJECTIVE.match(words[-1]) or words[-1].endswith(("'", "’"))):
             words.pop()  # "the leaders' summit": the article before the possessive
         return words[-1].lower() if words else ""
 
     def format_word_before(self, t: Trigger) -> str | None:
-        m = re.search(r"(\w+)(?:\s+attendance)?\s+$", self.text[max(0, t.start - 30):t.start])
+        m = _WORD_BEFORE.search(self.text[max(0, t.start - 30):t.start])
         return self.lex.format_kind.get(m.group(1).lower()) if m else None
 
     def is_gerund(self, t: Trigger) -> bool:

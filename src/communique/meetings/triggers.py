@@ -8,6 +8,7 @@ from ..gazetteer import BodyInfo
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    UNLISTED_BODY,
     BODY_ACTS,
     BODY_ATTENDED,
     BODY_MEETING,
@@ -30,6 +31,7 @@ from .lexicon import (
     TWO_SIDED,
     Trigger,
 )
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")  # compiled once: read at every capitalised meeting word
 
 
 class TriggerFinder:
@@ -92,6 +94,8 @@ class TriggerFinder:
                 self._bind_org(t)
             if t.body is None and t.text.lower().split()[-1] in GENERIC_WORDS:
                 self._bind_group(t)  # "the SCO foreign ministers met", "... held a meeting"
+            if t.body is None and not t.org and t.text.lower() in ("meeting", "session", "sitting"):
+                self._unlisted_body(t)
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
         return sorted(found, key=lambda t: t.start)
 
@@ -118,7 +122,7 @@ class TriggerFinder:
             return False
         if " " in phrase.strip() and all(w[0].isupper() for w in phrase.split()):
             return True
-        before = re.search(r"([\w'’-]+)\s+$", self.text[max(0, start - 30):start])
+        before = _WORD_BEFORE.search(self.text[max(0, start - 30):start])
         return bool(before and before.group(1)[0].isupper() and before.group(1).lower() not in DEFINITE | INDEFINITE
                     and self.text[self.doc.sentence_of(start).start:before.start(1) + max(0, start - 30)].strip() != "")
 
@@ -161,6 +165,10 @@ class TriggerFinder:
             return max(named, key=lambda x: self.org_counts[x.org])
         if generic:
             return generic[0]
+        if len({x.org for x in specific}) > 1:
+            # "the Baltic Council of Ministers met": a name many organisations' bodies bear, none named
+            first = specific[0]
+            return BodyInfo("", " ".join(b.text.split()), (), None, first.kind, None)
         return specific[0] if specific else b.bodies[0]
 
     def _org_near(self, b: Mention, info: BodyInfo | None) -> tuple[str | None, Span | None]:
@@ -215,6 +223,16 @@ class TriggerFinder:
     def _head_start(t: Trigger) -> int:
         """Where the last word of a meeting phrase starts: "ministerial meeting" is a level, then its meeting."""
         return t.end - len(t.text.split()[-1])
+
+    def _unlisted_body(self, t: Trigger) -> None:
+        """"the 25th meeting of the Council of Heads of Border Services": a session of
+        a body no list holds, named as written."""
+        m = UNLISTED_BODY.match(self.text, t.end)
+        if m is None or self.in_title[m.start(1)] or " " not in m.group(1).strip():
+            return  # "the meeting of the Council": the body told before
+        name = " ".join(m.group(1).split())
+        t.kind, t.named = "session", True
+        t.body, t.body_span = BodyInfo("", name, (), None, "session", None), Span(m.start(1), m.end(1))
 
     def _session_body(self, t: Trigger) -> None:
         """"the SCO ministerial meeting", "the Quad foreign ministerial meeting": an

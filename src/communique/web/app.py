@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__, gazetteer
 from ..kb.db import Database, open_db
 from . import api, pages
+from .cache import Generation, ResponseCache
 from .limits import MAX_BODY_BYTES
 
 
@@ -69,7 +70,7 @@ class BodyLimit:
         await JSONResponse({"detail": detail}, status_code=413)(scope, receive, send)
 
 
-def no_nul(request: Request) -> None:
+async def no_nul(request: Request) -> None:  # async: FastAPI runs a plain function in its thread pool
     """422 for a NUL character in the path or the query: PostgreSQL text cannot hold one."""
     if "\x00" in request.scope["path"] or any("\x00" in v for _, v in request.query_params.multi_items()):
         raise HTTPException(422, "a NUL character (%00) is not allowed in the path or the query")
@@ -86,6 +87,8 @@ def create_app(db: Database | str | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     app.add_middleware(BodyLimit)
+    # outermost: a kept answer is sent at once
+    app.add_middleware(ResponseCache, generation=Generation(app.state.db.engine))
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from .. import gazetteer
@@ -90,10 +90,14 @@ def search(session: Session, q: str, limit: int = SEARCH_HITS) -> dict[str, Any]
     people = list_people(session, q, 1, limit)["items"]
     orgs = [o for o in list_orgs(session)
             if low in o["name"].lower() or low in (o["full_name"] or "").lower()][:limit]
-    bodies = session.execute(
-        select(Meeting.org, Meeting.body, func.count(Meeting.id))
-        .where(Meeting.body.is_not(None), func.lower(Meeting.body).contains(low, autoescape=True))
-        .group_by(Meeting.org, Meeting.body).order_by(Meeting.org, Meeting.body).limit(limit))
+    bodies = session.execute(_BODIES, {"part": low.replace("/", "//").replace("%", "/%").replace("_", "/_"),
+                                       "limit": limit})
     return {"q": q, "people": people, "organisations": orgs,
             "bodies": [{"org": o, "name": b, "meetings": c} for o, b, c in bodies]}
 
+
+
+_m = Meeting.__table__.c
+_BODIES = (select(_m.org, _m.body, func.count(_m.id))  # the value escaped as contains(autoescape=True) escapes it
+           .where(_m.body.is_not(None), func.lower(_m.body).contains(bindparam("part"), escape="/"))
+           .group_by(_m.org, _m.body).order_by(_m.org, _m.body).limit(bindparam("limit")))

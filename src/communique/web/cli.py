@@ -63,7 +63,7 @@ def _run(db: str | None, host: str, port: int, workers: int) -> None:
     sys.stderr.write(f"communique: serving on http://{host}:{port}/ with {workers} worker(s) "
                      "(API docs at /docs); Ctrl-C stops\n")
     uvicorn.run("communique.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="warning")
+                log_level="warning", access_log=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,10 +3,11 @@ batched queries per page, a timeline of months, one meeting with its sources."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..events.knowledge import knowledge_events
@@ -61,23 +62,92 @@ def people_named(session: Session, name: str) -> list[int]:
     return [p.id for p in find_people(session, name)]
 
 
-def where(session: Session, query: Select, f: Filters) -> Select:
+_meetings, _persons = Meeting.__table__, Person.__table__
+_participants, _sources, _reports = Participant.__table__, MeetingSource.__table__, Report.__table__
+_adopted = Adopted.__table__
+_chair = _persons.alias("chair")
+# the columns a meeting is shown with, its chair's name joined: plain rows, no ORM objects built
+MEETINGS = (select(_meetings.c.id, _meetings.c.date, _meetings.c.kind, _meetings.c.org, _meetings.c.body,
+                   _meetings.c.location, _meetings.c.chair_id, _chair.c.name.label("chair_name"),
+                   _meetings.c.reasons)
+            .select_from(_meetings.outerjoin(_chair, _chair.c.id == _meetings.c.chair_id)))
+NEWEST_FIRST = (_meetings.c.date.desc(), _meetings.c.id.desc())
+_IDS = bindparam("ids", expanding=True)
+# built once: SQLAlchemy keeps their compiled form and their cache keys
+_PARTICIPANTS = (select(_participants.c.meeting_id, _persons.c.id, _persons.c.name, _participants.c.role,
+                        _participants.c.country, _participants.c.org)
+                 .join(_persons, _persons.c.id == _participants.c.person_id)
+                 .where(_participants.c.meeting_id.in_(_IDS)).order_by(_participants.c.id))
+_SOURCES = (select(_sources.c.meeting_id, _reports.c.id, _reports.c.name, _reports.c.source, _reports.c.published)
+            .join(_reports, _reports.c.id == _sources.c.report_id)
+            .where(_sources.c.meeting_id.in_(_IDS)).order_by(_sources.c.id))
+_ADOPTED = (select(_adopted.c.meeting_id, _adopted.c.kind, _adopted.c.subject)
+            .where(_adopted.c.meeting_id.in_(_IDS)).order_by(_adopted.c.id))
+
+
+_FILTERS = ("org", "body", "since", "until", "country", "person")
+
+
+def _where(query: Select, active: tuple[str, ...]) -> Select:
+    """`query` filtered by the filters named in `active`, their values left as
+    bound parameters (`filter_values`): one statement per set of filters in use."""
+    m = _meetings.c
+    if "org" in active:
+        query = query.where(func.lower(m.org) == bindparam("org"))
+    if "body" in active:  # the value escaped by filter_values, as contains(autoescape=True) escapes it
+        query = query.where(func.lower(m.body).contains(bindparam("body"), escape="/"))
+    if "since" in active:
+        query = query.where(m.date >= bindparam("since"))
+    if "until" in active:
+        query = query.where(m.date <= bindparam("until"))
+    if "country" in active:
+        query = query.where(m.id.in_(select(_participants.c.meeting_id)
+                                     .where(_participants.c.country == bindparam("country"))))
+    if "person" in active:
+        query = query.where(m.id.in_(select(_participants.c.meeting_id)
+                                     .where(_participants.c.person_id.in_(bindparam("people", expanding=True)))))
+    return query
+
+
+def filter_values(session: Session, f: Filters) -> dict[str, Any]:
+    """The values of `f`'s bound parameters in `_where`'s statements."""
+    values: dict[str, Any] = {}
     if f.org:
-        query = query.where(func.lower(Meeting.org) == f.org.lower())
+        values["org"] = f.org.lower()
     if f.body:
-        query = query.where(func.lower(Meeting.body).contains(f.body.lower(), autoescape=True))
+        values["body"] = f.body.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
     if f.since:
-        query = query.where(Meeting.date >= f.since)
+        values["since"] = f.since
     if f.until:
-        query = query.where(Meeting.date <= f.until + "\uffff")
+        values["until"] = f.until + "\uffff"
     if f.country:
-        query = query.where(Meeting.id.in_(select(Participant.meeting_id)
-                                           .where(Participant.country == f.country.upper())))
+        values["country"] = f.country.upper()
     if f.person:
         known = session.info.setdefault("people_named", {})  # once per request, not per query
         ids = known[f.person] if f.person in known else known.setdefault(f.person, people_named(session, f.person))
-        query = query.where(Meeting.id.in_(select(Participant.meeting_id).where(Participant.person_id.in_(ids))))
-    return query
+        values["people"] = ids
+    return values
+
+
+_statements: dict[tuple, Select] = {}
+
+
+def filtered(shape: str, f: Filters, build: Callable[[], Select]) -> Select:
+    """The statement `build()` filtered by the filters `f` uses, built once per
+    shape and set of filters: SQLAlchemy then finds its compiled form by a cache
+    key it computed once, instead of building and hashing a new tree per request."""
+    active = tuple(name for name in _FILTERS if getattr(f, name))
+    key = (shape, active)
+    found = _statements.get(key)
+    if found is None:
+        found = _statements.setdefault(key, _where(build(), active))
+    return found
+
+
+def where(session: Session, query: Select, f: Filters) -> Select:
+    """`query` filtered by `f`, the values in the statement (for one-off statements)."""
+    active = tuple(name for name in _FILTERS if getattr(f, name))
+    return _where(query, active).params(filter_values(session, f))
 
 
 def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]:
@@ -85,17 +155,21 @@ def page_of(total: int, page: int, per_page: int, items: list) -> dict[str, Any]
             "pages": max(1, -(-total // per_page)), "items": items}
 
 
-def _page(session: Session, f: Filters, page: int, per_page: int) -> tuple[int, list[Meeting]]:
-    """How many meetings `f` selects, and one page of them, newest first."""
-    total = remembered(session, ("meetings", f.key()),
-                       lambda: session.scalar(where(session, select(func.count(Meeting.id)), f)) or 0)
-    query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
-    return total, list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
+def _total(session: Session, f: Filters) -> int:
+    """How many meetings `f` selects."""
+    return remembered(session, ("meetings", f.key()), lambda: session.scalar(
+        filtered("count", f, lambda: select(func.count(_meetings.c.id))), filter_values(session, f)) or 0)
+
+
+_LIMITED = (bindparam("limit"), bindparam("offset"))
 
 
 def list_meetings(session: Session, f: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
     """One page of the meetings `f` selects, newest first."""
-    total, rows = _page(session, f, page, per_page)
+    total = _total(session, f)
+    query = filtered("page", f, lambda: MEETINGS.order_by(*NEWEST_FIRST).limit(_LIMITED[0]).offset(_LIMITED[1]))
+    rows = session.execute(query, {**filter_values(session, f), "limit": per_page,
+                                   "offset": (page - 1) * per_page}).all()
     return page_of(total, page, per_page, meeting_rows(session, rows))
 
 
@@ -103,45 +177,41 @@ def list_events(session: Session, f: Filters, page: int = 1, per_page: int = 50)
     """The PLOVER records of one page of the meetings `f` selects, newest first:
     `total`, `pages` and `per_page` count meetings, each giving its CONSULT
     record and one record per adopted document."""
-    total, rows = _page(session, f, page, per_page)
+    total = _total(session, f)
+    query = where(session, select(Meeting), f).order_by(Meeting.date.desc(), Meeting.id.desc())
+    rows = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)))
     return page_of(total, page, per_page, knowledge_events(session, rows))
 
 
-def meeting_rows(session: Session, meetings: list[Meeting]) -> list[dict[str, Any]]:
-    """Each meeting's values, participants, adopted documents and sources."""
-    ids = [m.id for m in meetings]
+def meeting_rows(session: Session, meetings: Sequence[Any]) -> list[dict[str, Any]]:
+    """Each meeting's values, participants, adopted documents and sources; `meetings`
+    are rows of MEETINGS (id, date, kind, org, body, location, chair_id, chair_name, reasons)."""
+    ids = [m[0] for m in meetings]
     if not ids:
         return []
     people: dict[int, dict[int, dict]] = {i: {} for i in ids}
-    for meeting_id, person_id, name, role, country, org in session.execute(
-            select(Participant.meeting_id, Person.id, Person.name, Participant.role, Participant.country,
-                   Participant.org).join(Person, Person.id == Participant.person_id)
-            .where(Participant.meeting_id.in_(ids)).order_by(Participant.id)):
-        seen = people[meeting_id].setdefault(person_id, {"id": person_id, "name": name, "role": role,
-                                                         "country": country, "org": org})
-        for key, value in (("role", role), ("country", country), ("org", org)):
-            seen[key] = seen[key] or value
-    sources: dict[int, list[dict]] = {i: [] for i in ids}
-    for meeting_id, report_id, name, agency, published in session.execute(
-            select(MeetingSource.meeting_id, Report.id, Report.name, Report.source, Report.published)
-            .join(Report, Report.id == MeetingSource.report_id)
-            .where(MeetingSource.meeting_id.in_(ids)).order_by(MeetingSource.id)):
-        if all(s["id"] != report_id for s in sources[meeting_id]):
-            sources[meeting_id].append({"id": report_id, "name": name, "source": agency, "published": published})
-    adopted: dict[int, list[dict]] = {i: [] for i in ids}
-    for meeting_id, kind, subject in session.execute(
-            select(Adopted.meeting_id, Adopted.kind, Adopted.subject).where(Adopted.meeting_id.in_(ids))
-            .order_by(Adopted.id)):
-        if {"kind": kind, "subject": subject} not in adopted[meeting_id]:
-            adopted[meeting_id].append({"kind": kind, "subject": subject})
-    chair_ids = {m.chair_id for m in meetings if m.chair_id}
-    chairs: dict[int, str] = {}
-    if chair_ids:
-        chairs = {i: n for i, n in session.execute(select(Person.id, Person.name).where(Person.id.in_(chair_ids)))}
-    return [{"id": m.id, "date": m.date, "kind": m.kind, "org": m.org, "body": m.body, "location": m.location,
-             "chair": {"id": m.chair_id, "name": chairs[m.chair_id]} if m.chair_id in chairs else None,
-             "participants": list(people[m.id].values()), "adopted": adopted[m.id], "sources": sources[m.id],
-             "reasons": m.reasons or {}} for m in meetings]
+    for meeting_id, person_id, name, role, country, org in session.execute(_PARTICIPANTS, {"ids": ids}).all():
+        seen = people[meeting_id].get(person_id)
+        if seen is None:
+            people[meeting_id][person_id] = {"id": person_id, "name": name, "role": role, "country": country,
+                                             "org": org}
+        else:  # a person told by several reports: the first value stated of each
+            seen["role"] = seen["role"] or role
+            seen["country"] = seen["country"] or country
+            seen["org"] = seen["org"] or org
+    sources: dict[int, dict[int, dict]] = {i: {} for i in ids}
+    for meeting_id, report_id, name, agency, published in session.execute(_SOURCES, {"ids": ids}).all():
+        sources[meeting_id].setdefault(report_id, {"id": report_id, "name": name, "source": agency,
+                                                   "published": published})
+    adopted: dict[int, dict[tuple[str, str], None]] = {i: {} for i in ids}
+    for meeting_id, kind, subject in session.execute(_ADOPTED, {"ids": ids}).all():
+        adopted[meeting_id][(kind, subject)] = None
+    return [{"id": i, "date": date, "kind": kind, "org": org, "body": body, "location": location,
+             "chair": {"id": chair_id, "name": chair_name} if chair_name is not None else None,
+             "participants": list(people[i].values()),
+             "adopted": [{"kind": k, "subject": s} for k, s in adopted[i]],
+             "sources": list(sources[i].values()), "reasons": reasons or {}}
+            for i, date, kind, org, body, location, chair_id, chair_name, reasons in meetings]
 
 
 def timeline(session: Session, f: Filters, max_bars: int = 120) -> list[dict[str, Any]]:
@@ -173,14 +243,20 @@ def _months(first: str, last: str) -> list[str]:
 
 def meeting_detail(session: Session, meeting_id: int) -> dict[str, Any] | None:
     """One meeting, and each source with its report's text, record and values."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None:
+    found = session.execute(_MEETING, {"meeting": meeting_id}).first()
+    if found is None:
         return None
-    row = meeting_rows(session, [meeting])[0]
+    row = meeting_rows(session, [found])[0]
     row["sources"] = [
-        {"id": report.id, "name": report.name, "source": report.source, "published": report.published,
-         "values": source.values, "text": report.text, "record": report.record}
-        for source, report in session.execute(
-            select(MeetingSource, Report).join(Report, Report.id == MeetingSource.report_id)
-            .where(MeetingSource.meeting_id == meeting_id).order_by(MeetingSource.id))]
+        {"id": report_id, "name": name, "source": agency, "published": published, "values": values, "text": text,
+         "record": record}
+        for report_id, name, agency, published, values, text, record in session.execute(_DETAIL_SOURCES,
+                                                                                         {"meeting": meeting_id})]
     return row
+
+
+_MEETING = MEETINGS.where(_meetings.c.id == bindparam("meeting"))
+_DETAIL_SOURCES = (select(_reports.c.id, _reports.c.name, _reports.c.source, _reports.c.published,
+                          _sources.c["values"], _reports.c.text, _reports.c.record)
+                   .join(_reports, _reports.c.id == _sources.c.report_id)
+                   .where(_sources.c.meeting_id == bindparam("meeting")).order_by(_sources.c.id))

@@ -70,3 +70,19 @@ def remembered(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
     if "memo_state" not in session.info:  # once per transaction, that is per request
         session.info["memo_state"] = tuple(session.execute(STATE).one())
     return memo.get(session.info["memo_state"], key, compute)
+
+
+GENERATION = "communique.generation"  # the request scope's key for the state the response cache read
+
+
+def request_session(request: Any) -> Session:
+    """A session for one request. When the response cache has read the
+    generation of the database for this request (cache.Generation: on SQLite it
+    changes with every commit), `remembered` keys on it instead of reading the
+    state again: the session sees that generation or a newer one, and a newer
+    one is seen by the next request, which drops what was remembered."""
+    session = request.app.state.db.session()
+    state = request.scope.get(GENERATION)
+    if state is not None:
+        session.info["memo_state"] = state
+    return session

@@ -6,53 +6,68 @@ from collections import Counter
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from ..kb.models import Meeting, Participant, Person, PersonName, PersonRole
-from .meetings import meeting_rows, page_of, people_named
+from ..kb.models import Participant, Person, PersonName, PersonRole
+from .meetings import MEETINGS, NEWEST_FIRST, meeting_rows, page_of, people_named
 from .memo import remembered
+
+
+_persons, _names, _roles, _participants = (Person.__table__, PersonName.__table__, PersonRole.__table__,
+                                          Participant.__table__)
+_PAGE = (select(_persons.c.id, _persons.c.name).order_by(_persons.c.name, _persons.c.id)
+         .limit(bindparam("limit")).offset(bindparam("offset")))
+_PAGE_OF = _PAGE.where(_persons.c.id.in_(bindparam("ids", expanding=True)))
+_COUNT = select(func.count(_persons.c.id))
+_MEETINGS_OF = (select(_participants.c.person_id, func.count(func.distinct(_participants.c.meeting_id)))
+                .where(_participants.c.person_id.in_(bindparam("ids", expanding=True)))
+                .group_by(_participants.c.person_id))
+_NAMED = (select(_names.c.person_id).distinct()  # the value escaped as contains(autoescape=True) escapes it
+          .where(func.lower(_names.c.name).contains(bindparam("q"), escape="/")).limit(bindparam("limit")))
 
 
 def list_people(session: Session, q: str | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any]:
     """People by name, with how many meetings each took part in; `q` matches
     any of their names, in part or across spellings."""
-    query = select(Person.id, Person.name)
+    window = {"limit": per_page, "offset": (page - 1) * per_page}
     if q:
         ids = matching_people(session, q)  # stored people, each once
-        query, total = query.where(Person.id.in_(ids)), len(ids)
+        total, rows = len(ids), session.execute(_PAGE_OF, {**window, "ids": ids}).all()
     else:
-        total = remembered(session, ("people",), lambda: session.scalar(select(func.count(Person.id))) or 0)
-    rows = session.execute(query.order_by(Person.name, Person.id).limit(per_page).offset((page - 1) * per_page)).all()
-    counts = dict(session.execute(  # the page's people only, through the index on person_id
-        select(Participant.person_id, func.count(func.distinct(Participant.meeting_id)))
-        .where(Participant.person_id.in_([i for i, _ in rows])).group_by(Participant.person_id)).all())
+        total = remembered(session, ("people",), lambda: session.scalar(_COUNT) or 0)
+        rows = session.execute(_PAGE, window).all()
+    counts = dict(session.execute(_MEETINGS_OF, {"ids": [i for i, _ in rows]}).all())  # the page's people only
     return page_of(total, page, per_page, [{"id": i, "name": n, "meetings": counts.get(i, 0)} for i, n in rows])
 
 
 def matching_people(session: Session, q: str, limit: int = 200) -> list[int]:
     """Ids of people one of whose names contains `q`, or agrees with it across spellings."""
-    found = list(session.scalars(select(PersonName.person_id).distinct()
-                                 .where(func.lower(PersonName.name).contains(q.strip().lower(), autoescape=True))
-                                 .limit(limit)))
+    part = q.strip().lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+    found = list(session.scalars(_NAMED, {"q": part, "limit": limit}))
     return list(dict.fromkeys(found + people_named(session, q)))[:limit]
 
 
+_PERSON = select(_persons.c.id, _persons.c.name).where(_persons.c.id == bindparam("person"))
+_NAMES = select(_names.c.name).where(_names.c.person_id == bindparam("person"))
+_ROLES = (select(_roles.c.role, _roles.c.country, _roles.c.org, func.min(_roles.c.seen), func.max(_roles.c.seen),
+                 func.count(func.distinct(_roles.c.report_id)))
+          .where(_roles.c.person_id == bindparam("person"))
+          .group_by(_roles.c.role, _roles.c.country, _roles.c.org)
+          .order_by(func.min(_roles.c.seen)))
+_MEETINGS = (MEETINGS.where(MEETINGS.selected_columns.id.in_(
+                 select(_participants.c.meeting_id).where(_participants.c.person_id == bindparam("person"))))
+             .order_by(*NEWEST_FIRST))
+
+
 def person_detail(session: Session, person_id: int, met_limit: int = 16) -> dict[str, Any] | None:
-    person = session.get(Person, person_id)
+    person = session.execute(_PERSON, {"person": person_id}).first()
     if person is None:
         return None
-    roles = session.execute(
-        select(PersonRole.role, PersonRole.country, PersonRole.org, func.min(PersonRole.seen),
-               func.max(PersonRole.seen), func.count(func.distinct(PersonRole.report_id)))
-        .where(PersonRole.person_id == person_id)
-        .group_by(PersonRole.role, PersonRole.country, PersonRole.org)
-        .order_by(func.min(PersonRole.seen))).all()
-    meeting_ids = select(Participant.meeting_id).where(Participant.person_id == person_id)
-    meetings = list(session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))
-                                    .order_by(Meeting.date.desc(), Meeting.id.desc())))
-    rows = meeting_rows(session, meetings)
-    return {"id": person.id, "name": person.name, "names": sorted({n.name for n in person.names}),
+    given = {"person": person_id}
+    roles = session.execute(_ROLES, given).all()
+    rows = meeting_rows(session, session.execute(_MEETINGS, given).all())
+    return {"id": person.id, "name": person.name, "names": sorted(set(session.scalars(_NAMES, given))),
             "roles": [{"role": r, "country": c, "org": o, "first_seen": a, "last_seen": b, "sources": n}
                       for r, c, o, a, b, n in roles],
             "meetings": rows, **met(rows, person.id, met_limit)}

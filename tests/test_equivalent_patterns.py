@@ -1,0 +1,137 @@
+"""Patterns written for speed find what the plainer ones they replace find."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from communique.text import phrase_alternation
+
+WORDS = st.sampled_from(["a", "an", "the", "meet", "meeting", "meetings", "met", "on", "of", "talks", "Talk",
+                         "summit", "Summit", "call", "called", "courtesy", "co-chair", "co", "it's", "x.y",
+                         "communiqué", "communique", "COMMUNIQUÉ", "\u017fum", "sum", "\u212aey", "key"])
+PHRASES = st.lists(st.lists(WORDS, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=12)
+TEXT = st.lists(st.one_of(WORDS, st.sampled_from([" ", "  ", "\n", "-", ".", ", ", "\t", "K", "\u212a"])),
+                max_size=30).map("".join)
+
+
+def plain_alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+SHAPES = [r"(?<![\w-])(?:{})(?![\w-])", r"\b(?:{})\b", r"(?:{})", r"(?:{})\s+\w", r"\b(?:{})\s*(?:on|of)?\b",
+          r"(?P<x>{})(?P<y>\s+\w+)?$"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(PHRASES, TEXT, st.sampled_from(SHAPES), st.booleans())
+def test_the_tree_finds_what_the_alternation_finds(phrases, text, shape, blind):
+    flags = re.I if blind else 0
+    ours = re.compile(shape.format(phrase_alternation(phrases)), flags)
+    theirs = re.compile(shape.format(plain_alternation(phrases)), flags)
+    assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in theirs.finditer(text)]
+    for pos in range(len(text) + 1):
+        a, b = ours.match(text, pos), theirs.match(text, pos)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_shared_beginnings_are_read_once():
+    assert phrase_alternation(["touched upon", "touched on", "discussed", "discussing"]) == \
+        r"(?:discuss(?:ed|ing)|touched\s+(?:on|upon))"
+
+
+WORDY = st.lists(st.sampled_from(["on", "the", "20th", "May", "since", " ", "  ", "\n", ",", "(", "-", "é", "_", "2024"]),
+                 max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDY, st.integers(0, 40), st.integers(0, 40))
+def test_the_words_before_a_position_read_backwards(text, pos, floor):
+    """dates: the reversed text's longest `(?:\\s+\\w+){1,2}` is the leftmost start of `(?:\\w+\\s+){1,2}$`."""
+    from communique.dates import _WORDS_BEFORE_REVERSED
+
+    pos, floor = min(pos, len(text)), min(floor, pos, len(text))
+    forward = re.compile(r"(?:\w+\s+){1,2}$").search(text, floor, pos)
+    backward = _WORDS_BEFORE_REVERSED.match(text[::-1], len(text) - pos, len(text) - floor)
+    assert (forward and forward.start()) == (backward and len(text) - backward.end())
+
+
+def test_the_characters_a_case_blind_pattern_matches_to_ascii_letters_are_listed():
+    """text.CASE_BLIND_EXTRAS: every character beyond ASCII that re.I matches to an ASCII letter."""
+    import sys
+
+    from communique.text import CASE_BLIND_EXTRAS
+
+    letter = re.compile("[a-z]", re.I)
+    found: dict[str, str] = {}
+    for code in range(128, sys.maxunicode + 1):
+        char = chr(code)
+        if letter.fullmatch(char):
+            (key,) = [c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, char, re.I)]
+            found[key] = found.get(key, "") + char
+    assert found == CASE_BLIND_EXTRAS
+
+
+WORD_TEXT = st.lists(st.sampled_from(["meet", "Meet", "MET", "on", "behalf", "of", "the", "sides", "he", "He", "her",
+                                      "Hers", " ", "  ", "\n", "-", "_", ".", "'", "\u0130", "\u0131", "\u017f",
+                                      "\u212a", "kick", "is", "I", "s", "tête", "TÊTE", "été"]), max_size=30).map("".join)
+WORD_PHRASES = st.lists(st.lists(st.sampled_from(["meet", "met", "meeting", "on", "behalf", "of", "the", "sides", "he",
+                                                  "He", "her", "his", "is", "kick", "s", "i", "k", "x-y", "o'k", "tête", "Été", "mEet"]),
+                                 min_size=1, max_size=3).map(" ".join), min_size=1, max_size=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_PHRASES, WORD_TEXT, st.booleans(), st.sampled_from([r"(?![\w-])", r"\s+(?:the\s+)?", r"(?:\s+(\w+))?", "", r"\b"]),
+       st.sampled_from([r"(?<![\w-])", r"\b", r"(?<![\w'-])"]), st.booleans(), st.booleans())
+def test_a_word_pattern_finds_what_the_plain_one_finds(phrases, text, blind, after, before, group, spaces):
+    from communique.text import word_pattern
+
+    flags = re.I if blind else 0
+    alternation = plain_alternation(phrases) if spaces else \
+        "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    plain = re.compile(before + (f"({alternation})" if group else f"(?:{alternation})") + after, flags)
+    ours = word_pattern(phrases, ignore_case=blind, after=after, before=before, group=group, spaces=spaces)
+    for pos in range(len(text) + 1):
+        for end in (len(text), max(pos, len(text) - 3)):
+            a, b = ours.search(text, pos, end), plain.search(text, pos, end)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    assert [(m.span(), m.groups()) for m in ours.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_a_few_first_letters_make_a_pattern_that_skips_ahead():
+    from communique.text import word_pattern
+
+    assert word_pattern(["he", "she"]).pattern.startswith("[HShs\u017f]")
+
+
+CLAUSE_TEXT = st.lists(st.sampled_from(["talks", " ", "  ", "\n", ",", ", ", ".", ";", "!", "and", "AND", "also",
+                                        "adopted", "Signed", "which", "who", "—", " — ", "based", "\u017f", "x"]),
+                       max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CLAUSE_TEXT)
+def test_the_end_of_a_topic_clause_is_found_as_before(text):
+    from communique.topics import _CLAUSE_END
+
+    before = re.compile(r"[.;:!?]|,\s+(?:which|who|while|where|based)\b|,?\s+and\s+(?:also\s+)?(?:adopted|approved|signed|"
+                        r"agreed|exchanged|expressed|noted|stated|discussed)\b|\s+—\s+", re.I)
+    for pos in range(len(text) + 1):
+        a, b = _CLAUSE_END.search(text, pos), before.search(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+ANCHOR_TEXT = st.lists(st.sampled_from(["on", "the", "20th", "May", "may", "MAYOR", "Sept.", "last", "Thursday", "today",
+                                        " ", "-", "_", "\u0663", "\u017fat", "\u0130", "x2", "that", "first", "2024"]),
+                       max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ANCHOR_TEXT)
+def test_the_anchors_of_dates_are_where_they_were(text):
+    from communique.dates import _ANCHOR
+
+    before = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
+                        r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
+    assert [m.start() for m in _ANCHOR.finditer(text)] == [m.start() for m in before.finditer(text)]
