@@ -487,3 +487,11 @@ def test_senior_minister_is_a_minister(extract):
             "Secretary General of the Presidency of the Republic of Benin.")
     by_name = {p.name: p for p in extract(text).people}
     assert "minister" in {r.role for r in by_name["Paul Dossou"].roles}
+
+
+def test_a_bare_minister_title_yields_to_the_office_people_toml_knows(extract):
+    text = ("BRASILIA, May 14, 2024 (ABr) -- Minister Mauro Vieira received the Minister of Foreign Affairs of "
+            "Paraguay, Carlos Benitez, at the Itamaraty Palace.")
+    meeting = only_meeting(extract(text))
+    assert {(p.name, p.role, p.country) for p in meeting.participants} == {
+        ("Mauro Vieira", "foreign_minister", "BRA"), ("Carlos Benitez", "foreign_minister", "PRY")}

@@ -283,6 +283,9 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
                            next((c.role for c in claims), None))
 
 
+_MINISTRIES = frozenset({"foreign_minister", "defence_minister", "deputy_foreign_minister"})
+
+
 def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None,
             main_org: str | None = None, abroad: str | None = None) -> None:
     """The role a person is recorded with, and the state or organisation they
@@ -303,6 +306,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
     if best.role == "other" and known is not None and date is not None and \
             gz.role_rank.get(known.role, 0) > gz.role_rank.get("other", 0):
         # "Senator Penny Wong" on a day she is foreign minister: a weak title yields to the office she holds
+        person.role, person.country, person.org = known.role, known.country, known.org
+        return
+    if best.role == "minister" and " " not in best.title.strip() and known is not None and date is not None and \
+            known.role in _MINISTRIES and (best.country is None or best.country == known.country):
+        # "Minister Mauro Vieira" on a day he is foreign minister: the bare word names no portfolio; his office does
         person.role, person.country, person.org = known.role, known.country, known.org
         return
     person.role = best.role
