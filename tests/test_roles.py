@@ -500,5 +500,6 @@ def test_a_bare_minister_title_yields_to_the_office_people_toml_knows(extract):
 def test_a_foreign_ministry_named_with_its_nationals_abroad_gives_the_state(extract):
     text = ("DAKAR, March 12, 2024 (APS) - Foreign Minister Aissata Sall held talks with the Minister of Foreign "
             "Affairs, Regional Integration and Togolese Abroad, Koffi Mensah.")
-    by_name = {p.name: p for p in extract(text).people}
-    assert roles_of(by_name["Koffi Mensah"]) == {("foreign_minister", "TGO", None)}
+    meeting = only_meeting(extract(text))
+    assert {(p.name, p.role, p.country) for p in meeting.participants} == {
+        ("Aissata Sall", "foreign_minister", "SEN"), ("Koffi Mensah", "foreign_minister", "TGO")}
