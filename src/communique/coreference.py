@@ -256,7 +256,13 @@ def _surname_or_given(full: str, single: str) -> bool:
     # "Rodríguez" of "Bruno Rodríguez Parrilla", "Lula" of "Luiz Inácio Lula da Silva": in a long
     # name any word of four letters or more may be the one a report calls its holder by
     ends = [toks[0], toks[-1]] + ([t for t in toks[1:-1] if len(t) >= 4] if len(toks) >= 3 else [])
-    return any(names.token_match(t, s) for t in ends)
+    # "Al Hussein bin Abdullah II": the word after "bin" is his father's name, not one he is called by
+    words = full.split()
+    fathers = {t for i, w in enumerate(words[:-1]) if w.lower() in _PATRONYMIC_WORDS for t in names.tokens(words[i + 1])}
+    return any(names.token_match(t, s) for t in ends if t not in fathers)
+
+
+_PATRONYMIC_WORDS = frozenset({"bin", "bint", "ibn", "binti"})
 
 
 def _by_surname(people: list[Person], name: str) -> Person | None:
