@@ -194,3 +194,11 @@ def test_the_pronoun_i_is_no_mention_of_a_name_ending_in_yi(extract):
     record = extract(text)
     wang = find_person(record, "Wang Yi")
     assert "I" not in wang.names
+
+
+def test_a_fathers_name_after_bin_is_not_a_name_its_bearer_is_called_by(extract):
+    text = ("AMMAN, Dec 3, 2024 (Petra) -- King Abdullah on Tuesday received Egyptian Foreign Minister Badr "
+            "Abdelatty. The meeting was attended by Crown Prince Al Hussein bin Abdullah II.")
+    names = {p.name for p in extract(text).people}
+    assert "Abdullah" in names or any(n.startswith("Abdullah") for n in names)
+    assert any(n.startswith("Al Hussein") for n in names)

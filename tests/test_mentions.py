@@ -235,6 +235,14 @@ def test_an_unlisted_title_of_an_institution_in_apposition(extract):
     assert "Ali Akbar Ahmadian" in names
 
 
+def test_titles_inside_a_fathers_name_after_bin_are_part_of_the_name(extract):
+    text = ("BANDAR SERI BEGAWAN, May 3 (Borneo Bulletin) -- Second Minister of Foreign Affairs Dato Seri Setia "
+            "Haji Rahim bin Pehin Datu Seri Maharaja Haji Ahmad Salleh received the Ambassador of Japan, "
+            "Mr. Ken Tanaka.")
+    names = {p.name for p in extract(text).people}
+    assert names == {"Rahim bin Pehin Datu Seri Maharaja Haji Ahmad Salleh", "Ken Tanaka"}
+
+
 def test_places_written_without_their_accents_and_the_world_known_colombo(gz, extract):
     record = extract("COLOMBO, May 20, 2024 - President Ranil Wickremesinghe received Maldivian Foreign Minister Moosa Zameer.\n")
     assert [p.country for p in record.meetings[0].participants] == ["LKA", "MDV"]

@@ -417,3 +417,89 @@ def test_a_given_name_that_is_also_a_title_right_after_a_title(extract):
     person = find_person(record, "Al Nuaimi")
     assert person.name == "Sultan Al Nuaimi"
     assert {r.role for r in person.roles} == {"foreign_minister"}
+
+
+def test_states_after_a_plural_title_then_as_many_unknown_names_respectively(extract):
+    text = ("ASTANA, March 3 (Kazinform) -- Foreign Minister Murat Nurtleu held bilateral meetings with the "
+            "foreign ministers of Belarus, Kyrgyzstan and Uzbekistan, Pavel Lutskov, Yerlan Sapar and "
+            "Jamshid Karimbek respectively.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Pavel Lutskov"]) == {("foreign_minister", "BLR", None)}
+    assert roles_of(by_name["Yerlan Sapar"]) == {("foreign_minister", "KGZ", None)}
+    assert roles_of(by_name["Jamshid Karimbek"]) == {("foreign_minister", "UZB", None)}
+
+
+def test_opposite_number_is_a_counterpart(extract):
+    text = ("PARIS, March 3 (AFP) -- Foreign Minister Luc Martin met his British opposite number "
+            "James Clever on Monday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert "James Clever" in by_name
+    assert roles_of(by_name["James Clever"]) == {("foreign_minister", "GBR", None)}
+
+
+def test_governor_general_and_charge_d_affaires_are_other(extract):
+    text = ("CANBERRA, March 3 (AAP) -- Governor-General Peter Walsh received the Chargé d'Affaires of "
+            "Peru, Mr. Luis Campos, on Monday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert {r.role for r in by_name["Peter Walsh"].roles} == {"other"}
+    assert roles_of(by_name["Luis Campos"]) == {("other", "PER", None)}
+
+
+def test_a_nickname_in_single_quotes_is_inside_one_name(extract):
+    text = ("MANILA, March 3 (PNA) -- President Ferdinand 'Bongbong' Marcos Jr. received Japanese Foreign "
+            "Minister Yoko Kamikawa at Malacanang. President Marcos thanked Japan.")
+    names = [p.name for p in extract(text).people]
+    assert len(names) == 2
+    assert any("Bongbong" in n and n.startswith("Ferdinand") and "Marcos" in n for n in names)
+
+
+def test_untitled_names_of_states_in_a_list_are_people_of_those_states(extract):
+    text = ("GENEVA, March 3 (Yonhap) -- The talks were attended by KIM Sung-hwan of South Korea and "
+            "Ri Chol Man of North Korea.")
+    meeting = only_meeting(extract(text))
+    assert {(p.name, p.country) for p in meeting.participants} == {("KIM Sung-hwan", "KOR"), ("Ri Chol Man", "PRK")}
+
+
+def test_a_counterpart_of_a_title_without_a_name_takes_its_role(extract):
+    text = ("BRASILIA, Sept 15 (ABr) -- The Brazilian President met his Argentine counterpart Alberto Fernandez "
+            "on Friday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Alberto Fernandez"]) == {("head_of_state", "ARG", None)}
+
+
+def test_the_president_of_a_development_bank_is_its_secretary_general(extract):
+    text = ("ADDIS ABABA, Feb 5 (ENA) -- Prime Minister Abiy Ahmed also discussed with African Development Bank "
+            "Group President, Kwame Mensah on energy projects. He later met World Bank President Ana Ruiz.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Kwame Mensah"]) == {("secretary_general", None, "AfDB")}
+    assert roles_of(by_name["Ana Ruiz"]) == {("secretary_general", None, "WB")}
+
+
+def test_head_of_an_organisation_is_its_official(extract):
+    text = ("ASTANA, Aug 9 (Kazinform) -- President Kassym-Jomart Tokayev met Tamar Gelashvili, Head of the UN "
+            "Regional Centre for Preventive Diplomacy for Central Asia, on Friday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Tamar Gelashvili"]) == {("other", None, "UNRCCA")}
+
+
+def test_senior_minister_is_a_minister(extract):
+    text = ("MONROVIA, June 4 (LINA) -- The summit was attended by H.E. Paul Dossou, Senior Minister, "
+            "Secretary General of the Presidency of the Republic of Benin.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert "minister" in {r.role for r in by_name["Paul Dossou"].roles}
+
+
+def test_a_bare_minister_title_yields_to_the_office_people_toml_knows(extract):
+    text = ("BRASILIA, May 14, 2024 (ABr) -- Minister Mauro Vieira received the Minister of Foreign Affairs of "
+            "Paraguay, Carlos Benitez, at the Itamaraty Palace.")
+    meeting = only_meeting(extract(text))
+    assert {(p.name, p.role, p.country) for p in meeting.participants} == {
+        ("Mauro Vieira", "foreign_minister", "BRA"), ("Carlos Benitez", "foreign_minister", "PRY")}
+
+
+def test_a_foreign_ministry_named_with_its_nationals_abroad_gives_the_state(extract):
+    text = ("DAKAR, March 12, 2024 (APS) - Foreign Minister Aissata Sall held talks with the Minister of Foreign "
+            "Affairs, Regional Integration and Togolese Abroad, Koffi Mensah.")
+    meeting = only_meeting(extract(text))
+    assert {(p.name, p.role, p.country) for p in meeting.participants} == {
+        ("Aissata Sall", "foreign_minister", "SEN"), ("Koffi Mensah", "foreign_minister", "TGO")}

@@ -34,6 +34,7 @@ class Person:
     first: int = 0
     claimed_roles: set[str] = field(default_factory=set)  # of `claims`, kept as claims are added
     claimed_countries: set[str] = field(default_factory=set)
+    stated_country: str | None = None  # the state the text gives a name without a title
 
     def matches(self, claim: RoleClaim) -> bool:
         """Whether a title without a name fits this person."""
@@ -90,6 +91,7 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
             person = Person(f"p{len(people) + 1}", pm.name, [], [], first=pm.start)
             people.append(person)
         _add(person, pm.name, Span(pm.start, pm.end), pm.claims)
+        person.stated_country = person.stated_country or pm.country
         by_mention[pm.start] = person
     for person in people:
         person.first = min(s.start for s in person.mentions)
@@ -254,7 +256,13 @@ def _surname_or_given(full: str, single: str) -> bool:
     # "Rodríguez" of "Bruno Rodríguez Parrilla", "Lula" of "Luiz Inácio Lula da Silva": in a long
     # name any word of four letters or more may be the one a report calls its holder by
     ends = [toks[0], toks[-1]] + ([t for t in toks[1:-1] if len(t) >= 4] if len(toks) >= 3 else [])
-    return any(names.token_match(t, s) for t in ends)
+    # "Al Hussein bin Abdullah II": the word after "bin" is his father's name, not one he is called by
+    words = full.split()
+    fathers = {t for i, w in enumerate(words[:-1]) if w.lower() in _PATRONYMIC_WORDS for t in names.tokens(words[i + 1])}
+    return any(names.token_match(t, s) for t in ends if t not in fathers)
+
+
+_PATRONYMIC_WORDS = frozenset({"bin", "bint", "ibn", "binti"})
 
 
 def _by_surname(people: list[Person], name: str) -> Person | None:
@@ -281,6 +289,9 @@ def _add(person: Person, name: str, span: Span, claims: list[RoleClaim]) -> None
                            next((c.role for c in claims), None))
 
 
+_MINISTRIES = frozenset({"foreign_minister", "defence_minister", "deputy_foreign_minister"})
+
+
 def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None,
             main_org: str | None = None, abroad: str | None = None) -> None:
     """The role a person is recorded with, and the state or organisation they
@@ -293,13 +304,19 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         if known is not None:
             person.role, person.country, person.org = known.role, known.country, known.org
         else:
-            person.country = home_state  # one the text gives no title is most likely of the report's own state
+            # one the text gives no title is most likely of the report's own state, unless it names one
+            person.country = person.stated_country or home_state
         return
     # a title of the person's own outranks the role of the one he is the counterpart of
     best = best_claim([c for c in person.claims if not c.derived] or person.claims, gz)
     if best.role == "other" and known is not None and date is not None and \
             gz.role_rank.get(known.role, 0) > gz.role_rank.get("other", 0):
         # "Senator Penny Wong" on a day she is foreign minister: a weak title yields to the office she holds
+        person.role, person.country, person.org = known.role, known.country, known.org
+        return
+    if best.role == "minister" and " " not in best.title.strip() and known is not None and date is not None and \
+            known.role in _MINISTRIES and (best.country is None or best.country == known.country):
+        # "Minister Mauro Vieira" on a day he is foreign minister: the bare word names no portfolio; his office does
         person.role, person.country, person.org = known.role, known.country, known.org
         return
     person.role = best.role
@@ -323,7 +340,7 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
             person.country = known.country
         else:
             person.country = only_state or former or \
-                (abroad if best.role == "ambassador" and abroad else home_state)
+                (abroad if (best.role == "ambassador" or best.title.lower() in gz.posted_titles) and abroad else home_state)
         person.org = None if person.country else person.org
     if person.country in gz.state_titles:
         # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it

@@ -46,6 +46,7 @@ class OrgInfo:
     aliases: tuple[str, ...]
     members: frozenset[str]
     bodies: list[BodyInfo]
+    head_titles: frozenset[str] = frozenset()  # lower-cased: "President" of a bank heads its staff, a secretary_general
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class Gazetteer:
     honorific_titles: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     organisation_official_words: tuple[str, ...] = ()
+    posted_titles: frozenset[str] = frozenset()  # lower-cased: a chargé d'affaires, like an ambassador, is posted abroad
     envoy_words: tuple[str, ...] = ()  # lower-cased: "Special Envoy for Syria" is sent to Syria, not by it
     title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
     state_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> lower-cased title -> its role there
@@ -191,7 +193,8 @@ def load() -> Gazetteer:
             org = gz.orgs.get(key)
             if org is None:
                 org = gz.orgs[key] = OrgInfo(key, info.get("name", key), tuple(info.get("aliases", [])),
-                                             frozenset(info.get("members", [])), [])
+                                             frozenset(info.get("members", [])), [],
+                                             frozenset(t.lower() for t in info.get("head_titles", [])))
             for b in info.get("bodies", []):
                 org.bodies.append(BodyInfo(key if key != "GENERIC" else "", b["name"], tuple(b.get("aliases", [])),
                                            b.get("level"), b.get("kind"), b.get("head_role")))
@@ -212,6 +215,7 @@ def load() -> Gazetteer:
         gz.honorific_titles = gz.honorific_titles | set(data.get("honorific_titles", []))
         gz.title_heads = gz.title_heads | set(data.get("title_heads", []))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
+        gz.posted_titles = gz.posted_titles | {w.lower() for w in data.get("posted_titles", [])}
         gz.envoy_words += tuple(w.lower() for w in data.get("envoy_words", []))
         gz.title_states.update({t.lower(): code for t, code in data.get("title_states", {}).items()})
         for phrase in data.get("ministries", []):

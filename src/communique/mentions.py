@@ -28,7 +28,10 @@ _BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Z0-9+&-]{1,9}\) ")
 _OF_THE = re.compile(r"[ \u00a0]+of[ \u00a0]+the[ \u00a0]+")
 _INSTITUTION_WORDS = re.compile(r"[A-Z][\w'-]*(?:[ \u00a0]+[A-Z][\w'-]*){0,5}")
 _BODY_REACH = 80  # characters on each side of an insertion that a body's name may span
-_PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0]$")
+# a patronymic particle, then up to six capitalised words of the father's name and titles:
+# "bin Haji Hasan", "bin Pehin Datu Pekerma Jaya Haji Mohd Yusof"
+_PATRONYMICS = frozenset({"bin", "bint", "ibn", "binti", "Bin", "Binti"})
+_PATRONYMIC_BEFORE = re.compile(r"(?:^|[ \u00a0])(?:bin|bint|ibn|binti|Bin|Binti)[ \u00a0](?:[A-Z][\w'’-]*[ \u00a0]){0,6}$")
 
 
 @dataclass(slots=True)
@@ -99,7 +102,7 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         first = entries[0]
         if first.kind in ("title", "honorific") and " " not in span and _PATRONYMIC.match(text, end):
             continue  # "Sultan bin Saad", "Emir bin ...": a given name before a patronymic
-        if first.kind == "honorific" and _PATRONYMIC_BEFORE.search(text, max(0, start - 8), start):
+        if first.kind == "honorific" and _PATRONYMIC_BEFORE.search(text, max(0, start - 80), start):
             continue  # "Mohamad bin Haji Hasan": the father's honorific is part of the name
         if first.kind == "body":
             bodies = tuple(e.extra for e in entries if e.kind == "body")
@@ -278,8 +281,8 @@ def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     only these few spans are then looked at word by word."""
     cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
     part = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True)) or "(?!)"
-    # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos
-    nickname = rf'"{cap}"(?=[ \u00a0]{cap})'
+    # a nickname in quotes between two words of a name: Ferdinand "Bongbong" Marcos, Ferdinand 'Bongbong' Marcos
+    nickname = rf'(?:"{cap}"|[\'‘]{cap}[\'’])(?=[ \u00a0]{cap})'
     # a hard wrap between two words of a name ("Ambassador of Afghanistan Hazrat" / "Omar Zakhilwal"): checked by _wrapped_at
     return re.compile(rf"(?<![\w’'\-]){cap}(?:(?:[ \u00a0]|[ \u00a0]?\n(?=[A-Z]))(?:(?:{part})[ \u00a0])*(?:{cap}|{nickname}))*")
 
@@ -324,7 +327,8 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
                 continue
             current.append(word)
             words += token not in particles
-            if words > 6:
+            # a father's name with its titles may run long: "Erywan bin Pehin Datu Pekerma Jaya Haji Mohd Yusof"
+            if words > (10 if any(w.group() in _PATRONYMICS for w in current) else 6):
                 current.clear()
                 words = 0
         _close(current, particles, runs, text)

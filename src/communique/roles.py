@@ -63,7 +63,10 @@ _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
 _INSTITUTION_PHRASE = re.compile(r"\s+of\s+the\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|on|and)\s+(?:the\s+)?){1,8}"
                                   r"(?:[A-Z][\w'’-]*)(?=[\s,.;]|$)")
-_APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from)\s)")
+# an untitled name of a state, one of a list: "with X of A", "by X of A and Y of B", "..., X of A, ..."
+_LISTED_BEFORE = re.compile(r"(?:\b(?:with|and|between|by|including)|,)[ \u00a0]+$")
+_LISTED_AFTER = re.compile(r"[ \u00a0]*(?:[,.;)]|and\b|$)")
+_APPOSITION_END = re.compile(r"\s*(?:[,.;:)(]|and\b|$|(?:of|from|on|in|at|during|about|over|regarding)\s)")
 _MEETING_VERB = re.compile(r"\b(?:talks|met|meets|meeting|received|receives|conversation|call)\b")
 
 STATE_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "deputy_foreign_minister",
@@ -91,6 +94,7 @@ class PersonMention:
     name: str
     claims: list[RoleClaim] = field(default_factory=list)
     titled: bool = False  # bound to a title or an honorific, so surely a person
+    country: str | None = None  # the state the text gives an untitled name ("X of South Korea")
 
 
 @dataclass(slots=True)
@@ -269,6 +273,8 @@ class _Reader:
         chair_word = t.text.split()[0].lower() in self.gz.chair_words
         if body is not None and body.head_role and (chair_word or t.key in ("other", "secretary_general")):
             return body.head_role
+        if org and body is None and country is None and org in self.gz.orgs and t.text.lower() in self.gz.orgs[org].head_titles:
+            return "secretary_general"  # "African Development Bank President X": the head of its staff
         if t.key in STATE_ROLES and country is None and (org or body) and (chair_word or not t.plural):
             return "other"  # "President of the European Council", "the U.N. special envoy": for a body, not a state
         return self.gz.role_in_state(t.text, t.key, country)
@@ -381,6 +387,11 @@ class _Reader:
                 if c.country is None and c.org is None and c.role in STATE_ROLES:
                     c.country = shared_country
             sentence = self.doc.sentence_index(m.start)
+            if m.plural and self.states_then_names(i, last, claims):
+                # "the foreign ministers of A, B and C, X, Y and Z respectively"
+                last_claims[sentence] = claims
+                i = self.list_end + 1
+                continue
             k = last + 1
             if k + 1 < len(ms) and ms[k].kind == "title" and ms[k].text in self.gz.given_name_titles and \
                     ms[k + 1].kind == "name" and _SPACE.match(self.gap(end, ms[k].start)) and \
@@ -469,6 +480,33 @@ class _Reader:
             return False
         for state, name in zip(states, names):
             self.bind(name, [RoleClaim(c.role, c.title, state.start, ms[i].end, state.key, None, c.body) for c in claims])
+        return True
+
+    def states_then_names(self, i: int, last: int, claims: list[RoleClaim]) -> bool:
+        """"the foreign ministers of Belarus, Kazakhstan and Uzbekistan, A, B and C
+        (respectively)": states listed after a plural title, then as many names,
+        the n-th name of the n-th state."""
+        ms = self.mentions
+        if ms[last].kind not in ("state", "demonym") or last == i:
+            return False
+        states, k = [ms[last]], last + 1
+        while k < len(ms) and ms[k].kind in ("state", "demonym") and _LIST_SEPARATOR.match(self.gap(ms[k - 1].end, ms[k].start)):
+            states.append(ms[k])
+            k += 1
+        if len(states) < 2 or k >= len(ms) or ms[k].kind != "name" or \
+                not re.fullmatch(r"[ \u00a0]*,[ \u00a0]*", self.gap(ms[k - 1].end, ms[k].start)):
+            return False
+        names = [ms[k]]
+        k += 1
+        while k < len(ms) and len(names) < len(states) and ms[k].kind == "name" and \
+                _LIST_SEPARATOR.match(self.gap(ms[k - 1].end, ms[k].start)):
+            names.append(ms[k])
+            k += 1
+        if len(names) != len(states) or any(len(n.text.split()) < 2 for n in names):
+            return False
+        for state, name in zip(states, names):
+            self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
+        self.list_end = k - 1
         return True
 
     def delegations(self) -> None:
@@ -587,8 +625,16 @@ class _Reader:
         even without a title ("Vladimir Putin, who is on a state visit, held
         talks with ...", "Wang said")."""
         pattern = _acting_pattern(tuple(self.gz.names.get("person_verbs", ())))
-        for m in self.mentions:
+        ms = self.mentions
+        for k, m in enumerate(ms):
             if m.kind != "name" or len(m.text.split()) < 2 or m.start in self.people:
+                continue
+            if k + 1 < len(ms) and ms[k + 1].kind == "state" and _OF_STATE.match(self.gap(m.end, ms[k + 1].start)) and \
+                    _LISTED_BEFORE.search(self.text, max(0, m.start - 40), m.start) and \
+                    _LISTED_AFTER.match(self.text, ms[k + 1].end) and self.near_meeting_verb(m):
+                # "attended by KIM Sung-hwan of South Korea and PAK Ui Chun of North Korea"
+                person = self.person(m)
+                person.titled, person.country = True, ms[k + 1].key
                 continue
             after = self.text[m.end:m.end + 120]
             before = self.text[max(0, m.start - 40):m.start]
@@ -639,7 +685,11 @@ class _Reader:
                 if c.role != "counterpart":
                     continue
                 other = next((q for q in reversed(ordered[:idx]) if any(x.role != "counterpart" for x in q.claims)), None)
-                c.role = self.held_by(other, ordered) if other else "other"
+                # "The Brazilian President met his Argentine counterpart X": a title without a name, in a sentence naming no one before
+                sentence = self.doc.sentence_of(p.start)
+                titled = next((r for r in reversed(self.references) if r.claim.role != "counterpart" and
+                               sentence.start <= r.start and r.end <= c.start and (other is None or other.start < sentence.start)), None)
+                c.role = titled.claim.role if titled else self.held_by(other, ordered) if other else "other"
                 c.derived = True
         for r in self.references:
             if r.claim.role == "counterpart":
