@@ -133,3 +133,10 @@ def test_a_president_elect_known_by_surname_acts_for_his_state(extract):
     record = extract(text)
     trump = _participant(record, "Trump")
     assert (trump.role, trump.country) == ("other", "USA")
+
+
+def test_the_one_meeting_an_official_of_the_host_state_is_the_guest(extract):
+    record = extract("KATHMANDU, Aug 12 (RSS) -- Foreign Secretary Vikram Rao met with Nepal's Foreign Minister "
+                     "Arzu Deuba on Monday. India and Nepal agreed to expand cooperation.")
+    assert _participant(record, "Arzu Deuba").country == "NPL"
+    assert _participant(record, "Vikram Rao").country == "IND"

@@ -120,6 +120,8 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
         if home_state is not None and home_state in seen:
             home = _other_state(mentions, seen) or home_state
             foreign = _other_state(mentions, {home}) if home != home_state else abroad
+        elif abroad and _faces_home(doc, person, people, home_state, _words_pattern(tuple(gz.names.get("meeting_words", ())))):
+            home = abroad  # "Foreign Secretary X met with Nepal Foreign Minister Y" in Kathmandu: X is the guest
         _settle(person, gz, home, date, main_org, foreign)
     references: dict[int, list[Person]] = {}
     for ref in roles.references:
@@ -178,6 +180,35 @@ _VISITING_STOP = re.compile(r"[,.;:()]|\b(?:and|with|to|in)\b")
 _HOME = "*home*"  # the report's own state, whatever it is, as a state visited
 
 _VISITOR_GAP = re.compile(r"(?:\s*,\s*who(?:\s+[a-z][\w-]*){0,5}|(?:\s+[a-z][\w-]*){1,6})\s+")
+
+
+def _faces_home(doc: Document, person: Person, people: list[Person], home_state: str | None, meets: re.Pattern) -> bool:
+    """Whether a person the text gives no state shares a sentence with one it
+    expressly gives the report's own state: the text names the host's state
+    and leaves the guest's unsaid."""
+    if home_state is None or person.claimed_countries or person.stated_country or \
+            not any(c.role in STATE_ROLES and c.role != "ambassador" for c in person.claims):
+        return False
+    for s in person.mentions:
+        if _headline(doc, s.start, s.end):
+            continue
+        sentence = doc.sentence_of(s.start)
+        for q in people:
+            if q is person or q.claimed_countries != {home_state}:
+                continue
+            # he meets, receives or calls on the one the text names of the host's state, right after him
+            if any(s.end <= t.start < sentence.end and meets.search(doc.text, s.end, t.start) and
+                   not any(s.end <= o.start < t.start for p in people if p is not person and p is not q for o in p.mentions)
+                   for t in q.mentions):
+                return True
+    return False
+
+
+
+@lru_cache(maxsize=4)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{alternation})\b")
 
 
 @lru_cache(maxsize=4)
