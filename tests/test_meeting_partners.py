@@ -173,3 +173,11 @@ def test_a_plural_title_whose_holders_are_then_named_is_split_one_meeting_each(e
                      "Nurtleu and Bakhtiyor Saidov respectively.\n")
     partners = sorted(sorted(participant_names(m) - {"Jeenbek Kulubaev"}) for m in meetings_of(record, "talks"))
     assert partners == [["Bakhtiyor Saidov"], ["Murat Nurtleu"], ["Sergei Aleinik"]]
+
+
+def test_each_guest_split_from_a_list_is_hosted_in_the_hosts_capital(extract):
+    record = extract("ASTANA, Dec 13 (Kazinform) - Foreign Minister Murat Nurtleu held bilateral meetings with the "
+                     "foreign ministers of Belarus, Kyrgyzstan and Uzbekistan, Sergei Aleinik, Jeenbek Kulubaev and "
+                     "Bakhtiyor Saidov respectively.\n")
+    talks = meetings_of(record, "talks")
+    assert len(talks) == 3 and all(m.chair == "Murat Nurtleu" for m in talks)

@@ -74,7 +74,10 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         chair = m.chair if m.chair is not None and m.chair.id in participants else None
         if chair is None and m.kind == "reception":  # "called on the President and the Prime Minister": each hosts
             chair = max((p for p, _ in members), key=lambda p: rank.get(p.role or "", 0))
-        out.append(replace(m, participants=participants, principals=set(participants), chair=chair,
-                           formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
-                           absent=set(m.absent)))
+        part = replace(m, participants=participants, principals=set(participants), chair=chair,
+                       formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
+                       absent=set(m.absent))
+        if part.kind == "talks" and part.chair is None:
+            reader.host_of_talks(part)  # each guest's talks in the host's capital: the host's
+        out.append(part)
     return out

@@ -55,7 +55,7 @@ class Settling:
                 elif dateline_place:
                     m.location = dateline_place
             if m.kind == "talks" and m.chair is None:
-                self._host_of_talks(m)
+                self.host_of_talks(m)
         # a meeting dated after the report is announced, not held
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
@@ -72,7 +72,7 @@ class Settling:
             return published.startswith(date)
         return days_apart(date, published) <= 3
 
-    def _host_of_talks(self, m: MeetingDraft) -> None:
+    def host_of_talks(self, m: MeetingDraft) -> None:
         """Talks of two states held in one side's capital are hosted by its
         highest-ranking official there ("Fidan held talks with Araghchi in Ankara": Fidan)."""
         country = m.location_country or self.gz.places.get(m.location or "")
