@@ -2,6 +2,8 @@
 the report's own state, a visitor's state, a list's states, people.toml."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import find_person
 
 
@@ -14,17 +16,6 @@ def test_without_a_dateline_an_untitled_minister_is_of_the_first_person_s_state(
     assert find_person(record, "Robert Habeck").roles[0].role == "minister"
     habeck = next(p for m in record.meetings for p in m.participants if p.name == "Robert Habeck")
     assert habeck.country == "DEU"
-
-
-def test_a_visitor_with_an_unqualified_title_is_not_of_the_state_visited(extract):
-    text = ("KATHMANDU, June 2 -- Foreign Secretary Tom Pellew met Nepal's Foreign Minister Arzu Rana Deuba "
-            "on Monday and discussed trade. Pellew paid an official visit to Nepal at the invitation of "
-            "the Nepali government. He conveyed greetings from the leadership in Britain.")
-    record = extract(text)
-    pellew = next(p for m in record.meetings for p in m.participants if p.name == "Tom Pellew")
-    assert pellew.country == "GBR"
-    deuba = next(p for m in record.meetings for p in m.participants if p.name == "Arzu Rana Deuba")
-    assert deuba.country == "NPL"
 
 
 def test_a_titled_surname_of_one_known_office_holder_takes_his_state(extract):
@@ -57,64 +48,11 @@ def _participant(record, name):
     return next(p for m in record.meetings for p in m.participants if p.name == name)
 
 
-def test_people_after_a_state_s_side_act_for_it(extract):
-    text = ("ASTANA, May 3 (Kazinform) -- President Kassym-Jomart Tokayev held talks with President Shavkat "
-            "Mirziyoyev of Uzbekistan. On the Uzbek side, the talks were attended by Foreign Minister Bakhtiyor "
-            "Saidov, while on the Kazakh side Foreign Minister Murat Nurtleu took part.")
-    record = extract(text)
-    assert _participant(record, "Bakhtiyor Saidov").country == "UZB"
-    assert _participant(record, "Murat Nurtleu").country == "KAZ"
-
-
-def test_people_listed_for_a_state_act_for_it(extract):
-    text = ("BOGOTA, Nov 8 -- President Ivan Duque held talks with President Luis Arce of Bolivia. Also attending "
-            "were Foreign Minister Claudia Blum; and for Bolivia, the Minister of Foreign Affairs, Rogelio Mayta, "
-            "and the Minister of the Presidency, Maria Nela Prada.")
-    record = extract(text)
-    assert _participant(record, "Claudia Blum").country == "COL"
-    assert _participant(record, "Rogelio Mayta").country == "BOL"
-
-
-
-def test_a_visitor_told_in_a_who_clause(extract):
-    text = ("HANOI, May 9 -- Prime Minister Tran Van Minh welcomed his guest at the Presidential Palace. "
-            "Earlier in the day, Prime Minister Sok Vanna, who travelled to Vietnam yesterday for a two-day visit, "
-            "held talks with Tran Van Minh. Cambodia and Vietnam signed three agreements; Cambodia hopes for more.")
-    record = extract(text)
-    assert _participant(record, "Sok Vanna").country == "KHM"
-    assert _participant(record, "Tran Van Minh").country == "VNM"
-
-
 def test_a_known_office_holder_written_family_name_first(extract):
     text = ("On February 20, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, held talks with Mr. Bakhtiyor "
             "Saidov, Minister of Foreign Affairs of the Republic of Uzbekistan, in Uzbekistan.")
     record = extract(text)
     assert _participant(record, "KAMIKAWA Yoko").country == "JPN"
-
-
-
-def test_a_person_without_a_title_acts_for_the_report_s_state(extract):
-    text = ("MINSK, 20.05.2021 (BelTA) - Pavel Utyupin held talks with Ara Ayvazyan, Foreign Minister of Armenia, "
-            "in Minsk on Thursday.")
-    record = extract(text)
-    assert _participant(record, "Pavel Utyupin").country == "BLR"
-    assert _participant(record, "Ara Ayvazyan").country == "ARM"
-
-
-def test_an_ambassador_without_a_state_is_of_the_other_state_named(extract):
-    text = ("ISLAMABAD, Sep 15 (APP): Prime Minister Imran Qadir on Friday received Ambassador Jonathan Reed, "
-            "who called on him at the PM Office. They discussed relations between Pakistan and the United States, "
-            "and the United States' role in the region.")
-    record = extract(text)
-    assert _participant(record, "Jonathan Reed").country == "USA"
-    assert _participant(record, "Imran Qadir").country == "PAK"
-
-
-def test_the_visiting_minister_is_not_of_the_host_state(extract):
-    record = extract("ANKARA, May 3 -- Foreign Minister Hakan Fidan received the visiting Foreign Minister "
-                     "Tom Pellew on Monday. Britain and Turkey signed a deal.")
-    assert _participant(record, "Tom Pellew").country == "GBR"
-    assert _participant(record, "Hakan Fidan").country == "TUR"
 
 
 def test_a_bare_surname_of_one_known_office_holder_is_that_person(extract):
@@ -135,8 +73,45 @@ def test_a_president_elect_known_by_surname_acts_for_his_state(extract):
     assert (trump.role, trump.country) == ("other", "USA")
 
 
-def test_the_one_meeting_an_official_of_the_host_state_is_the_guest(extract):
-    record = extract("KATHMANDU, Aug 12 (RSS) -- Foreign Secretary Vikram Rao met with Nepal's Foreign Minister "
-                     "Arzu Deuba on Monday. India and Nepal agreed to expand cooperation.")
-    assert _participant(record, "Arzu Deuba").country == "NPL"
-    assert _participant(record, "Vikram Rao").country == "IND"
+@pytest.mark.parametrize("text, states", [
+    pytest.param(
+        "ASTANA, May 3 (Kazinform) -- President Kassym-Jomart Tokayev held talks with President Shavkat "
+        "Mirziyoyev of Uzbekistan. On the Uzbek side, the talks were attended by Foreign Minister Bakhtiyor "
+        "Saidov, while on the Kazakh side Foreign Minister Murat Nurtleu took part.",
+        {"Bakhtiyor Saidov": "UZB", "Murat Nurtleu": "KAZ"}, id="people_after_a_state_s_side_act_for_it"),
+    pytest.param(
+        "BOGOTA, Nov 8 -- President Ivan Duque held talks with President Luis Arce of Bolivia. Also attending "
+        "were Foreign Minister Claudia Blum; and for Bolivia, the Minister of Foreign Affairs, Rogelio Mayta, "
+        "and the Minister of the Presidency, Maria Nela Prada.",
+        {"Claudia Blum": "COL", "Rogelio Mayta": "BOL"}, id="people_listed_for_a_state_act_for_it"),
+    pytest.param(
+        "HANOI, May 9 -- Prime Minister Tran Van Minh welcomed his guest at the Presidential Palace. "
+        "Earlier in the day, Prime Minister Sok Vanna, who travelled to Vietnam yesterday for a two-day visit, "
+        "held talks with Tran Van Minh. Cambodia and Vietnam signed three agreements; Cambodia hopes for more.",
+        {"Sok Vanna": "KHM", "Tran Van Minh": "VNM"}, id="a_visitor_told_in_a_who_clause"),
+    pytest.param(
+        "MINSK, 20.05.2021 (BelTA) - Pavel Utyupin held talks with Ara Ayvazyan, Foreign Minister of Armenia, "
+        "in Minsk on Thursday.",
+        {"Pavel Utyupin": "BLR", "Ara Ayvazyan": "ARM"}, id="a_person_without_a_title_acts_for_the_report_s_state"),
+    pytest.param(
+        "ISLAMABAD, Sep 15 (APP): Prime Minister Imran Qadir on Friday received Ambassador Jonathan Reed, "
+        "who called on him at the PM Office. They discussed relations between Pakistan and the United States, "
+        "and the United States' role in the region.",
+        {"Jonathan Reed": "USA", "Imran Qadir": "PAK"}, id="an_ambassador_without_a_state_is_of_the_other_state_named"),
+    pytest.param(
+        "ANKARA, May 3 -- Foreign Minister Hakan Fidan received the visiting Foreign Minister "
+        "Tom Pellew on Monday. Britain and Turkey signed a deal.",
+        {"Tom Pellew": "GBR", "Hakan Fidan": "TUR"}, id="the_visiting_minister_is_not_of_the_host_state"),
+    pytest.param(
+        "KATHMANDU, Aug 12 (RSS) -- Foreign Secretary Vikram Rao met with Nepal's Foreign Minister "
+        "Arzu Deuba on Monday. India and Nepal agreed to expand cooperation.",
+        {"Arzu Deuba": "NPL", "Vikram Rao": "IND"}, id="the_one_meeting_an_official_of_the_host_state_is_the_guest"),
+    pytest.param(
+        "KATHMANDU, June 2 -- Foreign Secretary Tom Pellew met Nepal's Foreign Minister Arzu Rana Deuba "
+        "on Monday and discussed trade. Pellew paid an official visit to Nepal at the invitation of "
+        "the Nepali government. He conveyed greetings from the leadership in Britain.",
+        {"Tom Pellew": "GBR", "Arzu Rana Deuba": "NPL"}, id="a_visitor_with_an_unqualified_title_is_not_of_the_state_visited"),
+])
+def test_who_acts_for_which_state(extract, text, states):
+    record = extract(text)
+    assert {name: _participant(record, name).country for name in states} == states
