@@ -673,3 +673,10 @@ def test_a_meeting_on_the_sidelines_of_a_session_is_where_the_session_is(extract
     record = extract("MOSCOW, Sept 27, 2018 (TASS) - Russian Foreign Minister Sergey Lavrov took part in a meeting of "
                      "BRICS foreign ministers on the sidelines of the 73rd session of the UN General Assembly in New York.\n")
     assert {m.org.name: m.location.name for m in record.meetings} == {"BRICS": "New York", "UN": "New York"}
+
+
+def test_a_visiting_ministers_talks_with_the_host_leader_at_home_are_a_reception(extract):
+    record = extract("ADDIS ABABA, Feb 5, 2022 (ENA) - Prime Minister Abiy Ahmed discussed with Nigerian Foreign "
+                     "Minister Geoffrey Onyeama bilateral relations in Addis Ababa on Saturday.\n")
+    reception = only_meeting(record)
+    assert reception.kind == "reception" and reception.chair == "Abiy Ahmed"

@@ -113,6 +113,14 @@ class Settling:
                     top.role in leaders or all(p.role == "ambassador" for p in others)):
                 # not when both are leaders, of either rank ("Xi meets with Mishustin"): talks
                 m.kind, host = "reception", host or top  # a leader, or a minister receiving envoys
+        if m.kind == "talks" and host is None and len(people) >= 2 and m.location_country:
+            # a visiting official's talks with the host state's leader at home are a reception (FORMAT.md)
+            top = max(people, key=rank)
+            others = [p for p in people if p is not top]
+            if top.role in ("head_of_state", "head_of_government") and top.country == m.location_country and \
+                    all(p.country and p.country != top.country and rank(p) < rank(top) and
+                        p.role not in ("head_of_state", "head_of_government") for p in others):
+                m.kind, host = "reception", top
         if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
                 all(rank(p) < rank(host) and p.role not in ("head_of_state", "head_of_government") for p in people if p is not host):
             m.kind = "reception"
