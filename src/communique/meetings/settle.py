@@ -118,7 +118,7 @@ class Settling:
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
             if top.role in ("head_of_state", "head_of_government") and top.country == m.location_country and \
-                    all(p.country and p.country != top.country and rank(p) < rank(top) and
+                    all((p.country or p.org) and p.country != top.country and rank(p) < rank(top) and
                         p.role not in ("head_of_state", "head_of_government") for p in others):
                 m.kind, host = "reception", top
         if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
