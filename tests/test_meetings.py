@@ -680,3 +680,12 @@ def test_a_visiting_ministers_talks_with_the_host_leader_at_home_are_a_reception
                      "Minister Geoffrey Onyeama bilateral relations in Addis Ababa on Saturday.\n")
     reception = only_meeting(record)
     assert reception.kind == "reception" and reception.chair == "Abiy Ahmed"
+
+
+def test_a_meeting_of_the_leaders_of_a_region_is_their_summit_in_the_capital_named(extract):
+    record = extract("ASTANA, Aug 9, 2024 (Kazinform) - The presidents of the five states convened in the Kazakh "
+                     "capital, Astana, on August 9 to hold the sixth consultative meeting of the leaders of Central "
+                     "Asian states.\n")
+    summit = only_meeting(record)
+    assert summit.kind == "summit" and summit.location.name == "Astana"
+    assert summit.body.name == "consultative meeting of the leaders of Central Asian states"

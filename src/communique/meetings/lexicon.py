@@ -136,13 +136,17 @@ NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "
 GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
-CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('place_nouns')})\s+of\s+"
+CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('place_nouns')})(?:\s+of\s+|\s*,\s*)"
                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 UNLISTED_BODY = re.compile(rf"\s+of\s+the\s+((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('institution_nouns')})"
                            r"(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]+)*)")
 # "will hold talks with X, meet with Y": a verb of meeting coordinated with the one before, no clause between
 COORDINATED = re.compile(r"[^.;:]{0,120}?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:also\s+)?")
 FRONTED_CLAUSE = re.compile(rf"\s*(?:{_any('fronted_clause')})\s+(?:he|she)$", re.I)
+MEETING_QUALIFIERS = re.compile(rf"(?:\b(?:{_any('session_qualifiers')})\s+)*$", re.I)  # "the sixth consultative"
+LEADERS_MEETING = re.compile(rf"\s+of\s+the\s+(?:{_any('leaders_of')})\s+of\s+(?:the\s+)?"
+                             r"(?:[A-Z][\w'’-]+\s+){1,3}(?:states|countries|nations)\b|"
+                             rf"\s+of\s+the\s+(?:{_any('leaders_of')})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 MET_AT_GATHERING = re.compile(r"\s+(?:at|during)\s+(?:the\s+)?", re.I)  # "met at the ... Assembly"
 HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)

@@ -8,6 +8,8 @@ from ..gazetteer import BodyInfo
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    LEADERS_MEETING,
+    MEETING_QUALIFIERS,
     UNLISTED_BODY,
     BODY_ACTS,
     BODY_ATTENDED,
@@ -227,6 +229,14 @@ class TriggerFinder:
     def _unlisted_body(self, t: Trigger) -> None:
         """"the 25th meeting of the Council of Heads of Border Services": a session of
         a body no list holds, named as written."""
+        leaders = LEADERS_MEETING.match(self.text, t.end) if t.text.lower() == "meeting" else None
+        if leaders is not None:
+            # "the sixth consultative meeting of the leaders of Central Asian states": their summit
+            start = t.start - len(MEETING_QUALIFIERS.search(self.text, max(0, t.start - 40), t.start).group())
+            t.kind, t.named = "summit", True
+            t.body = BodyInfo("", " ".join(self.text[start:leaders.end()].split()), (), "head_of_state", "summit", None)
+            t.body_span = Span(start, leaders.end())
+            return
         m = UNLISTED_BODY.match(self.text, t.end)
         if m is None or self.in_title[m.start(1)] or " " not in m.group(1).strip():
             return  # "the meeting of the Council": the body told before
