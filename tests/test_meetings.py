@@ -689,3 +689,10 @@ def test_a_meeting_of_the_leaders_of_a_region_is_their_summit_in_the_capital_nam
     summit = only_meeting(record)
     assert summit.kind == "summit" and summit.location.name == "Astana"
     assert summit.body.name == "consultative meeting of the leaders of Central Asian states"
+
+
+def test_a_visits_destination_places_it_over_where_the_visitor_spoke_before_leaving(extract):
+    record = extract("Ankara, IRNA - Iranian Foreign Minister Abbas Araghchi met with his Turkish counterpart Hakan "
+                     "Fidan on Tuesday.\n\nBefore leaving for Ankara, he told reporters in Tehran that he would raise "
+                     "the situation in the region during his visit to Turkiye.\n")
+    assert only_meeting(record).location.name == "Ankara"

@@ -7,6 +7,7 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    VISIT_TO,
     AFTER_VENUE,
     CITY_OF,
     HELD_IN,
@@ -89,6 +90,9 @@ class SentenceFacts:
                 continue
             if visit and m.kind == "place" and m.start >= trigger.end and re.fullmatch(r"\s+", self.text[trigger.end:m.start]):
                 found.append((1, m))  # "visits Washington"
+                continue
+            if visit and m.start >= trigger.end and VISIT_TO.fullmatch(self.text, trigger.end, m.start):
+                found.append((0, m))  # "during his visit to Turkiye", not "he told reporters in Tehran"
                 continue
             if m.kind == "place" and AFTER_VENUE.search(self.text, max(sentence.start, m.start - 60), m.start):
                 found.append((1, m))  # "at State House, Nairobi"
