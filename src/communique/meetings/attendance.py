@@ -41,12 +41,12 @@ class Attendance:
                           default=sentence.end)
         named = sorted(self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []), key=lambda x: x[0])
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
-            fronted = FRONTED_CLAUSE.match(self.text, sentence.start, m.end())
             main = self.text.find(",", m.end(), sentence.end)
-            subject = next((p for start, p in named if main >= 0 and start > main), None)
-            if fronted and subject is not None and re.fullmatch(r",\s*", self.text[main:named[[p for _, p in named].index(subject)][0]]):
+            subject = next(((start, p) for start, p in named if main >= 0 and start > main), None)
+            if subject is not None and FRONTED_CLAUSE.match(self.text, sentence.start, m.end()) and \
+                    not self.text[main + 1:subject[0]].strip():
                 # "After he met President X, Zameer posted ...": the subject of the clause that follows
-                sp.items.append((m.start(), subject, Span(m.start(), m.end())))
+                sp.items.append((m.start(), subject[1], Span(m.start(), m.end())))
             # "He held ...", "On the same day he held ...": the person last named before
             elif self.last_person is not None and m.start() < first_named:
                 sp.items.append((m.start(), self.last_person, Span(m.start(), m.end())))

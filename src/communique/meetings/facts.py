@@ -88,7 +88,7 @@ class SentenceFacts:
             if m.kind == "place" and m.end <= trigger.start and _SPACE.fullmatch(self.text[m.end:trigger.start]):
                 found.append((0, m))  # "the Samarkand Summit"
                 continue
-            if visit and m.kind == "place" and m.start >= trigger.end and re.fullmatch(r"\s+", self.text[trigger.end:m.start]):
+            if visit and m.kind == "place" and m.start >= trigger.end and _SPACE.fullmatch(self.text, trigger.end, m.start):
                 found.append((1, m))  # "visits Washington"
                 continue
             if visit and m.start >= trigger.end and VISIT_TO.fullmatch(self.text, trigger.end, m.start):

@@ -148,6 +148,7 @@ LEADERS_MEETING = re.compile(rf"\s+of\s+the\s+(?:{_any('leaders_of')})\s+of\s+(?
                              r"(?:[A-Z][\w'’-]+\s+){1,3}(?:states|countries|nations)\b|"
                              rf"\s+of\s+the\s+(?:{_any('leaders_of')})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 VISIT_TO = re.compile(r"\s+to\s+(?:the\s+)?")  # "his visit to Turkiye": the visit's destination
+HEADLINE_FUTURE = re.compile(rf"\b(?:{_any('headline_future')})\s+$")
 MET_AT_GATHERING = re.compile(r"\s+(?:at|during)\s+(?:the\s+)?", re.I)  # "met at the ... Assembly"
 HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)

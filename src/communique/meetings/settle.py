@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from .lexicon import LEVEL_ROLES, MeetingDraft, days_apart
 
+LEADERS = ("head_of_state", "head_of_government")  # of either rank, they hold talks with each other
+
 
 class Settling:
     def settle(self, published: str | None, dateline_place: str | None) -> None:
@@ -108,21 +110,20 @@ class Settling:
                                   or self.is_gerund(m.trigger)) and people:
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
-            leaders = ("head_of_state", "head_of_government")
-            if others and all(rank(p) < rank(top) for p in others) and not any(p.role in leaders for p in others) and (
-                    top.role in leaders or all(p.role == "ambassador" for p in others)):
+            if others and all(rank(p) < rank(top) for p in others) and not any(p.role in LEADERS for p in others) and (
+                    top.role in LEADERS or all(p.role == "ambassador" for p in others)):
                 # not when both are leaders, of either rank ("Xi meets with Mishustin"): talks
                 m.kind, host = "reception", host or top  # a leader, or a minister receiving envoys
         if m.kind == "talks" and host is None and len(people) >= 2 and m.location_country:
             # a visiting official's talks with the host state's leader at home are a reception (FORMAT.md)
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
-            if top.role in ("head_of_state", "head_of_government") and top.country == m.location_country and \
+            if top.role in LEADERS and top.country == m.location_country and \
                     all((p.country or p.org) and p.country != top.country and rank(p) < rank(top) and
-                        p.role not in ("head_of_state", "head_of_government") for p in others):
+                        p.role not in LEADERS for p in others):
                 m.kind, host = "reception", top
-        if m.kind == "talks" and host is not None and people and host.role in ("head_of_state", "head_of_government") and \
-                all(rank(p) < rank(host) and p.role not in ("head_of_state", "head_of_government") for p in people if p is not host):
+        if m.kind == "talks" and host is not None and people and host.role in LEADERS and \
+                all(rank(p) < rank(host) and p.role not in LEADERS for p in people if p is not host):
             m.kind = "reception"
         if m.kind == "reception" and host is None and people:
             host = max(people, key=rank)

@@ -7,6 +7,7 @@ from .lexicon import (
     ADJECTIVE,
     DEFINITE,
     GERUND_OBJECT,
+    HEADLINE_FUTURE,
     HELD_AFTER,
     INDEFINITE,
     MEETING_PART,
@@ -33,7 +34,7 @@ class MentionStatus:
         before = self.text[max(sentence.start, t.start - 70):t.start]
         if self.lex.future_before.search(before):
             return True
-        if t.start < self.headline_end and re.search(r"\bto\s+$", before):
+        if t.start < self.headline_end and HEADLINE_FUTURE.search(before):
             return True  # a headline's "GCC foreign ministers to meet in Riyadh": to come
         return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
 
