@@ -98,6 +98,16 @@ def test_headline_above_the_dateline(gz):
     assert facts.end > text.index("NIAT Khovar")
 
 
+def test_headline_glued_again_before_the_dateline(gz):
+    headline = "Norway Sees Room to Grow Trade with Peru"
+    text = (f"{headline}\n\n{headline} Lima, Mar 15. – A Norwegian state secretary told Peru's deputy "
+            "foreign minister about the interest of continuing the dialogue.\n")
+    facts = find_dateline(text, gz)
+    assert facts.place == "Lima"
+    assert evidence_text(text, facts, "place") == "Lima"
+    assert facts.evidence["place"].start == text.index("Lima,")
+
+
 def test_ministry_release_dated_on_its_own_line(gz):
     text = ("22 June, 2018\n"
             "The Minister of Foreign Affairs received the newly appointed Ambassador of Japan, who presented "

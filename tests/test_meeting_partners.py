@@ -181,3 +181,26 @@ def test_each_guest_split_from_a_list_is_hosted_in_the_hosts_capital(extract):
                      "Bakhtiyor Saidov respectively.\n")
     talks = meetings_of(record, "talks")
     assert len(talks) == 3 and all(m.chair == "Murat Nurtleu" for m in talks)
+
+
+RECEIVED_ON_ARRIVAL_BY_MANY = """\
+DOHA, 4 March 2025 (QNA) – President of Finland Alexander Stubb arrived in Doha on Tuesday. He was received upon his arrival by Minister of State for Foreign Affairs Mohammed Al-Khulaifi, Minister of Commerce Faisal bin Thani Al Thani and Ambassador of Finland to Qatar Pia Hanni.
+"""
+
+
+def test_a_guest_received_by_several_officials_is_one_reception_by_the_first(extract):
+    receptions = meetings_of(extract(RECEIVED_ON_ARRIVAL_BY_MANY), "reception")
+    assert len(receptions) == 1
+    assert receptions[0].chair == "Mohammed Al-Khulaifi"
+    assert {"Alexander Stubb", "Mohammed Al-Khulaifi", "Faisal bin Thani Al Thani"} <= set(participant_names(receptions[0]))
+
+
+MINISTER_IN_A_DELEGATION = """\
+TBILISI, 4 March 2025 – On Tuesday, Georgian Foreign Minister Maka Botchorishvili met with Armenian Foreign Minister Ararat Mirzoyan, who is in Tbilisi with the delegation headed by Prime Minister of Armenia Nikol Pashinyan, and with Azerbaijani Foreign Minister Jeyhun Bayramov.
+"""
+
+
+def test_an_official_told_beside_a_partner_is_at_that_partners_meeting(extract):
+    record = extract(MINISTER_IN_A_DELEGATION)
+    assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
+        ["Ararat Mirzoyan", "Maka Botchorishvili", "Nikol Pashinyan"], ["Jeyhun Bayramov", "Maka Botchorishvili"]]

@@ -696,3 +696,16 @@ def test_a_visits_destination_places_it_over_where_the_visitor_spoke_before_leav
                      "Fidan on Tuesday.\n\nBefore leaving for Ankara, he told reporters in Tehran that he would raise "
                      "the situation in the region during his visit to Turkiye.\n")
     assert only_meeting(record).location.name == "Ankara"
+
+
+NOMINAL_MEETING_AFTER_SPEECH = """\
+LIMA, 15 March 2025 – State Secretary of Norway Eivind Vad Petersson told Peruvian Deputy Foreign Minister Ignacio Higueras about Norway's interest in a wider trade dialogue.
+
+The meeting with Higueras and the director for Europe of the Peruvian ministry, Ana Torres, was aimed at reviewing the bilateral agenda.
+"""
+
+
+def test_a_meeting_named_only_with_its_partners_has_the_one_told_of_as_its_other_side(extract):
+    talks = extract(NOMINAL_MEETING_AFTER_SPEECH).meetings
+    assert len(talks) == 1
+    assert {"Eivind Vad Petersson", "Ignacio Higueras"} <= set(participant_names(talks[0]))

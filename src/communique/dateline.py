@@ -67,7 +67,9 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     for line in text[:HEAD_CHARS].splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
-            lines.append((pos + line.index(stripped[0]), stripped))
+            start = pos + line.index(stripped[0])
+            start, stripped = _after_repeated_headline(lines, start, stripped)
+            lines.append((start, stripped))
             counted += len(stripped) >= MENU_ITEM_CHARS
         pos += len(line)
         if counted >= HEAD_LINES:
@@ -95,6 +97,17 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
     if source:
         facts.source = source
     return facts
+
+
+def _after_repeated_headline(lines: list[tuple[int, str]], start: int, line: str) -> tuple[int, str]:
+    """A scraped page may glue its headline again before the dateline ("Title Havana, Mar 15. – ..."):
+    the line is read from where the repeated headline ends."""
+    for _, earlier in lines:
+        if len(earlier) >= MENU_ITEM_CHARS and len(line) > len(earlier) and line.startswith(earlier):
+            rest = line[len(earlier):]
+            skipped = len(earlier) + len(rest) - len(rest.lstrip())
+            return start + skipped, line[skipped:]
+    return start, line
 
 
 def _words(name: str) -> str:

@@ -106,6 +106,7 @@ class Attendance:
                     for p, span in self._previous(meeting).participants.values():
                         meeting.add(p, span)
                 if new:
+                    self._teller_of_nominal(meeting, trigger, sentence, sp)
                     meeting.principals = set(meeting.participants)
             if meeting.date_span is None:
                 self.sentence_date(meeting, sentence, trigger, new)
@@ -140,6 +141,21 @@ class Attendance:
                 if pid not in subjects | own:
                     del meeting.participants[pid]
             meeting.principals = set(meeting.participants)
+
+    def _teller_of_nominal(self, meeting: MeetingDraft, trigger: Trigger | None, sentence: Span,
+                           sp: SentencePeople) -> None:
+        """"X told Deputy Minister Y about ... . The meeting with Y and Z was aimed at":
+        a meeting named with its partners only has, as its other side, the one the
+        report was telling of."""
+        subject = self.last_person
+        if trigger is None or subject is None or trigger.phrase in self.lex.verbs or is_visit(trigger) or \
+                subject.id in meeting.participants or sp.people(sentence.start, trigger.start) or sp.groups:
+            return
+        partners = [p for p, _ in meeting.participants.values()]
+        if not partners or any(p.country in (subject.country, None) for p in partners):
+            return
+        meeting.add(subject, max((s for s in subject.mentions if s.start < trigger.start), key=lambda s: s.start,
+                                 default=subject.mentions[0]))
 
     def _messaged(self, sentence: Span, sp: SentencePeople) -> set[str]:
         """Who a sentence says sent or was sent a message or greetings: the first

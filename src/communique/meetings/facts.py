@@ -7,6 +7,8 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    AGENT_BY,
+    PASSIVE_AUX,
     VISIT_TO,
     AFTER_VENUE,
     CITY_OF,
@@ -147,6 +149,8 @@ class SentenceFacts:
             after = sp.people(cue.end(), self.clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
             if self._passive(cue) or word.startswith("under"):
+                if self._passive(cue):
+                    after = sp.people(self._agent_start(cue) or cue.end(), self.clause_end(cue.end()) + 1)
                 if after:
                     self._set_chair(meeting, after[0][1], after[0][2])
                 elif word.startswith("under"):
@@ -172,6 +176,7 @@ class SentenceFacts:
             elif word.endswith(" from"):
                 meeting.host = before[-1][1] if before else None
             elif self._passive(cue):
+                after = sp.people(self._agent_start(cue) or cue.end(), self.clause_end(cue.end()) + 1)
                 meeting.host = after[0][1] if after else None
             elif before and (after or word not in self.lex.host_of_people):
                 meeting.host = before[-1][1]  # not "X welcomed the decision": one welcomes a guest
@@ -179,7 +184,17 @@ class SentenceFacts:
                 return
 
     def _passive(self, cue: re.Match) -> bool:
-        return cue.group().lower().endswith(" by") or re.match(r"\s+by\b", self.text[cue.end():cue.end() + 5]) is not None
+        """"was received by X", "was received upon his arrival by X", "were warmly welcomed at the airport by X"."""
+        return cue.group().lower().endswith(" by") or re.match(r"\s+by\b", self.text[cue.end():cue.end() + 5]) is not None \
+            or (PASSIVE_AUX.search(self.text, max(0, cue.start() - 24), cue.start()) is not None and
+                self._agent_start(cue) is not None)
+
+    def _agent_start(self, cue: re.Match) -> int | None:
+        """Where the agent of a passive verb begins: after its "by", within the clause."""
+        if cue.group().lower().endswith(" by"):
+            return cue.end()
+        by = AGENT_BY.search(self.text, cue.end(), min(self.clause_end(cue.end()), cue.end() + 60))
+        return by.end() if by is not None else None
 
     def _nearest_trigger(self, pos: int, trigger: Trigger, sentence: Span) -> bool:
         triggers = [t for t in self.triggers(sentence) if t.start < pos]

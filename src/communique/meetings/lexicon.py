@@ -80,6 +80,10 @@ HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:w
                         rf"(?:{_any('held_after')})\b")
 # "The visit is the minister's second this year": said of a visit, no meeting
 VISIT_TOLD = re.compile(rf"\s+(?:{_any('visit_told')})\b")
+# between two partners of one list: a separator and the next one's title ("A and Secretary of Defense B")
+LISTED_NEXT = re.compile(rf"\s*(?:,\s*|,?\s+(?:{_any('list_joiners')})\s+)(?:[\w.'’-]+\s+){{0,8}}?", re.I)
+PASSIVE_AUX = re.compile(rf"\b(?:{_any('passive_aux')})\s+(?:\w+ly\s+)?$", re.I)
+AGENT_BY = re.compile(rf"\b(?:{_any('agent_by')})\s+", re.I)
 SAME_DAY = re.compile(rf"\b(?:{_any('same_day')})\b", re.I)
 # "held a ... meeting": who held it took part
 HELD_BEFORE = re.compile(rf"\b(?:{_any('holding')})\s+(?:a|an|the|their|its)\s+(?:[\w'’-]+\s+){{0,4}}$")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..coreference import Person
 from ..text import Span
-from .lexicon import MeetingDraft
+from .lexicon import LISTED_NEXT, MeetingDraft
 from .reader import MeetingReader
 
 _ONE_TO_ONE = ("talks", "reception", "call")
@@ -44,13 +44,15 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         return [m]
     # "A held talks with B and C", "A called on B and C": the subject; else the host
     side = [p for p, span in stated if span.start < m.trigger.start] or ([m.chair] if m.chair is not None else [])
-    if not side:
-        return [m]
+    if not side or (m.host is not None and m.host.id in m.participants and m.host not in side):
+        return [m]  # "X was received by A, B and C": those after the verb are the one side that hosts
     side_ids = {p.id for p in side}
     calling = phrase in reader.lex.guest_verbs  # "called on A, B and C": the guest calls on each host
     own = {_affiliation(p) for p in side} - {None}
     groups: dict[str, list[tuple[Person, Span]]] = {}
     last: str | None = None
+    by_state: dict[str, str] = {}
+    previous_end: int | None = None
     for p, span in sorted(stated, key=lambda x: x[1].start):
         if p.id in side_ids or span.start < m.trigger.start:
             continue
@@ -59,9 +61,17 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         if _affiliation(p) is None:
             if last is not None:
                 groups[last].append((p, span))  # an official the text gives no state: with the one before
+            previous_end = span.end
             continue
-        groups[p.id] = [(p, span)]
-        last = p.id
+        # "met with Secretary of State A and Secretary of Defense B": partners listed one after the
+        # other, each a meeting; an official of a listed partner's state told otherwise ("A, who came
+        # with the delegation headed by C") is at that partner's meeting
+        listed = previous_end is None or LISTED_NEXT.fullmatch(reader.text, previous_end, span.start) is not None
+        state = _affiliation(p)
+        last = by_state[state] if state in by_state and not (calling or listed) else p.id
+        by_state.setdefault(state, last)
+        groups.setdefault(last, []).append((p, span))
+        previous_end = span.end
     if len(groups) < 2:
         return [m]
     grouped = {p.id for members in groups.values() for p, _ in members}
