@@ -46,6 +46,15 @@ WIRE_STYLES = [
     pytest.param(
         "NAY PYI TAW, 23 April 2024 - Union Minister U Than Swe received the Chinese vice minister.",
         "Nay Pyi Taw", "2024-04-23", None, "NAY PYI TAW", "23 April 2024", None, id="place-date-dash"),
+    pytest.param(
+        "LIMA -- Peru's foreign minister received the Chilean ambassador on 3 March 2024.",
+        "Lima", None, None, "LIMA", None, None, id="place-double-hyphen"),
+    pytest.param(
+        "HÀ NỘI — Deputy Prime Minister Bui Thanh Son received the Lao ambassador on 3 March 2024.",
+        "Hà Nội", None, None, "HÀ NỘI", None, None, id="place-with-diacritics"),
+    pytest.param(
+        "(MENAFN- Gulf Times) DOHA - The Amir received the Omani foreign minister on 3 March 2024.",
+        "Doha", None, "Gulf Times", "DOHA", None, "Gulf Times", id="carrier-and-source-in-brackets"),
 ]
 
 
@@ -106,6 +115,13 @@ def test_headline_glued_again_before_the_dateline(gz):
     assert facts.place == "Lima"
     assert evidence_text(text, facts, "place") == "Lima"
     assert facts.evidence["place"].start == text.index("Lima,")
+
+
+def test_date_and_byline_on_one_line_date_the_page(gz):
+    text = ("Two presidents agree on border talks\n\nMarch 3, 2024|By Jane Writer | Jane Writer, Our Bureau\n\n"
+            "LIMA -- The presidents of Peru and Chile met on Friday.\n")
+    facts = find_dateline(text, gz)
+    assert (facts.place, facts.date) == ("Lima", "2024-03-03")
 
 
 def test_ministry_release_dated_on_its_own_line(gz):
