@@ -709,3 +709,14 @@ def test_a_meeting_named_only_with_its_partners_has_the_one_told_of_as_its_other
     talks = extract(NOMINAL_MEETING_AFTER_SPEECH).meetings
     assert len(talks) == 1
     assert {"Eivind Vad Petersson", "Ignacio Higueras"} <= set(participant_names(talks[0]))
+
+
+MET_AT_AN_UNLISTED_FORUM = """\
+ANTALYA, 2 March 2024 (AA) – Turkish Foreign Minister Hakan Fidan met Hungarian Foreign Minister Peter Szijjarto on the sidelines of the 3rd Antalya Diplomacy Forum on Saturday.
+"""
+
+
+def test_a_forum_no_list_holds_is_a_session_of_its_name_when_met_on_its_sidelines(extract):
+    sessions = meetings_of(extract(MET_AT_AN_UNLISTED_FORUM), "session")
+    assert [s.body.name for s in sessions] == ["Antalya Diplomacy Forum"]
+    assert set(participant_names(sessions[0])) == {"Hakan Fidan", "Peter Szijjarto"}

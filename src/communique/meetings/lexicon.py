@@ -67,6 +67,9 @@ SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$"
                   for level in ("defence_minister", "foreign_minister")}
 # "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
 BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
+# "on the sidelines of the 29th Nikkei Forum": the named gathering after the words of sidelines
+SIDELINES_OF_NAMED = re.compile(rf"\b(?:{_any('sidelines')})\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+                                rf"((?:[A-Z][\w'’-]*\s+){{1,6}}(?:{_any('gathering_nouns')}))\b")
 SIDELINES = re.compile(rf"\b(?:(?:{_any('sidelines')})\s+of|{_any('met_at')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’().,-]+\s+){{0,8}}$", re.I)
 # "the declaration adopted at the 4th Summit": a document's origin, by the words between the act and the meeting word
 ORIGIN = re.compile(rf"\b(?:{_any('origin_acts')})\b[^.;:]{{0,120}}?\b(?:{_any('origin_links')})\s+"
