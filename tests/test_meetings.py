@@ -720,3 +720,37 @@ def test_a_forum_no_list_holds_is_a_session_of_its_name_when_met_on_its_sideline
     sessions = meetings_of(extract(MET_AT_AN_UNLISTED_FORUM), "session")
     assert [s.body.name for s in sessions] == ["Antalya Diplomacy Forum"]
     assert set(participant_names(sessions[0])) == {"Hakan Fidan", "Peter Szijjarto"}
+
+
+CO_CHAIR_TO_COME = """\
+BRUSSELS, 4 March 2025 – EU foreign policy chief Kaja Kallas met Egyptian Foreign Minister Badr Abdelatty on Monday. "Next month I will co-chair with the Saudi Foreign Minister [Prince Faisal bin Farhan Al Saud] a meeting with the countries of the Gulf," she said.
+"""
+
+
+def test_a_future_verb_far_before_its_meeting_word_announces_it(extract):
+    record = extract(CO_CHAIR_TO_COME)
+    assert [sorted(participant_names(m)) for m in record.meetings] == [["Badr Abdelatty", "Kaja Kallas"]]
+
+
+HABIT_IN_THE_PRESENT = """\
+BRDO, 5 September 2023 (STA) – Slovenian President Natasa Pirc Musar met Croatian President Zoran Milanovic on Monday. The Brdo-Brioni Process, an annual summit of the leaders of the region, is traditionally held in the Slovenian town of Brdo.
+"""
+
+
+def test_a_gathering_told_as_a_habit_is_no_meeting(extract):
+    assert [m.kind for m in extract(HABIT_IN_THE_PRESENT).meetings] == ["talks"]
+
+
+GAVEL_AND_CAPTION = """\
+ROVANIEMI, 7 May 2025 – Norwegian Foreign Minister Espen Barth Eide received Danish Foreign Minister Lars Lokke Rasmussen at the town hall on Wednesday.
+
+Espen Barth Eide receives the Chairmanship's gavel from Lars Lokke Rasmussen. (Photo: NTB)
+
+Espen Barth Eide and Lars Lokke Rasmussen talk at a meeting in the town hall. (Photo: NTB)
+"""
+
+
+def test_a_thing_received_is_no_reception_and_a_caption_retells_the_body(extract):
+    record = extract(GAVEL_AND_CAPTION)
+    assert len(record.meetings) == 1
+    assert record.meetings[0].kind == "reception"

@@ -122,7 +122,7 @@ TWO_SIDED = re.compile(rf"\b(?:{_any('two_sided')})\b")  # "a Trilateral Vice Fo
 GERUND_OBJECT = re.compile(r"\s+(?!(?:of|with|between|on|in|at|was|were|is)\b)[A-Z]")  # "meeting Vice President X"
 # a clause that tells why or when, after the meeting word: its people are not the meeting's
 SUBORDINATE = re.compile(rf",?\s+(?:{_any('subordinators')})\s")
-RECEIVED_THING = re.compile(rf"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_any('received_things')})\b", re.I)
+RECEIVED_THING = re.compile(rf"\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_any('received_things')})\b", re.I)
 RECEIVED_AFTER_THING = re.compile(rf"\b(?:{_any('received_before')})\b[^.;]{{0,80}}$", re.I)
 SELF = re.compile(rf"\b(?:{_any('speaker_pronouns')})\b", re.I)  # the speaker tells of their own meeting
 # The capitalised words that qualify a body's or a summit's name: "Extraordinary Joint Arab-"
@@ -317,10 +317,11 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     return Lexicon(
         triggers=PhraseFinder(kind_of),
         trigger_kind=kind_of,
-        future_before=re.compile(rf"(?<![\w-])(?:(?:{alternation(cues['future'])})(?![\w-])[^.;,]{{0,60}}|"
+        future_before=re.compile(rf"(?<![\w-])(?:(?:{alternation(cues['future'])})(?![\w-])[^.;,]{{0,100}}|"
                                  rf"(?:{alternation(cues['future_adjacent'])})\s+)$", re.I),
         future_after=re.compile("|".join(
-            rf"^[^.;,]{{0,{w['within']}}}?(?<![\w-])(?:{alternation(w['phrases'])})(?![\w-])" for w in cues["future_after"]), re.I),
+            rf"^[^.;{'' if w.get('across_commas') else ','}]{{0,{w['within']}}}?(?<![\w-])(?:{alternation(w['phrases'])})(?![\w-])"
+            for w in cues["future_after"]), re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
         attendance=word(cues["attendance"]),
         absence=word(cues["absence"]),

@@ -1,6 +1,7 @@
 """What the whole report implies once it is read: a session's office holders, hosts, kinds, dates and places carried over, restatements merged."""
 from __future__ import annotations
 
+from ..furniture import shapes
 from .lexicon import LEVEL_ROLES, MeetingDraft, days_apart
 
 LEADERS = ("head_of_state", "head_of_government")  # of either rank, they hold talks with each other
@@ -62,6 +63,7 @@ class Settling:
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
         self._merge_restatements()
+        self._merge_captions()
         self._merge_into_sessions()
 
     @staticmethod
@@ -145,6 +147,28 @@ class Settling:
             same.evidence += m.evidence
             if same.location is None:
                 same.location, same.location_country, same.location_span = m.location, m.location_country, m.location_span
+        self.meetings = kept
+
+    def _in_caption(self, m: MeetingDraft) -> bool:
+        """A meeting told in a photo's caption ("X receives Y at the Palace. (Photo: AGENCY)")."""
+        start = self.text.rfind("\n", 0, m.trigger.start) + 1
+        end = self.text.find("\n", m.trigger.end)
+        return shapes().caption.search(self.text, start, end if end >= 0 else len(self.text)) is not None
+
+    def _merge_captions(self) -> None:
+        """A caption retells a meeting the body tells, wherever the page puts it: one meeting."""
+        told = [m for m in self.meetings if not self._in_caption(m)]
+        kept: list[MeetingDraft] = []
+        for m in self.meetings:
+            same = None if m in told else next(
+                (k for k in told if (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
+                 len(set(k.participants) & set(m.participants)) >= 2 and
+                 (k.date_span is None or m.date_span is None or k.date[:7] == m.date[:7])), None)
+            if same is None:
+                kept.append(m)
+                continue
+            same.evidence += m.evidence
+            same.chair = same.chair or m.chair
         self.meetings = kept
 
     def _merge_restatements(self) -> None:

@@ -31,7 +31,7 @@ _WORD_BEFORE = re.compile(r"(\w+)(?:\s+attendance)?\s+$")
 class MentionStatus:
     def is_future(self, t: Trigger) -> bool:
         sentence = self.doc.sentence_of(t.start)
-        before = self.text[max(sentence.start, t.start - 70):t.start]
+        before = self.text[max(sentence.start, t.start - 110):t.start]
         if self.lex.future_before.search(before):
             return True
         if t.start < self.headline_end and HEADLINE_FUTURE.search(before):
