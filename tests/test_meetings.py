@@ -754,3 +754,13 @@ def test_a_thing_received_is_no_reception_and_a_caption_retells_the_body(extract
     record = extract(GAVEL_AND_CAPTION)
     assert len(record.meetings) == 1
     assert record.meetings[0].kind == "reception"
+
+
+TALKS_IN_A_CAPITAL_WRITTEN_LOCALLY = """\
+HÀ NỘI — Foreign Minister Bùi Thanh Sơn held talks with Chinese Foreign Minister Wang Yi in Hà Nội on September 11, 2021.
+"""
+
+
+def test_the_host_of_talks_in_the_capital_however_it_is_spelt_chairs(extract):
+    talks = extract(TALKS_IN_A_CAPITAL_WRITTEN_LOCALLY).meetings[0]
+    assert talks.chair == "Bùi Thanh Sơn"

@@ -112,10 +112,19 @@ class Gazetteer:
     def state_name(self, code: str) -> str:
         return self.states.get(code, {}).get("name", code)
 
+    def is_capital(self, place: str | None, country: str) -> bool:
+        """Whether a place is the state's capital, however it is spelt ("Hà Nội", "Ha Noi", "Hanoi")."""
+        capital = self.states.get(country, {}).get("capital")
+        return bool(place and capital) and _spelling_key(place) == _spelling_key(capital)
+
     def role_in_state(self, title: str, role: str, country: str | None) -> str:
         """The role a title gives in the state that gives it: India's "Foreign
         Secretary" heads its foreign service, Britain's is its foreign minister."""
         return self.state_titles.get(country or "", {}).get(title.lower(), role)
+
+
+def _spelling_key(name: str) -> str:
+    return "".join(ch for ch in unidecode(name).lower() if ch.isalnum())
 
 
 def _data_dirs() -> list[Path]:

@@ -80,7 +80,7 @@ class Settling:
         """Talks of two states held in one side's capital are hosted by its
         highest-ranking official there ("Fidan held talks with Araghchi in Ankara": Fidan)."""
         country = m.location_country or self.gz.places.get(m.location or "")
-        if not country or m.location != self.gz.states.get(country, {}).get("capital"):
+        if not country or not self.gz.is_capital(m.location, country):
             return  # a resort or a summit's venue is no host's seat ("talks in Hawaii", "in Bali")
         people = [p for p, _ in m.participants.values()]
         hosts = [p for p in people if p.country == country]
