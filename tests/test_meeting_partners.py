@@ -1,6 +1,8 @@
 """Partners told together are one meeting each, unless the text says they met together."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import meetings_of, participant_names
 
 RECEIVED_LIST = """\
@@ -204,3 +206,32 @@ def test_an_official_told_beside_a_partner_is_at_that_partners_meeting(extract):
     record = extract(MINISTER_IN_A_DELEGATION)
     assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
         ["Ararat Mirzoyan", "Maka Botchorishvili", "Nikol Pashinyan"], ["Jeyhun Bayramov", "Maka Botchorishvili"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Winston Peters met the foreign ministers of Singapore, Malaysia and Vietnam in Singapore on Friday.",
+    "Foreign Minister Winston Peters held bilateral meetings with his counterparts from Singapore, Malaysia and Vietnam on Friday.",
+    "Foreign Minister Winston Peters held separate phone calls with his Singaporean, Malaysian and Vietnamese counterparts on Friday.",
+])
+def test_partners_told_by_their_states_are_one_meeting_each(extract, sentence):
+    record = extract(f"WELLINGTON, 4 August 2018 (RNZ) – {sentence}\n")
+    assert len(record.meetings) == 3
+    assert all(participant_names(m) == {"Winston Peters"} for m in record.meetings)
+
+
+STATES_THEN_NAMES = """\
+NEW YORK, 25 September 2023 (PTI) – External Affairs Minister S. Jaishankar held separate bilateral meetings with his counterparts from Mexico, Armenia and Ghana on Sunday. He said it was a pleasure to meet Mexican Foreign Secretary Alicia Barcena. He also met Armenian Foreign Minister Ararat Mirzoyan.
+"""
+
+
+def test_a_partner_told_by_state_then_named_is_one_meeting(extract):
+    record = extract(STATES_THEN_NAMES)
+    assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
+        ["Alicia Barcena", "S. Jaishankar"], ["Ararat Mirzoyan", "S. Jaishankar"], ["S. Jaishankar"]]
+
+
+def test_states_of_both_sides_are_no_list_of_partners(extract):
+    record = extract("NAYPYITAW, 9 August 2014 (Kyodo) – Foreign Minister Fumio Kishida held talks with Chinese Foreign "
+                     "Minister Wang Yi on Saturday. It was the first meeting between the Japanese and Chinese foreign "
+                     "ministers in two years.\n")
+    assert len(record.meetings) == 1

@@ -764,3 +764,11 @@ HÀ NỘI — Foreign Minister Bùi Thanh Sơn held talks with Chinese Foreign M
 def test_the_host_of_talks_in_the_capital_however_it_is_spelt_chairs(extract):
     talks = extract(TALKS_IN_A_CAPITAL_WRITTEN_LOCALLY).meetings[0]
     assert talks.chair == "Bùi Thanh Sơn"
+
+
+def test_a_sentence_opened_by_he_keeps_him_as_the_one_told_of(extract):
+    record = extract("ANKARA, 4 March 2025 (AA) – Foreign Minister Hakan Fidan arrived in Baku on Tuesday. He said he "
+                     "would discuss the peace process with Azerbaijani President Ilham Aliyev. He met Azerbaijani "
+                     "Foreign Minister Jeyhun Bayramov in the afternoon.\n")
+    talks = [m for m in record.meetings if "Jeyhun Bayramov" in participant_names(m)]
+    assert len(talks) == 1 and "Hakan Fidan" in participant_names(talks[0])

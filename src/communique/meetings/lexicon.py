@@ -85,6 +85,10 @@ HELD_AFTER = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,40}?)?,?\s+(?:(?:w
 VISIT_TOLD = re.compile(rf"\s+(?:{_any('visit_told')})\b")
 # between two partners of one list: a separator and the next one's title ("A and Secretary of Defense B")
 LISTED_NEXT = re.compile(rf"\s*(?:,\s*|,?\s+(?:{_any('list_joiners')})\s+)(?:[\w.'’-]+\s+){{0,8}}?", re.I)
+PARTNER_GROUP = re.compile(rf"\b(?P<noun>{_any('partner_groups')})\b", re.I)
+BOTH_SIDES = re.compile(rf"\b(?:{_any('both_sides')})\b", re.I)
+STATES_AFTER_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
+STATE_LIST_GAP = re.compile(rf"\s*(?:,\s*|,?\s+(?:{_any('list_joiners')})\s+)(?:the\s+)?", re.I)
 PASSIVE_AUX = re.compile(rf"\b(?:{_any('passive_aux')})\s+(?:\w+ly\s+)?$", re.I)
 AGENT_BY = re.compile(rf"\b(?:{_any('agent_by')})\s+", re.I)
 SAME_DAY = re.compile(rf"\b(?:{_any('same_day')})\b", re.I)
@@ -222,6 +226,8 @@ class MeetingDraft:
     at_venue: bool = False  # the location is a building the text names, in no city it names
     online: bool = False  # talks held from afar: a call that "the meeting" may name
     hosts_sidelines: bool = False  # a session others met on the sidelines of
+    partner_states: list[str] = field(default_factory=list)  # "met the foreign ministers of A, B and C": one meeting each
+    partner_state: str | None = None  # of those, the one state this meeting is with
     setting: "MeetingDraft | None" = None  # the session this meeting was held on the sidelines of
     chair: Person | None = None
     chair_span: Span | None = None

@@ -20,6 +20,10 @@ from .lexicon import (
     PARTNERS_OF,
     PARTNERS_OF_CALL,
     PARTNERS_OF_VISIT,
+    PARTNER_GROUP,
+    BOTH_SIDES,
+    STATES_AFTER_GROUP,
+    STATE_LIST_GAP,
     QUALIFIER,
     REPORTED,
     VISIT_TOLD,
@@ -36,7 +40,8 @@ class MentionLinking:
         if t.phrase in self.lex.joint_verbs:
             return self._joint(t, sp)
         with_people = self._with_people(t, sp)
-        if t.phrase.endswith("meetings") and not (t.body or t.org or t.named) and not with_people:
+        if t.phrase.endswith("meetings") and not (t.body or t.org or t.named) and not with_people and \
+                not self.partner_states(t):
             return None, False  # "held bilateral meetings with several member states": a count, no partner told
         article = self.article(t)
         if t.named and not (t.body or t.org):
@@ -78,7 +83,7 @@ class MentionLinking:
         if not (t.specific or t.named or article in INDEFINITE) and not sp.items and not sp.groups:
             target = self._compatible(t, with_people)
             return (target, False) if target is not None else (None, False)
-        if not (t.specific or t.named or article in INDEFINITE or with_people):
+        if not (t.specific or t.named or article in INDEFINITE or with_people or self.partner_states(t)):
             target = self._compatible(t, with_people)
             stated = self._clause_date(t)
             if target is not None and not self._another_month(stated, target) and not self._others_met(t, sp, target):
@@ -257,8 +262,50 @@ class MentionLinking:
             return days_apart(m.date, self.published) > 7
         return m.date[:7] != self.published[:len(m.date)][:7]
 
+    def partner_states(self, t: Trigger) -> list[str]:
+        """The states a meeting word's partners are told by, in a list of two or more: "met the
+        foreign ministers of A, B and C", "with her counterparts from A and B", "with his US and Polish counterparts"."""
+        if t.kind not in ("talks", "reception", "call") or t.body or t.org:
+            return []
+        sentence = self.doc.sentence_of(t.start)
+        group = PARTNER_GROUP.search(self.text, t.end, min(sentence.end, t.end + 100))
+        if group is None or self.lex.together.search(self.text, sentence.start, sentence.end) or \
+                BOTH_SIDES.search(self.text, t.end, group.start()):
+            return []  # "the first meeting between the Japanese and Chinese foreign ministers": both sides
+        states = [m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")]
+        after = STATES_AFTER_GROUP.match(self.text, group.end())
+        if after is not None:  # "the foreign ministers of A, B and C"
+            listed = [x for x in states if x.start >= after.end()]
+            run = self._state_run(listed, after.end(), forward=True)
+        else:  # "his US, Polish and Canadian counterparts"
+            listed = [x for x in states if t.end <= x.start and x.end <= group.start()]
+            run = self._state_run(listed, group.start(), forward=False)
+        keys = list(dict.fromkeys(x.key for x in run))
+        return keys if len(keys) >= 2 else []
+
+    def _state_run(self, states: list, edge: int, forward: bool) -> list:
+        """The states listed one after the other from `edge` on (or up to it), with only list separators between."""
+        run = []
+        ordered = states if forward else list(reversed(states))
+        for x in ordered:
+            if not run:
+                gap = self.text[edge:x.start] if forward else self.text[x.end:edge]
+                if forward and gap.strip():
+                    break
+                if not forward and not re.fullmatch(r"\s*(?:[a-z]+\s+)?", gap):
+                    break
+            else:
+                prev = run[-1]
+                gap_ok = STATE_LIST_GAP.fullmatch(self.text, prev.end, x.start) if forward else \
+                    STATE_LIST_GAP.fullmatch(self.text, x.end, prev.start)
+                if gap_ok is None:
+                    break
+            run.append(x)
+        return run
+
     def new(self, t: Trigger) -> MeetingDraft:
         m = MeetingDraft(t.kind, t, len(self.meetings))
+        m.partner_states = self.partner_states(t)
         m.evidence.append(Span(t.start, t.end))
         m.stated_at.add(t.start)
         if t.body is None and t.named and not t.org and t.kind == "summit":

@@ -17,7 +17,41 @@ _ONE_TO_ONE = ("talks", "reception", "call")
 def split_partner_lists(reader: MeetingReader) -> list[MeetingDraft]:
     out: list[MeetingDraft] = []
     for meeting in reader.meetings:
-        out.extend(_split(meeting, reader))
+        out.extend(_split_by_states(meeting, reader) if len(meeting.partner_states) >= 2 else _split(meeting, reader))
+    return [m for m in out if not _told_again(m, out)]
+
+
+def _told_again(m: MeetingDraft, meetings: list[MeetingDraft]) -> bool:
+    """"He met his counterparts from Mexico and Armenia. ... He also met Mexico's Alicia Barcena":
+    a meeting with a state's side the text then tells with its person is that meeting."""
+    if m.partner_state is None or any(_affiliation(p) == m.partner_state for p, _ in m.participants.values()):
+        return False
+    ours = set(m.participants)
+    return any(other is not m and other.partner_state is None and ours < set(other.participants) and
+               {_affiliation(p) for pid, (p, _) in other.participants.items() if pid not in ours} == {m.partner_state} and
+               (other.date_span is None or m.date_span is None or other.date[:10] == m.date[:10])
+               for other in meetings)
+
+
+def _split_by_states(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
+    """"Peters met the foreign ministers of Singapore, Indonesia and Vietnam": a meeting with
+    each state's side, its people where the text names them, the subject's at every one."""
+    listed = set(m.partner_states)
+    shared = {pid: value for pid, value in m.participants.items() if _affiliation(value[0]) not in listed}
+    if not shared:
+        return [m]  # no one named on the side that met them all
+    out = []
+    for state in m.partner_states:
+        participants = dict(shared)
+        participants.update((pid, value) for pid, value in m.participants.items() if _affiliation(value[0]) == state)
+        chair = m.chair if m.chair is not None and m.chair.id in participants else None
+        part = replace(m, participants=participants, principals=set(participants), chair=chair, partner_states=[],
+                       partner_state=state,
+                       formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
+                       absent=set(m.absent))
+        if part.kind == "talks" and part.chair is None:
+            reader.host_of_talks(part)
+        out.append(part)
     return out
 
 

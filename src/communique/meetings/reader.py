@@ -138,10 +138,10 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                 touched = [(self._hosted_by_subject(sentence, sp) or self.current, None, False)]
             self.apply_sentence(sentence, text, sp, touched)
             self._seat_at_gathering(touched)
-            if sp.items:
-                self.last_person = sp.items[-1][1]
-            named_first = [x for x in sp.items if x[2].start == x[0]]
-            if named_first and re.match(r"\s*(?:He|She)\b", text) is None:
+            if re.match(r"\s*(?:He|She)\b", text) is None:  # "He said ... X": he is still the one told of
+                if sp.items:
+                    self.last_person = sp.items[-1][1]
+                named_first = [x for x in sp.items if x[2].start == x[0]]
                 self.last_person = next((p for _, p, _ in named_first), self.last_person)
 
     def _seat_at_gathering(self, touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
