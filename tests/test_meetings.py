@@ -772,3 +772,13 @@ def test_a_sentence_opened_by_he_keeps_him_as_the_one_told_of(extract):
                      "Foreign Minister Jeyhun Bayramov in the afternoon.\n")
     talks = [m for m in record.meetings if "Jeyhun Bayramov" in participant_names(m)]
     assert len(talks) == 1 and "Hakan Fidan" in participant_names(talks[0])
+
+
+def test_who_hosts_a_person_meets_them_as_host_and_hosting_a_session_is_no_meeting_of_its_own(extract):
+    record = extract("AUCKLAND, 4 March 2018 (RNZ) – Foreign Minister Winston Peters hosted Australian Foreign Minister "
+                     "Julie Bishop at his home in Auckland on Sunday. New Zealand hosted the Pacific Islands Forum "
+                     "summit in 2011, and the meeting was hosted by the Prime Minister.\n")
+    talks = [m for m in record.meetings if m.kind == "talks"]
+    assert len(talks) == 1
+    assert talks[0].chair == "Winston Peters"
+    assert participant_names(talks[0]) == {"Winston Peters", "Julie Bishop"}

@@ -90,6 +90,9 @@ BOTH_SIDES = re.compile(rf"\b(?:{_any('both_sides')})\b", re.I)
 STATES_AFTER_GROUP = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?")
 STATE_LIST_GAP = re.compile(rf"\s*(?:,\s*|,?\s+(?:{_any('list_joiners')})\s+)(?:the\s+)?", re.I)
 PASSIVE_AUX = re.compile(rf"\b(?:{_any('passive_aux')})\s+(?:\w+ly\s+)?$", re.I)
+PERSON_OBJECT_VERBS = frozenset(WORDS["person_object_verbs"])
+HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+){0,6}$", re.I)  # "hosted A for a trilateral meeting"
+PASSIVE_BY = re.compile(rf"\s+(?:{_any('agent_by')})\b", re.I)  # "hosted by X" right after the verb
 AGENT_BY = re.compile(rf"\b(?:{_any('agent_by')})\s+", re.I)
 SAME_DAY = re.compile(rf"\b(?:{_any('same_day')})\b", re.I)
 # "held a ... meeting": who held it took part

@@ -21,6 +21,9 @@ from .lexicon import (
     PARTNERS_OF_CALL,
     PARTNERS_OF_VISIT,
     PARTNER_GROUP,
+    PASSIVE_BY,
+    PERSON_OBJECT_VERBS,
+    HOSTED_FOR,
     BOTH_SIDES,
     STATES_AFTER_GROUP,
     STATE_LIST_GAP,
@@ -88,6 +91,12 @@ class MentionLinking:
             stated = self._clause_date(t)
             if target is not None and not self._another_month(stated, target) and not self._others_met(t, sp, target):
                 return target, False
+        if t.phrase in self.lex.encounters and PASSIVE_BY.match(self.text, t.end) or t.phrase in PERSON_OBJECT_VERBS and (
+                not with_people or any(o.start > t.end and HOSTED_FOR.search(self.text, max(t.end, o.start - 80), o.start)
+                                       for o in self.triggers(self.doc.sentence_of(t.start)))):
+            # "the meeting, hosted by Fidan": who hosts the meeting at hand; "hosted the summit": no meeting of its
+            # own; "hosted A and B for a trilateral meeting": the meeting word after tells it
+            return None, False
         if t.phrase in self.lex.encounters and not with_people and not sp.groups:
             return self._talks_at_hand(), False  # "the sides exchanged views": no partner, no meeting of its own
         told = self._told_before(t, sp, with_people)
