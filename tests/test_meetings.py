@@ -782,3 +782,21 @@ def test_who_hosts_a_person_meets_them_as_host_and_hosting_a_session_is_no_meeti
     assert len(talks) == 1
     assert talks[0].chair == "Winston Peters"
     assert participant_names(talks[0]) == {"Winston Peters", "Julie Bishop"}
+
+
+WELCOMED_ON_ARRIVAL = """\
+RIYADH, 5 March 2024 (SPA) – Deputy Foreign Minister Walid Al-Khuraiji greeted Omani Foreign Minister Badr Albusaidi upon his arrival at King Khalid International Airport on Tuesday.
+"""
+
+
+def test_a_welcome_on_arrival_is_a_reception_by_who_welcomes(extract):
+    reception = only_meeting(extract(WELCOMED_ON_ARRIVAL), "reception")
+    assert reception.chair == "Walid Al-Khuraiji"
+    assert participant_names(reception) == {"Walid Al-Khuraiji", "Badr Albusaidi"}
+
+
+def test_welcoming_a_counterpart_as_talks_begin_is_no_reception_of_its_own(extract):
+    record = extract("YEREVAN, 10 September 2018 – Foreign Minister Zohrab Mnatsakanyan held talks with Georgian Foreign "
+                     "Minister David Zalkaliani. Welcoming his Georgian counterpart, Minister Mnatsakanyan noted the "
+                     "depth of relations.\n")
+    assert [m.kind for m in record.meetings] == ["talks"]

@@ -247,3 +247,10 @@ def test_places_written_without_their_accents_and_the_world_known_colombo(gz, ex
     record = extract("COLOMBO, May 20, 2024 - President Ranil Wickremesinghe received Maldivian Foreign Minister Moosa Zameer.\n")
     assert [p.country for p in record.meetings[0].participants] == ["LKA", "MDV"]
     assert (gz.places["Zurich"], gz.places["Sao Paulo"], gz.places["Montreal"]) == ("CHE", "BRA", "CAN")
+
+
+
+def test_a_name_a_place_is_named_after_is_no_person(extract):
+    record = extract("The minister arrived at King Khalid International Airport and later visited the Prince Saud "
+                     "Al-Faisal Conference Center.\n")
+    assert record.people == []

@@ -276,6 +276,11 @@ def _run_words(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str], re.Patter
 
 
 @cache
+def _facility_words(gz: Gazetteer) -> frozenset[str]:
+    return frozenset(gz.names.get("facility_words", ()))
+
+
+@cache
 def _run_pattern(particles: tuple[str, ...]) -> re.Pattern:
     """Runs of capitalised words joined by single spaces and name particles:
     only these few spans are then looked at word by word."""
@@ -295,6 +300,7 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
     for m in known:
         covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     particles, stop, pattern = _run_words(gz)
+    facilities = _facility_words(gz)
     runs: list[Mention] = []
     for run in pattern.finditer(text):
         current: list[re.Match] = []
@@ -321,6 +327,8 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
             if broken:
                 _close(current, particles, runs, text)
                 words = 0
+            if stopped and current and token in facilities and text[current[-1].end():word.start()] == " ":
+                current.clear()  # "King Khalid International Airport", "the Saud Al-Faisal Conference Center": a place
             if covered[word.start()] or stopped or not (name_word or (token in particles and current)):
                 _close(current, particles, runs, text)
                 words = 0

@@ -24,6 +24,8 @@ from .lexicon import (
     PASSIVE_BY,
     PERSON_OBJECT_VERBS,
     HOSTED_FOR,
+    ARRIVAL,
+    ARRIVAL_VERBS,
     BOTH_SIDES,
     STATES_AFTER_GROUP,
     STATE_LIST_GAP,
@@ -92,17 +94,24 @@ class MentionLinking:
             if target is not None and not self._another_month(stated, target) and not self._others_met(t, sp, target):
                 return target, False
         if t.phrase in self.lex.encounters and PASSIVE_BY.match(self.text, t.end) or t.phrase in PERSON_OBJECT_VERBS and (
-                not with_people or any(o.start > t.end and HOSTED_FOR.search(self.text, max(t.end, o.start - 80), o.start)
-                                       for o in self.triggers(self.doc.sentence_of(t.start)))):
+                not with_people or t.phrase not in ARRIVAL_VERBS and any(
+                    o.start > t.end and HOSTED_FOR.search(self.text, max(t.end, o.start - 80), o.start)
+                    for o in self.triggers(self.doc.sentence_of(t.start)))):
             # "the meeting, hosted by Fidan": who hosts the meeting at hand; "hosted the summit": no meeting of its
             # own; "hosted A and B for a trilateral meeting": the meeting word after tells it
             return None, False
+        if t.phrase in ARRIVAL_VERBS and not ARRIVAL.search(self.text, *self._sentence_bounds(t)):
+            return None, False  # "Welcoming his counterpart, X noted": the talks at hand, no welcome on arrival
         if t.phrase in self.lex.encounters and not with_people and not sp.groups:
             return self._talks_at_hand(), False  # "the sides exchanged views": no partner, no meeting of its own
         told = self._told_before(t, sp, with_people)
         if told is not None:
             return told, False
         return self.new(t), True
+
+    def _sentence_bounds(self, t: Trigger) -> tuple[int, int]:
+        sentence = self.doc.sentence_of(t.start)
+        return sentence.start, sentence.end
 
     def _earlier_meeting(self, t: Trigger, sp: SentencePeople, plural_subject: bool) -> MeetingDraft:
         """An earlier meeting the report recalls; told of a group while a body's
