@@ -160,3 +160,16 @@ def test_statements_by_their_authors_on_a_list_reportedly_adopted(adopted):
             "and on cooperation in the field of youth policy were reportedly adopted.")
     assert adopted(text) == [("statement", "security of transport corridors"),
                              ("statement", "cooperation in the field of youth policy")]
+
+
+
+def test_a_named_document_in_the_passive_and_a_comma_list_of_documents(extract):
+    record = extract("DUSHANBE, 10 October 2025 (TASS) – The CIS heads of state held a summit in Dushanbe on Friday with "
+                     "President Vladimir Putin and President Emomali Rahmon. The Dushanbe Declaration was adopted. They "
+                     "also adopted the concept of military cooperation until 2030, a cooperation programme on border "
+                     "security, and a cooperation programme on information security.\n")
+    summit = record.meetings[0]
+    assert (summit.kind, summit.org.name) == ("summit", "CIS")
+    assert sorted((a.kind, a.subject) for a in summit.adopted) == [
+        ("declaration", "Dushanbe Declaration"), ("other", "military cooperation until 2030"),
+        ("programme", "border security"), ("programme", "information security")]

@@ -28,6 +28,7 @@ class AdoptedItem:
 class _Patterns:
     active: re.Pattern
     passive: re.Pattern
+    named_passive: re.Pattern
     fronted: re.Pattern
     kind_of: dict[str, str]
     kinds: str  # the alternation of every document word
@@ -59,14 +60,19 @@ def _patterns() -> _Patterns:
                           rf"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+|\((?-i:[A-Z]+)\)\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,5}})(?P<kind>{kinds})\b"
                           rf"(?P<rest>(?:(?!\b(?:{verbs})\b)[^.;])*)", re.I),
         passive=re.compile(rf"\b(?P<kind>{kinds})\s+(?:was|were)\s+(?:also\s+)?{passive_verbs}\s+(?P<rest>on\s[^.;]*)", re.I),
+        # "The Niamey Declaration was adopted", "A General Cooperation Agreement was signed": a named document
+        named_passive=re.compile(rf"(?P<name>(?:(?-i:[A-Z])[\w'’-]*\s+){{1,6}})(?P<kind>{kinds})\s+(?:was|were)\s+"
+                                 rf"(?:(?:{adverbials})\s+)?{passive_verbs}\b", re.I),
         # "Statements (by the ministers) on A, B and C were (reportedly) adopted"
         fronted=re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:by\s+(?:the\s+)?[^,;]{{0,60}}?\s+)?(?:on|of|for|to)\s[^;]*?)"
                            rf"\s+(?:was|were)\s+(?:(?:{adverbials})\s+)?{passive_verbs}\b", re.I),
         kind_of=kind_of,
         kinds=kinds,
-        next_document=re.compile(rf"(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+(?:also\s+)?"
+        # "and the SADC budget", ", a cooperation programme": a list's next document
+        next_document=re.compile(rf"(?:(?:,\s*|\s+)(?:and|as\s+well\s+as|along\s+with)\s+|,\s+(?=(?:a|an|the)\s))(?:also\s+)?"
                                  rf"(?:(?:a|an|the|another|some|about|over|more\s+than|\d+|two|three|several|a\s+number\s+of)\s+)*"
-                                 rf"(?P<name>(?:(?-i:[A-Z])[\w-]*\s+|\((?-i:[A-Z]+)\)\s+){{0,5}})(?P<kind>{kinds})\b", re.I),  # "and the SADC budget"
+                                 rf"(?P<name>(?:(?-i:[A-Z])[\w-]*\s+|\((?-i:[A-Z]+)\)\s+|(?-i:[a-z]+(?:tion|ment|ity|ship|al|ic|ary|ral))\s+){{0,5}})"
+                                 rf"(?P<kind>{kinds})\b", re.I),
         # the stem of each phrase's longest word ("with the adoption of": "adopt"), never a word like "with"
         verb_stems=re.compile("|".join(sorted({re.escape(max(v.lower().split(), key=len)[:5]) for v in data["verbs"]}
                                               | {"adopt", "approv", "sign"}))),
@@ -97,6 +103,15 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
                 found.append(_item(kind, items[begin:more.start()], base + begin, evidence))
                 kind, begin = p.kind_of[_norm(more.group("kind"))], more.end()
             found += _items(kind, items[begin:], base + begin, evidence)
+        if not found:
+            for m in p.named_passive.finditer(text):
+                if m.group("name").split()[0].lower() in ("the", "a", "an") and len(m.group("name").split()) == 1:
+                    continue  # "The agreement was signed": no name told
+                name_start = m.start("name") + (len(m.group("name").split()[0]) + 1
+                                                if m.group("name").split()[0].lower() in ("the", "a", "an") else 0)
+                subject = " ".join(text[name_start:m.end("kind")].split())
+                found.append(AdoptedItem(p.kind_of[_norm(m.group("kind"))], subject, sentence.start + name_start,
+                                         sentence.start + m.end("kind"), Span(sentence.start + m.start(), sentence.start + m.end())))
         if not found:
             for m in p.active.finditer(text):
                 evidence = Span(sentence.start + m.start(), sentence.start + m.end())

@@ -94,6 +94,8 @@ PERSON_OBJECT_VERBS = frozenset(WORDS["person_object_verbs"])
 HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+){0,6}$", re.I)  # "hosted A for a trilateral meeting"
 ARRIVAL_VERBS = frozenset(WORDS["arrival_verbs"])
 ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
+# verbs that may follow "heads of state" before the meeting word ("the heads of state held a summit")
+OF_VERBS = frozenset(w.lower() for w in WORDS["holding"] + WORDS["of_verbs"])
 PASSIVE_BY = re.compile(rf"\s+(?:{_any('agent_by')})\b", re.I)  # "hosted by X" right after the verb
 AGENT_BY = re.compile(rf"\b(?:{_any('agent_by')})\s+", re.I)
 SAME_DAY = re.compile(rf"\b(?:{_any('same_day')})\b", re.I)

@@ -11,6 +11,7 @@ from .lexicon import (
     HELD_AFTER,
     INDEFINITE,
     MEETING_PART,
+    OF_VERBS,
     ORIGIN,
     RECALLED_AFTER,
     RECALLED_BEFORE,
@@ -89,7 +90,9 @@ class MentionStatus:
         before = self.text[max(0, t.start - 60):t.start]
         m = _OF_BEFORE.search(before)
         # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
-        if m and all(w[0].islower() or w[0].isdigit() or ADJECTIVE.match(w) for w in m.group(2).split()) and \
+        # not "the heads of state held a summit": a verb between tells the meeting, not a modifier of it
+        if m and all((w[0].islower() or w[0].isdigit() or ADJECTIVE.match(w)) and w.lower() not in OF_VERBS
+                     for w in m.group(2).split()) and \
                 not _PUNCTUATION.search(before[m.start():]):
             part = MEETING_PART.search(before, 0, m.start(1)) is not None  # "the opening session of the 49th session"
             return m.group(1).lower() not in self.lex.of_frames and not part
