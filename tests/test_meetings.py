@@ -800,3 +800,11 @@ def test_welcoming_a_counterpart_as_talks_begin_is_no_reception_of_its_own(extra
                      "Minister David Zalkaliani. Welcoming his Georgian counterpart, Minister Mnatsakanyan noted the "
                      "depth of relations.\n")
     assert [m.kind for m in record.meetings] == ["talks"]
+
+
+def test_a_state_that_chairs_names_its_official_as_chair(extract):
+    record = extract("NEW YORK, 22 September 2023 (SAnews) – The BRICS foreign ministers met on the margins of the UN "
+                     "General Assembly on Thursday. The meeting was chaired by South Africa, with Brazilian Foreign "
+                     "Minister Mauro Vieira and South African Minister Naledi Pandor attending.\n")
+    brics = next(m for m in record.meetings if m.org and m.org.name == "BRICS")
+    assert brics.chair == "Naledi Pandor"

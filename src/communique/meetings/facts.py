@@ -149,14 +149,15 @@ class SentenceFacts:
             after = sp.people(cue.end(), self.clause_end(cue.end()) + 1)
             before = sp.people(sentence.start, cue.start())
             if self._passive(cue) or word.startswith("under"):
-                if self._passive(cue):
-                    after = sp.people(self._agent_start(cue) or cue.end(), self.clause_end(cue.end()) + 1)
-                if after:
+                agent = (self._agent_start(cue) or cue.end()) if self._passive(cue) else cue.end()
+                after = sp.people(agent, self.clause_end(cue.end()) + 1)
+                # "chaired by South Africa", "under the chairmanship of Kazakhstan": a state chairs
+                state = next((m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")
+                              and agent <= m.start < agent + 12 and not self.in_title[m.start]), None)
+                if state is not None and not (after and after[0][0] < state.start):
+                    meeting.chair_state = state.key
+                elif after:
                     self._set_chair(meeting, after[0][1], after[0][2])
-                elif word.startswith("under"):
-                    state = next((m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym") and cue.end() <= m.start < cue.end() + 12), None)
-                    if state is not None:
-                        meeting.chair_state = state.key
             elif before:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
             if meeting.chair is not None or meeting.chair_state:
