@@ -808,3 +808,10 @@ def test_a_state_that_chairs_names_its_official_as_chair(extract):
                      "Minister Mauro Vieira and South African Minister Naledi Pandor attending.\n")
     brics = next(m for m in record.meetings if m.org and m.org.name == "BRICS")
     assert brics.chair == "Naledi Pandor"
+
+
+def test_a_place_after_an_acronym_in_brackets_places_the_meeting(extract):
+    record = extract("Foreign Ministers Ruslan Kazakbaev of Kyrgyzstan and Sirojiddin Muhriddin of Tajikistan met on the "
+                     "margins of the Council of Foreign Ministers of the Organization of Islamic Cooperation (OIC) in "
+                     "Islamabad.\n")
+    assert {m.location.name for m in record.meetings} == {"Islamabad"}

@@ -29,7 +29,7 @@ from .lexicon import (
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 # compiled once: read at every place of a sentence
 _SPACE = re.compile(r"\s+")
-_PREPOSITION_BEFORE = re.compile(r"(\w+),?\s+(in|at|to)\s+(?:the\s+)?$")
+_PREPOSITION_BEFORE = re.compile(r"(\w+)\)?,?\s+(in|at|to)\s+(?:the\s+)?$")  # "... Cooperation (OIC) in Islamabad": past a bracket too
 
 
 class SentenceFacts:
