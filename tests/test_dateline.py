@@ -488,3 +488,11 @@ def test_more_wire_layouts(gz, line, place, date, source):
 def test_a_closing_line_names_the_publisher(extract, closing, source):
     record = extract(f"The Foreign Minister met the ambassador in Baku on Monday. They discussed trade.\n\n{closing}\n")
     assert record.dateline.source == source
+
+
+
+def test_an_agency_the_lead_says_reported_is_quoted_not_the_publisher(gz):
+    facts = find_dateline("The leaders of Ethiopia and Eritrea met on Sunday in Asmara, Reuters reported.\n", gz)
+    assert facts.source is None
+    facts = find_dateline("The foreign ministers met in Astana on Monday, a Kazinform correspondent reports.\n", gz)
+    assert facts.source == "Kazinform"
