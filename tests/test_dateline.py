@@ -55,6 +55,12 @@ WIRE_STYLES = [
     pytest.param(
         "(MENAFN- Gulf Times) DOHA - The Amir received the Omani foreign minister on 3 March 2024.",
         "Doha", None, "Gulf Times", "DOHA", None, "Gulf Times", id="carrier-and-source-in-brackets"),
+    pytest.param(
+        "Yerevan/Mediamax/. The spokesman of the Armenian foreign ministry said the ministers would meet.",
+        "Yerevan", None, "Mediamax", "Yerevan", None, "Mediamax", id="place-slash-source"),
+    pytest.param(
+        "JAKARTA\n\nPresident Joko Widodo held a bilateral meeting with the US Secretary of State on Monday.",
+        "Jakarta", None, None, "JAKARTA", None, None, id="place-alone-on-its-line"),
 ]
 
 
