@@ -503,3 +503,9 @@ def test_a_foreign_ministry_named_with_its_nationals_abroad_gives_the_state(extr
     meeting = only_meeting(extract(text))
     assert {(p.name, p.role, p.country) for p in meeting.participants} == {
         ("Aissata Sall", "foreign_minister", "SEN"), ("Koffi Mensah", "foreign_minister", "TGO")}
+
+
+
+def test_letters_after_a_name_in_apposition_keep_the_name(extract):
+    record = extract("He was received by the Taoiseach, Simon Harris TD, at Government Buildings.\n")
+    assert [(p.name, p.roles[0].role) for p in record.people] == [("Simon Harris", "head_of_government")]

@@ -308,7 +308,8 @@ class _Reader:
         if not (_SPACE.match(between) or _COMMA.match(between) or
                 (ms[k - 1].kind == "honorific" and _HONORIFIC_GAP.match(between))):
             return None
-        if comma and not _APPOSITION_END.match(self.text[ms[k].end:ms[k].end + 12]) and \
+        after = ms[k].end + _postnominals_after(self.gz).match(self.text, ms[k].end).end() - ms[k].end  # "Simon Harris TD,"
+        if comma and not _APPOSITION_END.match(self.text[after:after + 12]) and \
                 _AFTER_PREPOSITION.search(self.text[max(0, start - 30):start]):
             return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
@@ -712,6 +713,13 @@ def _portfolio(gap: str) -> bool:
 def _name_word_sets(gz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     """Words never a person's, and the last words of institutions and portfolios."""
     return frozenset(gz.names.get("not_name_words", ())), frozenset(gz.names.get("institution_heads", ()))
+
+
+@cache
+def _postnominals_after(gz: Gazetteer) -> re.Pattern:
+    """Letters written after a name ("Micheál Martin TD"), or nothing."""
+    letters = "|".join(re.escape(w) for w in sorted(gz.names.get("postnominals", ()), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:[ \u00a0]+(?:{letters})\b)*")
 
 
 @cache
