@@ -815,3 +815,16 @@ def test_a_place_after_an_acronym_in_brackets_places_the_meeting(extract):
                      "margins of the Council of Foreign Ministers of the Organization of Islamic Cooperation (OIC) in "
                      "Islamabad.\n")
     assert {m.location.name for m in record.meetings} == {"Islamabad"}
+
+
+def test_a_town_no_list_holds_is_placed_by_the_state_after_it(extract):
+    record = extract("March 13, 2025\n\nSecretary of State Marco Rubio held talks with Canadian Foreign Minister "
+                     "Melanie Joly in Charlevoix, Canada, on Thursday.\n")
+    assert record.meetings[0].location.name == "Charlevoix"
+
+
+def test_partners_after_where_and_when_are_the_meetings_partners(extract):
+    record = extract("March 13, 2025\n\nSecretary of State Marco Rubio also held separate meetings in Charlevoix "
+                     "today with Japanese Foreign Minister Takeshi Iwaya and Italian Foreign Minister Antonio Tajani.\n")
+    assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
+        ["Antonio Tajani", "Marco Rubio"], ["Marco Rubio", "Takeshi Iwaya"]]

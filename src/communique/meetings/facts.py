@@ -12,6 +12,7 @@ from .lexicon import (
     VISIT_TO,
     AFTER_VENUE,
     CITY_OF,
+    TOWN_BEFORE_STATE,
     HELD_IN,
     NOT_WHEN_HELD,
     OFFICE_BEGAN,
@@ -107,6 +108,14 @@ class SentenceFacts:
             if city is not None:  # "in the Argentine city of Puerto Iguazu"
                 meeting.location, meeting.location_span = city.group(1), Span(city.start(1), city.end(1))
                 return
+            for m in self.mentions_of(sentence):
+                town = TOWN_BEFORE_STATE.search(self.text, max(sentence.start, m.start - 50), m.start) \
+                    if m.kind == "state" else None
+                if town is not None and not self.in_title[town.start(1)]:
+                    # "in Charlevoix, Canada": a town no list holds, placed by its state
+                    meeting.location, meeting.location_span = town.group(1), Span(town.start(1), town.end(1))
+                    meeting.location_country = m.key
+                    return
         if not found:
             # "the summit in Gabala": an unknown place right after the meeting's words
             for m in self.mentions_of(sentence):

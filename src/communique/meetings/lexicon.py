@@ -110,7 +110,8 @@ CLAUSE_END = re.compile(rf"[;.]|,\s+(?:{_any('clause_openers')})\b|\s+and\s+(?:{
 REPORTED = re.compile(rf"\b(?:(?:{_any('saying')}|{_any('telling')}\s+\w+)(?:\s+that)?|(?:{_any('reporting_verbs')})\s+that)\b")
 # "met with X", "talks between X and Y", "a call to X", "the visit of X": the partners follow
 # ("Talks were also held among X, Y and Z": after the passive too)
-_PARTNERS_LEAD = rf"\s+(?:(?:{_any('held')})\s+)?(?:(?:today|\w+day)\s+)?"
+# "held separate meetings in Charlevoix today with": where and when may come before the partners
+_PARTNERS_LEAD = rf"\s+(?:(?:{_any('held')})\s+)?(?:in\s+(?:[A-Z][\w'’-]+\s+){{1,3}})?(?:(?:on\s+)?(?:today|yesterday|\w+day)\s+)?"
 PARTNERS_OF = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')})\s")
 PARTNERS_OF_CALL = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')}|{_any('partners_of_call')})\s")
 PARTNERS_OF_VISIT = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
@@ -154,6 +155,7 @@ NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "
 GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
+TOWN_BEFORE_STATE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s*$")  # "in Charlevoix, Canada"
 CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('place_nouns')})(?:\s+of\s+|\s*,\s*)"
                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 UNLISTED_BODY = re.compile(rf"\s+of\s+the\s+((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('institution_nouns')})"

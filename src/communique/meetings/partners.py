@@ -63,8 +63,9 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
     if m.kind not in _ONE_TO_ONE or m.body is not None or m.org or m.chair_span is not None:
         return [m]  # a chaired meeting is one table, whoever sits at it
     phrase = m.trigger.phrase
-    if phrase not in reader.lex.verbs and phrase.split()[0] not in reader.lex.specific and not reader.is_gerund(m.trigger):
-        return [m]  # "The Meeting was held with ...": a noun tells of one gathering
+    if phrase not in reader.lex.verbs and phrase.split()[0] not in reader.lex.specific and not reader.is_gerund(m.trigger) \
+            and not phrase.endswith("meetings"):
+        return [m]  # "The Meeting was held with ...": a noun tells of one gathering; "held meetings with A and B": two
     sentence = reader.doc.sentence_of(m.trigger.start)
     if reader.lex.together.search(reader.text, sentence.start, sentence.end):
         return [m]
