@@ -828,3 +828,9 @@ def test_partners_after_where_and_when_are_the_meetings_partners(extract):
                      "today with Japanese Foreign Minister Takeshi Iwaya and Italian Foreign Minister Antonio Tajani.\n")
     assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
         ["Antonio Tajani", "Marco Rubio"], ["Marco Rubio", "Takeshi Iwaya"]]
+
+
+def test_a_day_between_a_verb_of_encounter_and_its_partner(extract):
+    record = extract("March 13, 2025\n\nSecretary of State Marco Rubio conferred today with Canadian Foreign Minister "
+                     "Melanie Joly in Charlevoix, Canada.\n")
+    assert [sorted(participant_names(m)) for m in record.meetings] == [["Marco Rubio", "Melanie Joly"]]

@@ -318,12 +318,19 @@ class Lexicon:
     joint_verbs: frozenset[str]
 
 
+def _told_when(encounters: list[str]) -> list[str]:
+    """Each "X with" also as "X today with", "X on Monday with": the day may stand between verb and partner."""
+    when = WORDS["time_adverbs"]
+    return [*encounters, *(f"{p[:-len(' with')]} {w} with" for p in encounters if p.endswith(" with") for w in when)]
+
+
 @cache
 def lexicon(gz: Gazetteer) -> Lexicon:
     data = gz.meetings
     kind_of = {p.lower(): kind for kind, phrases in data["triggers"].items() for p in phrases}
     lex = data["lexicon"]
-    kind_of.update((p.lower(), "talks") for p in [*lex["encounters"], *lex["joint_verbs"]] if p.lower() not in kind_of)
+    encounters = _told_when(lex["encounters"])
+    kind_of.update((p.lower(), "talks") for p in [*encounters, *lex["joint_verbs"]] if p.lower() not in kind_of)
     # "a press conference": the longer phrase is matched first and names no meeting
     kind_of.update((p.lower(), NO_MEETING) for p in data["cues"]["not_meetings"])
     cues = data["cues"]
@@ -354,7 +361,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         specific=frozenset(w.lower() for w in lex["specific"]),
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
         verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
-        encounters=frozenset(w.lower() for w in lex["encounters"]),
+        encounters=frozenset(w.lower() for w in encounters),
         host_of_people=frozenset(w.lower() for w in cues["host_of_people"]),
         guest_verbs=frozenset(w.lower() for w in lex["guest_verbs"]),
         joint_verbs=frozenset(w.lower() for w in lex["joint_verbs"]),
