@@ -360,7 +360,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         pronouns=word_pattern([form for p in lex["pronouns"] for form in (p, p.capitalize())], ignore_case=False),
         specific=frozenset(w.lower() for w in lex["specific"]),
         not_venue=frozenset(w.lower() for w in lex["not_venue_before"]),
-        verbs=frozenset(w.lower() for w in [*lex["verbs"], *lex["encounters"]]),
+        verbs=frozenset(w.lower() for w in [*lex["verbs"], *encounters]),
         encounters=frozenset(w.lower() for w in encounters),
         host_of_people=frozenset(w.lower() for w in cues["host_of_people"]),
         guest_verbs=frozenset(w.lower() for w in lex["guest_verbs"]),
