@@ -178,3 +178,10 @@ def test_a_body_no_list_holds_is_named_by_its_institution_noun(extract):
                      "held in Minsk on Monday.\n\nLater, the meeting of the Council heard a report.\n")
     [session] = record.meetings
     assert session.kind == "session" and session.body.name == "Council of Heads of Border Services"
+
+
+
+def test_a_body_that_decides_is_meeting(extract):
+    record = extract("NEW YORK, 21 October 2024 – Unanimously adopting resolution 2752 (2024) this morning, the Security "
+                     "Council extended for a further year the sanctions regime on Haiti.\n")
+    assert [(m.kind, m.org.name, m.body.name) for m in record.meetings] == [("session", "UN", "Security Council")]
