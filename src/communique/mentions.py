@@ -307,7 +307,9 @@ def _name_runs(doc: Document, gz: Gazetteer, known: list[Mention]) -> list[Menti
         words = 0  # name words (not particles) in `current`
         for word in _WORD.finditer(text, run.start(), run.end()):
             token = word.group()
-            initial = _INITIALS.fullmatch(token) is not None or _ARABIC_ARTICLE.match(token) is not None
+            # (an initial holds its point, an article its hyphen: most words are neither, and no pattern is tried)
+            initial = ("." in token and _INITIALS.fullmatch(token) is not None) or \
+                ("-" in token and _ARABIC_ARTICLE.match(token) is not None)
             # "KAMIKAWA Yoko": a family name in capitals before a given name
             family_first = len(token) >= 4 and token.isupper() and token.isalpha() and \
                 _GIVEN_AFTER.match(text, word.end()) is not None
