@@ -135,3 +135,59 @@ def test_the_anchors_of_dates_are_where_they_were(text):
     before = re.compile(r"(?<!\w)(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|"
                         r"sat|sun|yesterday|today|tomorrow|tonight|earlier|this|last|first|second|same|that))")
     assert [m.start() for m in _ANCHOR.finditer(text)] == [m.start() for m in before.finditer(text)]
+
+
+NAME_TEXT = st.lists(st.sampled_from(["Ali", "al-Sisi", "ash-Sharif", "ul-Haq", "bin", "bin-Zayed", "el-", "A.", "B.", "S.Jaishankar",
+                                      "Ā", "Élodie", "Жанна", "\u017f", "ab-C", "x", "'", "’", "\"", "‘", "-", " ", "\u00a0",
+                                      "\n", ".", "KAMIKAWA", "de", "van", "U.S.A."]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NAME_TEXT)
+def test_a_name_run_starts_where_it_did(text):
+    """mentions: a run's first word told by its first character finds the runs that
+    `(?<![\\w’'\\-]){cap}` (the word after no word character) finds."""
+    from communique.mentions import _run_pattern
+
+    ours = _run_pattern(("bin", "de", "van"))
+    cap = r"(?:(?:al|el|ad|ash|as|at|az|an|ar|ul|bin)-[A-Z]\w*|[A-Z]\.[A-Z][a-z][\w'\-]*|(?:[A-Z]\.){1,4}(?=[ \u00a0][A-Z])|" \
+          r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u0400-\u042F](?:[\w’'\-]*\w)?)"
+    first_end = ours.pattern.index("(?:(?:[ \\u00a0]")  # the rest, after the first word, is as it was
+    before = re.compile(r"(?<![\w’'\-])" + cap + ours.pattern[first_end:])
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in before.finditer(text)]
+
+
+CUE_TEXT = st.lists(st.sampled_from(["discussed", "DISCUSSED", "focused on", "Focused  On", "exchanged views on",
+                                     "touched upon", "\u0130", "\u0131", "\u017f", "\u212a", "-", "_", " ", "\n", "x",
+                                     "é", "ÉTÉ", "on"]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CUE_TEXT)
+def test_the_cues_of_topics_are_read_in_the_folded_text_as_before(text):
+    from communique.gazetteer import load_toml
+    from communique.text import Document, lower_same_length
+    from communique.topics import _cues
+
+    cues = [p for data in load_toml("topics.toml") for p in data.get("cues", [])]
+    before = re.compile(rf"(?<![\w-])(?:{phrase_alternation(cues)})(?![\w-])", re.I)
+    doc = Document(text=text, lower=lower_same_length(text))
+    assert [m.span() for m in _cues().pattern.finditer(doc.folded)] == [m.span() for m in before.finditer(text)]
+
+
+CAPTION_TEXT = st.lists(st.sampled_from(["Photo", "photos", "PHOTOGRAPH", "by", "credit", ":", "/", " ", "Image", "\u0130mage",
+                                         "\u0131MAGES", "file", "File photo", "AFP", "(L)", "(left)", "©", ", left, ",
+                                         "x", "_"]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CAPTION_TEXT)
+def test_a_caption_is_found_as_before(text):
+    """furniture: the caption markers behind the lookahead of their first characters."""
+    from communique.furniture import shapes
+
+    ours = shapes().caption
+    lookahead = r"(?=[pPiIfF\u0130\u0131/])"
+    assert ours.pattern.startswith(lookahead)
+    before = re.compile(ours.pattern[len(lookahead):])
+    assert bool(ours.search(text)) == bool(before.search(text))

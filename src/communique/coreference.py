@@ -18,7 +18,7 @@ from . import names
 from .gazetteer import Gazetteer
 from .mentions import Mention
 from .roles import STATE_ROLES, PersonMention, RoleClaim, Roles, best_claim
-from .text import Document, Span
+from .text import Document, Span, word_pattern
 
 
 @dataclass(slots=True)
@@ -175,7 +175,7 @@ def _visited(doc: Document, mentions: list[Mention], by_mention: dict[int, Perso
 
 
 # "paid an official", "is on a working", ", who went"
-_VISITING = re.compile(r"\b[Vv]isiting\s+")
+_VISITING = re.compile(r"[Vv](?<!\w[\s\S])isiting\s+")  # \b[Vv]isiting\s+, skipping ahead to a "v"
 _VISITING_STOP = re.compile(r"[,.;:()]|\b(?:and|with|to|in)\b")
 _HOME = "*home*"  # the report's own state, whatever it is, as a state visited
 
@@ -213,8 +213,10 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=4)
 def _visit_pattern(words: tuple[str, ...]) -> re.Pattern:
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"\b(?:{alternation})\s+(?:the\s+)?")
+    # \b(?:words, longest first)\s+(?:the\s+)?, written to skip ahead to the words' first letters
+    if not words:
+        return re.compile(r"(?!)")
+    return word_pattern(words, ignore_case=False, before=r"\b", after=r"\s+(?:the\s+)?")
 
 
 def _other_state(mentions: list[Mention], visited: set[str]) -> str | None:

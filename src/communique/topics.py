@@ -51,7 +51,12 @@ def _cues() -> _Cues:
     for data in load_toml("topics.toml"):
         phrases += data.get("cues", [])
         max_words = data.get("max_words", max_words)
-    return _Cues(re.compile(rf"(?<![\w-])(?:{phrase_alternation(phrases)})(?![\w-])", re.I), max_words)
+    # read in the text's `folded` copy, where a case-blind match of ASCII words is a plain one at
+    # the same offsets: a plain pattern reads a text twice as fast
+    if not all(p.isascii() for p in phrases):
+        raise ValueError("topics.toml: a cue is ASCII words, to be read in the folded text")
+    cues = [p.lower() for p in phrases]
+    return _Cues(re.compile(rf"(?<![\w-])(?:{phrase_alternation(cues, ignore_case=False)})(?![\w-])"), max_words)
 
 
 def find_topics(doc: Document) -> list[TopicPhrase]:
@@ -60,7 +65,7 @@ def find_topics(doc: Document) -> list[TopicPhrase]:
     out: list[TopicPhrase] = []
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
-    for cue in cues.pattern.finditer(text):
+    for cue in cues.pattern.finditer(doc.folded):
         sentence = doc.sentence_of(cue.start())
         end = _CLAUSE_END.search(text, cue.end(), sentence.end)
         spans.append((cue.end(), end.start() if end else sentence.end))
