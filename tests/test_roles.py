@@ -509,3 +509,22 @@ def test_a_foreign_ministry_named_with_its_nationals_abroad_gives_the_state(extr
 def test_letters_after_a_name_in_apposition_keep_the_name(extract):
     record = extract("He was received by the Taoiseach, Simon Harris TD, at Government Buildings.\n")
     assert [(p.name, p.roles[0].role) for p in record.people] == [("Simon Harris", "head_of_government")]
+
+
+
+def test_a_line_a_state_and_a_dash_lead_names_the_state_of_its_people(extract):
+    record = extract("Attending were:\nHungary – Prime Minister Viktor Orban\nAzerbaijan – President Ilham Aliyev\n")
+    assert {p.name: p.roles[0].country for p in record.people} == {"Viktor Orban": "HUN", "Ilham Aliyev": "AZE"}
+
+
+def test_co_chairs_with_their_states_in_brackets(extract):
+    record = extract("The minister met the OSCE Minsk Group Co-Chairs Igor Popov (Russian Federation), Stephane "
+                     "Visconti (France) and Richard Hoagland (the United States of America).\n")
+    assert {p.name: p.roles[0].country for p in record.people} == {
+        "Igor Popov": "RUS", "Stephane Visconti": "FRA", "Richard Hoagland": "USA"}
+
+
+def test_a_portfolio_before_a_title_is_no_name(extract):
+    record = extract("Moldova's Deputy Prime Minister for Reintegration, co-chair of the intergovernmental commission, "
+                     "Vasile Sova attended.\n")
+    assert "Reintegration" not in {p.name for p in record.people}

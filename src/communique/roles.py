@@ -43,6 +43,8 @@ _PORTFOLIO_GAP = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:[A-Z][\w'-]*,?[ 
                             r"(of|for)[ \u00a0]+(?:[Tt]he[ \u00a0]+)?$")
 _DASH = re.compile(r"^[ \u00a0]+[-–—][ \u00a0]+(?:the[ \u00a0]+)?$")  # "Mr. X - Director of ..."
 _LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:for|of)[ \u00a0]+$")
+_LINE_STATE_MARK = re.compile(r"[ \u00a0]*(?::|[–—-][ \u00a0])")  # "Hungary – Prime Minister X" at a line's start
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
@@ -348,8 +350,8 @@ class _Reader:
         `loose`, also without a comma after a name an honorific starts."""
         ms = self.mentions
         j = bisect_right(self.ends, start) - 1  # mentions do not overlap: ends rise with starts
-        if j < 0 or ms[j].kind != "name":
-            return None
+        if j < 0 or ms[j].kind != "name" or _PORTFOLIO_BEFORE.search(self.text, max(0, ms[j].start - 5), ms[j].start):
+            return None  # "Deputy Prime Minister for Reintegration, co-chair of ...": a portfolio, no name
         gap = self.gap(ms[j].end, start)
         if _COMMA.match(gap) or _DASH.match(gap) or _postnominal_gap(self.gz).match(gap):
             return j
@@ -553,13 +555,13 @@ class _Reader:
                         c.country = m.key
 
     def line_states(self) -> None:
-        """"Botswana: H.E. President X", "Angola: Rt. Hon. Y, Vice President":
-        the people of a line a state and a colon lead act for that state."""
+        """"Botswana: H.E. President X", "Angola: Rt. Hon. Y, Vice President", "Hungary – Prime Minister Z":
+        the people of a line a state and a colon or a dash lead act for that state."""
         ms = self.mentions
         people = sorted(self.people.values(), key=lambda p: p.start)
         starts = [p.start for p in people]
         for m in ms:
-            if m.kind != "state" or self.text[m.end:m.end + 1] != ":" or self.doc.line_start(m.start) != m.start:
+            if m.kind != "state" or not _LINE_STATE_MARK.match(self.text, m.end) or self.doc.line_start(m.start) != m.start:
                 continue
             line_end = self.text.find("\n", m.end)
             line_end = len(self.text) if line_end < 0 else line_end
@@ -601,7 +603,7 @@ class _Reader:
         """A name followed by a state in brackets: "Fu Cong (China)"."""
         ms = self.mentions
         return ms[k].kind == "name" and ms[k + 1].kind == "state" and \
-            re.fullmatch(r"\s*\(\s*", self.gap(ms[k].end, ms[k + 1].start)) is not None and \
+            re.fullmatch(r"\s*\(\s*(?:the\s+)?", self.gap(ms[k].end, ms[k + 1].start)) is not None and \
             _CLOSING.match(self.text, ms[k + 1].end) is not None
 
     def name_of_state(self, last_claims: dict[int, list[RoleClaim]]) -> None:
