@@ -528,3 +528,10 @@ def test_a_portfolio_before_a_title_is_no_name(extract):
     record = extract("Moldova's Deputy Prime Minister for Reintegration, co-chair of the intergovernmental commission, "
                      "Vasile Sova attended.\n")
     assert "Reintegration" not in {p.name for p in record.people}
+
+
+
+def test_a_name_set_off_by_commas_after_the_places_and_institution_a_title_is_of(extract):
+    record = extract("The head of the department for Peru, Chile and South America of the Norwegian Foreign Ministry, "
+                     "Kari Nordmann, highlighted the potential of the relations.\n")
+    assert [(p.name, p.roles[0].country) for p in record.people] == [("Kari Nordmann", "NOR")]

@@ -43,6 +43,9 @@ _PORTFOLIO_GAP = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:[A-Z][\w'-]*,?[ 
                             r"(of|for)[ \u00a0]+(?:[Tt]he[ \u00a0]+)?$")
 _DASH = re.compile(r"^[ \u00a0]+[-–—][ \u00a0]+(?:the[ \u00a0]+)?$")  # "Mr. X - Director of ..."
 _LOOSE_APPOSITION = re.compile(r"^[ \u00a0]*;?[ \u00a0]+$")
+_SCOPE_MENTIONS = 8  # the places and institutions a long title may name before its holder
+_SCOPE_GAP = re.compile(r"[ \u00a0,]*(?:(?:of|for|in|and|the|on|[A-Z][\w'’-]*)[ \u00a0,]+)*")
+_SCOPE_LAST_GAP = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:for|of)[ \u00a0]+$")
 _LINE_STATE_MARK = re.compile(r"[ \u00a0]*(?::|[–—-][ \u00a0])")  # "Hungary – Prime Minister X" at a line's start
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -316,6 +319,29 @@ class _Reader:
             return None  # "In his meeting with the Iranian minister, Fidan discussed": the name starts the main clause
         return k if not (tight and comma) else None
 
+    def name_after_scope(self, k: int, end: int, claims: list[RoleClaim]) -> int | None:
+        """"The head of the department for Mexico, Cuba and Central America of the British Foreign
+        Ministry, Matthew Phillips, said": a name set off by commas after the places and institution
+        the title is of; the state of that institution is the holder's."""
+        ms = self.mentions
+        institution_state = None
+        for j in range(k, min(k + _SCOPE_MENTIONS, len(ms))):
+            gap = self.gap(end, ms[j].start)
+            if ms[j].kind == "name":
+                closing = _APPOSITION_END.match(self.text, ms[j].end)
+                if _SCOPE_LAST_GAP.fullmatch(gap) and closing is not None and self.text[closing.start():closing.end()].strip() == ",":
+                    for c in claims:
+                        c.country = institution_state or c.country
+                    return j
+                return None
+            if ms[j].kind not in ("state", "demonym", "place", "org", "body", "ministry") or not _SCOPE_GAP.fullmatch(gap):
+                return None
+            if ms[j].kind in ("state", "demonym") and j + 1 < len(ms) and ms[j + 1].kind in ("ministry", "org", "body") \
+                    and _SPACE.match(self.gap(ms[j].end, ms[j + 1].start)):
+                institution_state = ms[j].key  # "of the British Foreign Ministry"
+            end = ms[j].end
+        return None
+
     def title_as_honorific(self, k: int, end: int) -> bool:
         """"..., Ambassador John Bolton" after a title: a title kept as an honorific."""
         ms = self.mentions
@@ -415,6 +441,8 @@ class _Reader:
                     before = self.name_before(claims[0].start, loose=True)
                     if before is not None and not self.person(ms[before]).claims:
                         target = before
+                if target is None:
+                    target = self.name_after_scope(last + 1, end, claims)
             if target is not None and target == last + 1 and self.given_name_title(i, last, target):
                 # "Sultan Mohammed Al Shamsi, Assistant Minister ...": the word is a given name
                 self.extend_name(ms[target], ms[i])
