@@ -502,3 +502,11 @@ def test_an_agency_the_lead_says_reported_is_quoted_not_the_publisher(gz):
     assert facts.source is None
     facts = find_dateline("The foreign ministers met in Astana on Monday, a Kazinform correspondent reports.\n", gz)
     assert facts.source == "Kazinform"
+
+
+
+def test_shapes_of_scraped_headers(gz):
+    # a glyph the page lost before the dateline; a date written with spaces after its points; "(Source X)" on top
+    assert find_dateline("Ministers meet in Bali\n?Jakarta: The minister held a bilateral meeting.\n", gz).place == "Jakarta"
+    assert find_dateline("Leaders to meet next week\n12. 02. 2021.\nOn 17 February the leaders meet.\n", gz).date == "2021-02-12"
+    assert find_dateline("Remarks upon arrival\n\n(Source EEAS)\nCheck against delivery!\n", gz).source == "EEAS"

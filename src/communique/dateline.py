@@ -14,6 +14,7 @@ from .furniture import Furniture, read_furniture
 from .gazetteer import Gazetteer, load_toml
 from .text import Span
 
+_BULLETS = "".join(w for data in load_toml("datelines.toml") for w in data.get("words", {}).get("line_bullets", []))
 HEAD_LINES = 8
 HEAD_CHARS = 800
 MENU_ITEM_CHARS = 20
@@ -69,6 +70,9 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
         if stripped:
             start = pos + line.index(stripped[0])
             start, stripped = _after_repeated_headline(lines, start, stripped)
+            # "?Jakarta: ...": a bullet or a glyph the page lost before the line
+            bullet = len(stripped) - len(stripped.lstrip(_BULLETS))
+            start, stripped = start + bullet, stripped[bullet:]
             lines.append((start, stripped))
             counted += len(stripped) >= MENU_ITEM_CHARS
         pos += len(line)
