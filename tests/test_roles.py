@@ -535,3 +535,9 @@ def test_a_name_set_off_by_commas_after_the_places_and_institution_a_title_is_of
     record = extract("The head of the department for Peru, Chile and South America of the Norwegian Foreign Ministry, "
                      "Kari Nordmann, highlighted the potential of the relations.\n")
     assert [(p.name, p.roles[0].country) for p in record.people] == [("Kari Nordmann", "NOR")]
+
+
+
+def test_an_institution_between_a_state_and_a_title_keeps_the_state(extract):
+    record = extract("The King received Iraqi Parliament Speaker Mahmoud Al Mashhadani at the palace.\n")
+    assert {p.name: p.roles[0].country for p in record.people}["Mahmoud Al Mashhadani"] == "IRQ"

@@ -159,7 +159,8 @@ class _Reader:
         body: BodyInfo | None = None
         start = t.start
         j = i - 1
-        while j >= 0 and ms[j].kind in ("state", "demonym", "org", "place", "body") and _PREFIX_GAP.match(self.gap(ms[j].end, start) or " "):
+        while j >= 0 and ms[j].kind in ("state", "demonym", "org", "place", "body") and (
+                _PREFIX_GAP.match(self.gap(ms[j].end, start) or " ") or self.institution_between(ms[j], start)):
             p = ms[j]
             if p.kind in ("state", "demonym") and country is None:
                 country = p.key
@@ -228,6 +229,14 @@ class _Reader:
         org_key = org or (body.org if body and body.org else None)
         claim = RoleClaim(role, self.text[t.start:t.end], start, end, country, org_key, body)
         return [claim], last, end
+
+    def institution_between(self, m: Mention, start: int) -> bool:
+        """"Iraqi Parliament Speaker", "the Russian Duma Speaker": one institution's word between
+        a state and the title held in it."""
+        if m.kind not in ("state", "demonym"):
+            return False
+        words = self.gap(m.end, start).split()
+        return len(words) == 1 and words[0] in _name_word_sets(self.gz)[1] and self.gap(m.end, start).startswith(" ")
 
     def unlisted_acronym(self, t: Mention, start: int) -> re.Match | None:
         """"TRACECA Secretary General", "UNHCR High Commissioner": an acronym no
