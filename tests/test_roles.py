@@ -541,3 +541,11 @@ def test_a_name_set_off_by_commas_after_the_places_and_institution_a_title_is_of
 def test_an_institution_between_a_state_and_a_title_keeps_the_state(extract):
     record = extract("The King received Iraqi Parliament Speaker Mahmoud Al Mashhadani at the palace.\n")
     assert {p.name: p.roles[0].country for p in record.people}["Mahmoud Al Mashhadani"] == "IRQ"
+
+
+
+def test_the_head_of_a_foreign_ministry_by_its_name_is_foreign_minister(extract):
+    record = extract("BERN, 5 March 2025 – Federal Councillor Ignazio Cassis, the head of the Federal Department of "
+                     "Foreign Affairs, met German Foreign Minister Johann Wadephul in Bern.\n")
+    roles = {p.name: p.role for m in record.meetings for p in m.participants}
+    assert roles["Ignazio Cassis"] == "foreign_minister"
