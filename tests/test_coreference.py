@@ -202,3 +202,11 @@ def test_a_fathers_name_after_bin_is_not_a_name_its_bearer_is_called_by(extract)
     names = {p.name for p in extract(text).people}
     assert "Abdullah" in names or any(n.startswith("Abdullah") for n in names)
     assert any(n.startswith("Al Hussein") for n in names)
+
+
+
+def test_a_doubled_name_is_not_any_name_ending_in_that_word():
+    from communique import names
+    assert not names.same_name("Abdullah Abdullah", "Al Hussein bin Abdullah")
+    assert names.same_name("Abdullah Abdullah", "Dr. Abdullah Abdullah")
+    assert names.same_name("Sergey Lavrov", "Lavrov")

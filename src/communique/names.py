@@ -57,11 +57,17 @@ def token_match(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
-    """Every word of the shorter name matches a word of the longer one. (Remembered: a
-    report compares its names with each other many times over, and news names the
-    same people again and again.)"""
+    """Every word of the shorter name matches a word of the longer one, each a word of its own
+    ("Abdullah Abdullah" is not "Al Hussein bin Abdullah"). (Remembered: a report compares its
+    names with each other many times over, and news names the same people again and again.)"""
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False
     small, large = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return all(any(token_match(s, l) for l in large) for s in small)
+    free = list(large)
+    for s in small:
+        match = next((i for i, l in enumerate(free) if token_match(s, l)), None)
+        if match is None:
+            return False
+        del free[match]
+    return True
