@@ -210,3 +210,10 @@ def test_a_doubled_name_is_not_any_name_ending_in_that_word():
     assert not names.same_name("Abdullah Abdullah", "Al Hussein bin Abdullah")
     assert names.same_name("Abdullah Abdullah", "Dr. Abdullah Abdullah")
     assert names.same_name("Sergey Lavrov", "Lavrov")
+
+
+
+def test_a_king_is_not_a_president_whose_name_begins_alike(extract):
+    record = extract("AMMAN — His Majesty King Abdullah on Tuesday received Egyptian Foreign Minister Badr Abdelatty. "
+                     "The King conveyed greetings to President Abdel Fattah El Sisi.\n")
+    assert {"Abdullah", "Abdel Fattah El Sisi"} <= {p.name for p in record.people}

@@ -278,9 +278,10 @@ def _role_family(role: str | None) -> str | None:
 
 
 def _may_stand_for(single: str, full: str) -> bool:
-    """A one-word name that begins as a word of the full name does ("Jokowi", "Joko Widodo")."""
+    """A one-word name that begins as a word of the full name does ("Jokowi", "Joko Widodo"); four
+    letters, for three are shared by too many names ("Abdullah", "Abdel Fattah")."""
     s = names.tokens(single)[0]
-    return any(t[:3] == s[:3] for t in names.tokens(full))
+    return any(t[:4] == s[:4] for t in names.tokens(full))
 
 
 def _surname_or_given(full: str, single: str) -> bool:
