@@ -510,3 +510,16 @@ def test_shapes_of_scraped_headers(gz):
     assert find_dateline("Ministers meet in Bali\n?Jakarta: The minister held a bilateral meeting.\n", gz).place == "Jakarta"
     assert find_dateline("Leaders to meet next week\n12. 02. 2021.\nOn 17 February the leaders meet.\n", gz).date == "2021-02-12"
     assert find_dateline("Remarks upon arrival\n\n(Source EEAS)\nCheck against delivery!\n", gz).source == "EEAS"
+
+
+
+def test_a_year_less_dateline_after_what_the_report_says_has_held_since(gz):
+    text = ("YEREVAN, NOVEMBER 14, ARMENPRESS. The council met in Yerevan today, chaired by the Prime Minister of "
+            "Armenia, whose country has held the chairmanship since January 1, 2024.\n")
+    assert find_dateline(text, gz).date == "2024-11-14"
+
+
+def test_a_year_less_dateline_in_the_year_the_report_names_alone(gz):
+    text = ("VIENTIANE, Mar 13 (KPL) – The Prime Minister thanked Brunei for its support for the ASEAN Chairmanship "
+            "in 2024 and recalled the joint commission held in Bandar Seri Begawan in August 2022.\n")
+    assert find_dateline(text, gz).date == "2024-03-13"

@@ -251,7 +251,9 @@ def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] 
     before = min((v for v in coming if after is None or v > after), default=None)
     if after is None and before is None:
         return None
-    low = _first_day(after) - (_UNTOLD_AHEAD if len(after) == 10 else dt.timedelta(0)) if after else None
+    # "since January 1, 2024" is passed: the report is no earlier, whatever days it names ahead
+    since = any(d.value == after and _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start) for d in past)
+    low = _first_day(after) - (_UNTOLD_AHEAD if len(after) == 10 and not since else dt.timedelta(0)) if after else None
     high = _first_day(before) if before else None
     if high is None:
         high = dt.date(low.year + _YEARS_AHEAD, 1, 1)
@@ -267,8 +269,11 @@ def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] 
             [d for d in days if (d - dt.timedelta(days=1)).weekday() == named]  # told the day after
         if fits:
             return fits[0].isoformat()
+    # "Laos' ASEAN Chairmanship in 2024": of the days that fit, one in a year the report names alone
+    named_years = {int(d.value) for d in found if len(d.value) == 4}
+    in_named = [d for d in days if d.year in named_years]
     if days and (before is not None or len(after) > 4):
-        return days[0].isoformat()
+        return (in_named or days)[0].isoformat()
     return None
 
 
@@ -282,6 +287,7 @@ def _on_day(day_month: str, year: int) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 and value.startswith(str(year)) else None
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _YEARS_AHEAD = 4  # a weekday fits some year within four of the latest past date; no further is certain
 _UNTOLD_AHEAD = dt.timedelta(days=90)  # how far ahead a report may name a day without a future word ("on 8 June")
 _YEAR = dt.timedelta(days=365)
