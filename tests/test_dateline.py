@@ -56,6 +56,9 @@ WIRE_STYLES = [
         "(MENAFN- Gulf Times) DOHA - The Amir received the Omani foreign minister on 3 March 2024.",
         "Doha", None, "Gulf Times", "DOHA", None, "Gulf Times", id="carrier-and-source-in-brackets"),
     pytest.param(
+        "Tehran, IRNA – Iranian Foreign Minister Abbas Araghchi spoke with his Omani counterpart on Saturday.",
+        "Tehran", None, "IRNA", "Tehran", None, "IRNA", id="place-agency-spaced-dash"),
+    pytest.param(
         "Yerevan/Mediamax/. The spokesman of the Armenian foreign ministry said the ministers would meet.",
         "Yerevan", None, "Mediamax", "Yerevan", None, "Mediamax", id="place-slash-source"),
     pytest.param(
