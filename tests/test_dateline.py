@@ -526,3 +526,9 @@ def test_a_year_less_dateline_in_the_year_the_report_names_alone(gz):
     text = ("VIENTIANE, Mar 13 (KPL) – The Prime Minister thanked Brunei for its support for the ASEAN Chairmanship "
             "in 2024 and recalled the joint commission held in Bandar Seri Begawan in August 2022.\n")
     assert find_dateline(text, gz).date == "2024-03-13"
+
+
+
+def test_the_day_the_lead_calls_today_dates_the_report(gz):
+    text = "Jakarta: The foreign ministers held a bilateral meeting in Bali today, July 7, 2022.\n"
+    assert find_dateline(text, gz).date == "2022-07-07"

@@ -94,6 +94,8 @@ def find_dateline(text: str, gz: Gazetteer, published: str | None = None, source
             undated_year, _ = _read_line(facts, gz, offset, line, styles("bottom"), undated_year, keep_end=True)
     if facts.source is None:
         _source_in_lead(facts, gz, text)
+    if facts.date is None and not published:
+        _today_in_lead(facts, text)
     if facts.date is None and undated_year is not None:
         facts.date = _complete_year(text, text[undated_year[0]:undated_year[1]])
     if published:
@@ -157,6 +159,17 @@ def _source_in_lead(facts: DatelineFacts, gz: Gazetteer, text: str) -> None:
             facts.source, facts.agency = name, agency
             facts.evidence["source"] = Span(m.start("source"), m.end("source"))
             return
+
+
+def _today_in_lead(facts: DatelineFacts, text: str) -> None:
+    """"... held a bilateral meeting in Bali today, July 7, 2022": the day the lead calls today is the report's."""
+    m = _TODAY_DATE.search(text, 0, HEAD_CHARS)
+    if m is None:
+        return
+    found = next((d for d in dates.find_dates(m.group("date"), None) if d.value and len(d.value) == 10), None)
+    if found is not None:
+        facts.date = found.value
+        facts.evidence["date"] = Span(m.start("date") + found.start, m.start("date") + found.end)
 
 
 def _last_lines(text: str, count: int = 4) -> list[tuple[int, str]]:
@@ -287,6 +300,7 @@ def _on_day(day_month: str, year: int) -> dt.date | None:
     return dt.date.fromisoformat(value) if value and len(value) == 10 and value.startswith(str(year)) else None
 
 
+_TODAY_DATE = re.compile(r"\btoday\s*[,(]\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[^,.;)]{4,20},?\s+(?:19|20)\d\d)", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 _YEARS_AHEAD = 4  # a weekday fits some year within four of the latest past date; no further is certain
 _UNTOLD_AHEAD = dt.timedelta(days=90)  # how far ahead a report may name a day without a future word ("on 8 June")
