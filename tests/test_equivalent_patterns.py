@@ -191,3 +191,59 @@ def test_a_caption_is_found_as_before(text):
     assert ours.pattern.startswith(lookahead)
     before = re.compile(ours.pattern[len(lookahead):])
     assert bool(ours.search(text)) == bool(before.search(text))
+
+
+SIDELINES_TEXT = st.lists(st.sampled_from(["on", "the", "sidelines", "Sidelines", "side-lines", "margins", "and", "of", "fringes",
+                                           "xsidelines", "_margins", "21st", "Antalya", "Diplomacy", "Forum", "Summit", "G20",
+                                           "\u017fidelines", " ", "  ", "\n", "-", ".", ","]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SIDELINES_TEXT)
+def test_a_gathering_on_whose_sidelines_people_met_is_found_as_before(text):
+    """meetings: the words of sidelines read behind a class of their first letters."""
+    from communique.meetings.lexicon import SIDELINES_OF_NAMED, WORDS
+
+    before = re.compile(rf"\b(?:{phrase_alternation(WORDS['sidelines'])})\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+                        rf"((?:[A-Z][\w'’-]*\s+){{1,6}}(?:{phrase_alternation(WORDS['gathering_nouns'])}))\b")
+    for pos in range(len(text) + 1):
+        a, b = SIDELINES_OF_NAMED.search(text, pos), before.search(text, pos)
+        assert (a and (a.span(), a.span(1))) == (b and (b.span(), b.span(1)))
+
+
+MEETING_CLAUSE_TEXT = st.lists(st.sampled_from(["talks", " ", "  ", "\n", "\t", ",", ", ", ".", ";", "and", "AND", "which",
+                                                "who", "the", "he", "said", "noted", "saidx", "\u017f", "x"]),
+                               max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MEETING_CLAUSE_TEXT)
+def test_the_end_of_a_meeting_clause_is_found_as_before(text):
+    """meetings: a clause's end behind a class of its first characters."""
+    from communique.meetings.lexicon import CLAUSE_END, WORDS
+
+    before = re.compile(rf"[;.]|,\s+(?:{phrase_alternation(WORDS['clause_openers'])})\b|"
+                        rf"\s+and\s+(?:{phrase_alternation(WORDS['speech_verbs'])})\b")
+    for pos in range(len(text) + 1):
+        for end in (len(text), max(pos, len(text) - 4)):
+            assert [m.span() for m in CLAUSE_END.finditer(text, pos, end)] == \
+                [m.span() for m in before.finditer(text, pos, end)]
+
+
+ATTENDANCE_TEXT = st.lists(st.sampled_from(["attended", "ATTENDED", "attendance", "also present", "Also  Present",
+                                            "briefed the Council", "BRIEFED THE council", "gathered", "\u0130", "\u0131",
+                                            "\u017f", "\u212a", "-", "_", " ", "\n", "x", "é", "ÉTÉ"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ATTENDANCE_TEXT)
+def test_the_cues_of_attendance_are_read_in_the_folded_text_as_before(text):
+    """meetings: the attendance cues, lower-cased, in the folded text, where the case-blind ones matched."""
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length, word_pattern
+
+    gz = gazetteer.load()
+    before = word_pattern(gz.meetings["cues"]["attendance"])
+    doc = Document(text=text, lower=lower_same_length(text))
+    assert [m.span() for m in lexicon(gz).attendance.finditer(doc.folded)] == [m.span() for m in before.finditer(text)]

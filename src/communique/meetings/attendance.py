@@ -29,17 +29,18 @@ from .lexicon import (
 class Attendance:
     def sentence_people(self, sentence: Span) -> SentencePeople:
         sp = SentencePeople()
-        for start, person in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []):
+        index = self.doc.sentence_index(sentence.start)
+        named_here = self.named_in_sentence.get(index, [])
+        for start, person in named_here:
             sp.items.append((start, person, next(s for s in person.mentions if s.start == start)))
-        for start, persons in self.references_in.get(self.doc.sentence_index(sentence.start), []):
+        for start, persons in self.references_in.get(index, []):
             end = self.reference_end.get(start, start)
             for p in persons:
                 sp.items.append((start, p, Span(start, end)))
             if start in self.plural_starts:
                 sp.plural.add(start)
-        first_named = min((start for start, _ in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), [])),
-                          default=sentence.end)
-        named = sorted(self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []), key=lambda x: x[0])
+        first_named = min((start for start, _ in named_here), default=sentence.end)
+        named = sorted(named_here, key=lambda x: x[0])
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
             main = self.text.find(",", m.end(), sentence.end)
             subject = next(((start, p) for start, p in named if main >= 0 and start > main), None)
@@ -59,7 +60,7 @@ class Attendance:
         sp.items.sort(key=lambda x: x[0])
         return sp
 
-    def apply_sentence(self, sentence: Span, text: str, sp: SentencePeople,
+    def apply_sentence(self, sentence: Span, sp: SentencePeople,
                        touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
         if not touched:
             return
@@ -69,7 +70,7 @@ class Attendance:
         # ("his counterparts from the Baltic states" stand for too many to say who)
         absent = [p for pos, p, _ in sp.people(sentence.start, absence.start()) if pos not in sp.plural] or \
             [p for pos, p, _ in sp.people(absence.end(), sentence.end) if pos not in sp.plural] if absence else []
-        attendance = bool(self.lex.attendance.search(text))
+        attendance = bool(self.lex.attendance.search(self.doc.folded[sentence.start:sentence.end]))
         stand_in = REPRESENTED_BY.search(self.text, sentence.start, sentence.end)
         if stand_in is not None:
             # "Blinken was represented by Under Secretary Nuland": the one absent, the other there

@@ -136,7 +136,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                         meeting.kind = "call"
             if not touched and self.current is not None:
                 touched = [(self._hosted_by_subject(sentence, sp) or self.current, None, False)]
-            self.apply_sentence(sentence, text, sp, touched)
+            self.apply_sentence(sentence, sp, touched)
             self._seat_at_gathering(touched)
             if re.match(r"\s*(?:He|She)\b", text) is None:  # "He said ... X": he is still the one told of
                 if sp.items:
