@@ -247,3 +247,67 @@ def test_the_cues_of_attendance_are_read_in_the_folded_text_as_before(text):
     before = word_pattern(gz.meetings["cues"]["attendance"])
     doc = Document(text=text, lower=lower_same_length(text))
     assert [m.span() for m in lexicon(gz).attendance.finditer(doc.folded)] == [m.span() for m in before.finditer(text)]
+
+
+BEFORE_MEETING_TEXT = st.lists(st.sampled_from(["agenda", "of", "the", "its", "a", "37th", "Ordinary", "closed", "attendance",
+                                                "x_y", "é", "-", "'", " ", "  ", "\n", ",", "."]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(BEFORE_MEETING_TEXT)
+def test_the_words_before_a_meeting_word_are_read_from_a_words_start_as_before(text):
+    """meetings.status: `\\b(\\w+)...$` finds the match `(\\w+)...$` finds (its leftmost start is a word's)."""
+    from communique.meetings.status import _OF_BEFORE, _WORD_BEFORE
+
+    for ours in (_OF_BEFORE, _WORD_BEFORE):
+        before = re.compile(ours.pattern.removeprefix(r"\b"))
+        assert before.pattern != ours.pattern
+        for pos in range(len(text) + 1):
+            a, b = ours.search(text[pos:]), before.search(text[pos:])
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_a_phrase_read_in_the_folded_text_matches_what_a_case_blind_one_matched():
+    """meetings.lexicon.FOLDED_SAFE: each character it allows is matched, in the folded text, by the
+    characters a case-blind pattern matches to it in the text; and folding keeps what the patterns
+    around the phrases read (word characters, spaces, the stops)."""
+    import sys
+
+    from communique.meetings.lexicon import FOLDED_SAFE
+    from communique.text import Document, lower_same_length
+
+    allowed = [chr(c) for c in range(sys.maxunicode + 1) if FOLDED_SAFE.fullmatch(chr(c)) and not chr(c).isupper()]
+    blind = re.compile("[" + "".join(re.escape(c) for c in allowed) + "]", re.I)
+    kinds = re.compile(r"([\w-])|(\s)|([.;,])")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = Document(text=char, lower=lower_same_length(char)).folded
+        if blind.fullmatch(char):
+            assert re.fullmatch(re.escape(folded), char, re.I) and FOLDED_SAFE.fullmatch(folded), char
+        else:
+            assert folded not in allowed, char
+        a, b = kinds.fullmatch(char), kinds.fullmatch(folded)
+        assert (a and a.lastindex) == (b and b.lastindex), char
+
+
+FORMAT_TEXT = st.lists(st.sampled_from(["closed", "CLOSED", "restricted", "tête-à-tête", "TÊTE-À-TÊTE", "one-on-one",
+                                        "and", "or", "format", "meeting", "Session", "talks", "\u0130", "\u017f", "-", "_",
+                                        " ", "\n", "x", ".", ";"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FORMAT_TEXT)
+def test_the_formats_are_read_in_the_folded_text_as_before(text):
+    """meetings: the format words, lower-cased, in the folded text, where the case-blind ones matched."""
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length, word_pattern
+
+    gz = gazetteer.load()
+    fmt = {p.lower() for phrases in gz.meetings["formats"].values() for p in phrases}
+    before = word_pattern(fmt, group=True, after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{phrase_alternation(fmt)}))?"
+                                                rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)")
+    doc = Document(text=text, lower=lower_same_length(text))
+    for pos in range(len(text) + 1):
+        assert [m.span() for m in lexicon(gz).formats.finditer(doc.folded, pos)] == \
+            [m.span() for m in before.finditer(text, pos)]

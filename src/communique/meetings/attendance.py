@@ -119,8 +119,8 @@ class Attendance:
             self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
         self._share_out(touched, sentence, sp)
         target = touched[-1][0]
-        for m in self.lex.formats.finditer(self.text, sentence.start, sentence.end):
-            for word in re.findall(r"[\w-]+", m.group()):
+        for m in self.lex.formats.finditer(self.doc.folded, sentence.start, sentence.end):
+            for word in re.findall(r"[\w-]+", self.text[m.start():m.end()]):  # as printed: "İ" is no "i" here
                 kind = self.lex.format_kind.get(word.lower())
                 if kind:
                     (new_ones[-1] if new_ones else target).formats.add(kind)

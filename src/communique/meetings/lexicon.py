@@ -329,11 +329,19 @@ def _told_when(encounters: list[str]) -> list[str]:
     return [*encounters, *(f"{p[:-len(' with')]} {w} with" for p in encounters if p.endswith(" with") for w in when)]
 
 
-def _ascii_lower(phrases: list[str], name: str) -> list[str]:
-    """The phrases lower-cased, for a plain pattern read in a document's `folded` text."""
-    if not all(p.isascii() for p in phrases):
-        raise ValueError(f"meetings.toml: the {name} cues are ASCII words, to be read in the folded text")
-    return [p.lower() for p in phrases]
+# What a phrase read in a document's `folded` text may hold, lower-cased: ASCII and the small letters of
+# Latin-1, each matched there by the characters a case-blind pattern matches to it in the text
+# (tests/test_equivalent_patterns.py reads every character)
+FOLDED_SAFE = re.compile("[ -~\u00e0-\u00f6\u00f8-\u00fe]*")
+
+
+def _folded(phrases, name: str) -> list[str]:
+    """The phrases lower-cased, for a plain pattern read in a document's `folded` text: the matches
+    of a case-blind one in the text, at the same offsets, found twice as fast."""
+    lowered = [p.lower() for p in phrases]
+    if not all(FOLDED_SAFE.fullmatch(p) for p in lowered):
+        raise ValueError(f"meetings.toml: the {name} phrases are ASCII or Latin-1 words, to be read in the folded text")
+    return lowered
 
 
 @cache
@@ -357,16 +365,16 @@ def lexicon(gz: Gazetteer) -> Lexicon:
             rf"^[^.;{'' if w.get('across_commas') else ','}]{{0,{w['within']}}}?(?<![\w-])(?:{alternation(w['phrases'])})(?![\w-])"
             for w in cues["future_after"]), re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
-        # read in the sentence's `folded` copy, where a case-blind match of ASCII words is a plain one at the
-        # same offsets: read in every sentence that tells of a meeting, a plain pattern reads it twice as fast
-        attendance=word_pattern(_ascii_lower(cues["attendance"], "attendance"), ignore_case=False),
+        # attendance and formats: read in the folded text, in every sentence that tells of a meeting
+        attendance=word_pattern(_folded(cues["attendance"], "attendance"), ignore_case=False),
         absence=word(cues["absence"]),
         together=word(cues["together"]),
         messages=word_pattern(cues["messages"], after=r"\s+(?:the\s+)?"),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
-        formats=word_pattern(fmt, group=True, after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
-                             rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)"),
+        formats=word_pattern(_folded(fmt, "formats"), ignore_case=False, group=True,
+                             after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(_folded(fmt, 'formats'))}))?"
+                                   rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)"),
         format_kind=fmt,
         groups=word(lex["group_refs"]),
         # "he" or "He", never "HE" (His Excellency)
