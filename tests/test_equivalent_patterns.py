@@ -311,3 +311,46 @@ def test_the_formats_are_read_in_the_folded_text_as_before(text):
     for pos in range(len(text) + 1):
         assert [m.span() for m in lexicon(gz).formats.finditer(doc.folded, pos)] == \
             [m.span() for m in before.finditer(text, pos)]
+
+
+def _cue_phrases():
+    from communique import gazetteer
+
+    meetings = gazetteer.load().meetings
+    cues = {name: meetings["cues"][name] for name in ("absence", "messages", "chair", "host")}
+    return cues | {"formats": [p for phrases in meetings["formats"].values() for p in phrases]}
+
+
+CUE_PIECES = st.sampled_from([w for phrases in _cue_phrases().values() for p in phrases for w in p.split()] +
+                             [" ", "  ", "\n", "-", "meeting", "format", "the", "\u0130", "\u0131", "\u017f", "\u212a"])
+CUE_REPORT = st.lists(st.tuples(CUE_PIECES, st.sampled_from([str.lower, str.upper, str.title])).map(lambda x: x[1](x[0])),
+                      max_size=14).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CUE_REPORT)
+def test_a_report_whose_cues_are_not_searched_holds_none(text):
+    """meetings: a cue the report's words rule out (`Lexicon.cues_in`) is found in none of its sentences."""
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length
+
+    lex = lexicon(gazetteer.load())
+    doc = Document(text=text, lower=lower_same_length(text))
+    told = lex.cues_in(doc.folded)
+    for name in _cue_phrases():
+        pattern, read = getattr(lex, name), (doc.folded if name == "formats" else text)
+        if name not in told:
+            assert pattern.search(read) is None
+
+
+def test_the_cues_of_a_report_are_told_by_their_words():
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length
+
+    lex = lexicon(gazetteer.load())
+    for name, phrases in _cue_phrases().items():
+        for phrase in phrases:
+            text = f"They {phrase.upper()} the meeting format."
+            assert name in lex.cues_in(Document(text=text, lower=lower_same_length(text)).folded)

@@ -64,7 +64,7 @@ class Attendance:
                        touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
         if not touched:
             return
-        absence = self.lex.absence.search(self.text, sentence.start, sentence.end)
+        absence = self.lex.absence.search(self.text, sentence.start, sentence.end) if "absence" in self.cues else None
         # "Kuleba boycotted the meeting in protest at Lavrov's presence": who stayed away
         # is named before the cue ("In a message, X said": after it, when none is before)
         # ("his counterparts from the Baltic states" stand for too many to say who)
@@ -118,6 +118,8 @@ class Attendance:
         for meeting in {id(m): m for m, _, _ in touched}.values():
             self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
         self._share_out(touched, sentence, sp)
+        if "formats" not in self.cues:
+            return
         target = touched[-1][0]
         for m in self.lex.formats.finditer(self.doc.folded, sentence.start, sentence.end):
             for word in re.findall(r"[\w-]+", self.text[m.start():m.end()]):  # as printed: "İ" is no "i" here
@@ -161,7 +163,9 @@ class Attendance:
     def _messaged(self, sentence: Span, sp: SentencePeople) -> set[str]:
         """Who a sentence says sent or was sent a message or greetings: the first
         person named right after "greetings from", "on behalf of", "greetings to"."""
-        out = set()
+        out: set[str] = set()
+        if "messages" not in self.cues:
+            return out
         for cue in self.lex.messages.finditer(self.text, sentence.start, sentence.end):
             first = next((p for pos, p, _ in sp.people(cue.end(), cue.end() + 60)), None)
             if first is not None:

@@ -148,7 +148,7 @@ class SentenceFacts:
         of a state); "X received Y", "Y was received by X", "his visiting
         counterpart", "a courtesy call from Y": the host."""
         chair_cue = False
-        for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
+        for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end) if "chair" in self.cues else ():
             if trigger is None and not self._passive(cue):
                 continue  # "The plenary was chaired by X" needs no meeting word; "X hosted" does
             if shared and not self._nearest_trigger(cue.start(), trigger, sentence):
@@ -171,7 +171,7 @@ class SentenceFacts:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
             if meeting.chair is not None or meeting.chair_state:
                 return  # else "The meeting opened ... under the chairmanship of X": the next cue
-        if chair_cue or meeting.host is not None or trigger is None:
+        if chair_cue or meeting.host is not None or trigger is None or "host" not in self.cues:
             return
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             word = cue.group().lower()

@@ -321,6 +321,11 @@ class Lexicon:
     host_of_people: frozenset[str]
     guest_verbs: frozenset[str]
     joint_verbs: frozenset[str]
+    cue_words: dict[str, tuple[str, ...]]  # of the cues read sentence by sentence, the words a report must hold
+
+    def cues_in(self, folded: str) -> frozenset[str]:
+        """The cues (of `cue_words`) a report may hold, by its folded text: the others are not searched."""
+        return frozenset(name for name, words in self.cue_words.items() if any(w in folded for w in words))
 
 
 def _told_when(encounters: list[str]) -> list[str]:
@@ -333,6 +338,12 @@ def _told_when(encounters: list[str]) -> list[str]:
 # Latin-1, each matched there by the characters a case-blind pattern matches to it in the text
 # (tests/test_equivalent_patterns.py reads every character)
 FOLDED_SAFE = re.compile("[ -~\u00e0-\u00f6\u00f8-\u00fe]*")
+
+
+def _report_words(phrases, name: str) -> tuple[str, ...]:
+    """The longest word of each phrase, lower-cased: a case-blind match of a phrase in a report is, in
+    its folded text, the phrase's words lower-cased; a report holding none of these words holds no phrase."""
+    return tuple(sorted({max(p.split(), key=len) for p in _folded(phrases, name)}))
 
 
 def _folded(phrases, name: str) -> list[str]:
@@ -387,6 +398,9 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         host_of_people=frozenset(w.lower() for w in cues["host_of_people"]),
         guest_verbs=frozenset(w.lower() for w in lex["guest_verbs"]),
         joint_verbs=frozenset(w.lower() for w in lex["joint_verbs"]),
+        # the cues most reports hold none of: their sentences are then not searched for them
+        cue_words={name: _report_words(cues[name], name) for name in ("absence", "messages", "chair", "host")} |
+                  {"formats": _report_words(fmt, "formats")},
     )
 
 

@@ -341,6 +341,8 @@ class MentionLinking:
     def _hosted_by_subject(self, sentence: Span, sp: SentencePeople) -> MeetingDraft | None:
         """"The Head of State welcomed ...", with no meeting word: the meeting the
         one who welcomes hosts, rather than the meeting named last."""
+        if "host" not in self.cues:
+            return None
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             before = sp.people(sentence.start, cue.start())
             if before:

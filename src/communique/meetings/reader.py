@@ -88,6 +88,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
         self.plural_refs = [r for r in roles.references if r.plural]
         self.plural_starts = {r.start for r in self.plural_refs}
         self.headline_end = headline_end(doc.text)
+        self.cues = self.lex.cues_in(doc.folded)  # the cues searched in its sentences: those whose words it holds
         self.last_person: Person | None = None
 
     def read(self) -> None:
