@@ -281,11 +281,12 @@ class PhraseFinder:
         between two words counts as a space (`lower` is the document's `spaced`)."""
         # the sentence itself, not the whole text with bounds: the automaton copies all the
         # string it is given, once a sentence (quadratic in a long report)
-        hits = sorted(((start + e + 1 - length, start + e + 1) for e, length in self.automaton.iter(lower[start:end])),
-                      key=lambda h: (h[0], -h[1]))
+        # by start, then longest first: (start, -end) pairs sort so, without a key function called for each
+        hits = sorted((start + e + 1 - length, -(start + e + 1)) for e, length in self.automaton.iter(lower[start:end]))
         found: list[tuple[int, int]] = []
         reached = start
-        for s, e in hits:
+        for s, negated_end in hits:
+            e = -negated_end
             if s < reached or (s > 0 and _WORDISH(lower[s - 1])) or (e < len(lower) and _WORDISH(lower[e])):
                 continue
             found.append((s, e))
