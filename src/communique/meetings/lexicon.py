@@ -216,11 +216,16 @@ class Trigger:
     body_span: Span | None = None  # the body's name as printed, with what qualifies it ("India-Vietnam Joint Commission")
     named: bool = False  # a body or a capitalised name: states its own meeting
     specific: bool = False  # "bilateral", "courtesy", "telephone": talks of their own
+    # `phrase`, and the text it was made of: asked a few times of each meeting word, made once
+    _phrase: str = field(default="", repr=False, compare=False)
+    _phrase_of: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def phrase(self) -> str:
         """The meeting word as the lexicon lists it: lower case, single spaces."""
-        return " ".join(self.text.lower().split())
+        if self._phrase_of is not self.text:  # (a body's name may take the place of the word's text)
+            self._phrase, self._phrase_of = " ".join(self.text.lower().split()), self.text
+        return self._phrase
 
 
 @dataclass(slots=True)
