@@ -250,18 +250,22 @@ def test_the_cues_of_attendance_are_read_in_the_folded_text_as_before(text):
 
 
 BEFORE_MEETING_TEXT = st.lists(st.sampled_from(["agenda", "of", "the", "its", "a", "37th", "Ordinary", "closed", "attendance",
-                                                "x_y", "é", "-", "'", " ", "  ", "\n", ",", "."]), max_size=16).map("".join)
+                                                "x_y", "é", "-", "'", "’", " ", "  ", "\n", ",", ".", ")", "in", "at", "to"]),
+                               max_size=16).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(BEFORE_MEETING_TEXT)
 def test_the_words_before_a_meeting_word_are_read_from_a_words_start_as_before(text):
-    """meetings.status: `\\b(\\w+)...$` finds the match `(\\w+)...$` finds (its leftmost start is a word's)."""
+    """meetings: `\\b(\\w+)...$` finds the match `(\\w+)...$` finds (its leftmost start is a word's)."""
+    from communique.meetings.facts import _PREPOSITION_BEFORE
     from communique.meetings.status import _OF_BEFORE, _WORD_BEFORE
+    from communique.meetings.triggers import _WORD_BEFORE as _NAME_WORD_BEFORE
 
-    for ours in (_OF_BEFORE, _WORD_BEFORE):
-        before = re.compile(ours.pattern.removeprefix(r"\b"))
-        assert before.pattern != ours.pattern
+    for ours, start in ((_OF_BEFORE, r"\b"), (_WORD_BEFORE, r"\b"), (_PREPOSITION_BEFORE, r"\b"),
+                        (_NAME_WORD_BEFORE, r"(?<![\w'’-])")):
+        assert ours.pattern.startswith(start)
+        before = re.compile(ours.pattern.removeprefix(start))
         for pos in range(len(text) + 1):
             a, b = ours.search(text[pos:]), before.search(text[pos:])
             assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))

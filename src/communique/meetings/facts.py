@@ -30,7 +30,9 @@ from .lexicon import (
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 # compiled once: read at every place of a sentence
 _SPACE = re.compile(r"\s+")
-_PREPOSITION_BEFORE = re.compile(r"(\w+)\)?,?\s+(in|at|to)\s+(?:the\s+)?$")  # "... Cooperation (OIC) in Islamabad": past a bracket too
+# "... Cooperation (OIC) in Islamabad": past a bracket too (from a word's start, where the leftmost match starts:
+# the engine tries none within words)
+_PREPOSITION_BEFORE = re.compile(r"\b(\w+)\)?,?\s+(in|at|to)\s+(?:the\s+)?$")
 
 
 class SentenceFacts:
