@@ -191,3 +191,170 @@ def test_a_caption_is_found_as_before(text):
     assert ours.pattern.startswith(lookahead)
     before = re.compile(ours.pattern[len(lookahead):])
     assert bool(ours.search(text)) == bool(before.search(text))
+
+
+SIDELINES_TEXT = st.lists(st.sampled_from(["on", "the", "sidelines", "Sidelines", "side-lines", "margins", "and", "of", "fringes",
+                                           "xsidelines", "_margins", "21st", "Antalya", "Diplomacy", "Forum", "Summit", "G20",
+                                           "\u017fidelines", " ", "  ", "\n", "-", ".", ","]), max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SIDELINES_TEXT)
+def test_a_gathering_on_whose_sidelines_people_met_is_found_as_before(text):
+    """meetings: the words of sidelines read behind a class of their first letters."""
+    from communique.meetings.lexicon import SIDELINES_OF_NAMED, WORDS
+
+    before = re.compile(rf"\b(?:{phrase_alternation(WORDS['sidelines'])})\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+                        rf"((?:[A-Z][\w'’-]*\s+){{1,6}}(?:{phrase_alternation(WORDS['gathering_nouns'])}))\b")
+    for pos in range(len(text) + 1):
+        a, b = SIDELINES_OF_NAMED.search(text, pos), before.search(text, pos)
+        assert (a and (a.span(), a.span(1))) == (b and (b.span(), b.span(1)))
+
+
+MEETING_CLAUSE_TEXT = st.lists(st.sampled_from(["talks", " ", "  ", "\n", "\t", ",", ", ", ".", ";", "and", "AND", "which",
+                                                "who", "the", "he", "said", "noted", "saidx", "\u017f", "x"]),
+                               max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MEETING_CLAUSE_TEXT)
+def test_the_end_of_a_meeting_clause_is_found_as_before(text):
+    """meetings: a clause's end behind a class of its first characters."""
+    from communique.meetings.lexicon import CLAUSE_END, WORDS
+
+    before = re.compile(rf"[;.]|,\s+(?:{phrase_alternation(WORDS['clause_openers'])})\b|"
+                        rf"\s+and\s+(?:{phrase_alternation(WORDS['speech_verbs'])})\b")
+    for pos in range(len(text) + 1):
+        for end in (len(text), max(pos, len(text) - 4)):
+            assert [m.span() for m in CLAUSE_END.finditer(text, pos, end)] == \
+                [m.span() for m in before.finditer(text, pos, end)]
+
+
+ATTENDANCE_TEXT = st.lists(st.sampled_from(["attended", "ATTENDED", "attendance", "also present", "Also  Present",
+                                            "briefed the Council", "BRIEFED THE council", "gathered", "\u0130", "\u0131",
+                                            "\u017f", "\u212a", "-", "_", " ", "\n", "x", "é", "ÉTÉ"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ATTENDANCE_TEXT)
+def test_the_cues_of_attendance_are_read_in_the_folded_text_as_before(text):
+    """meetings: the attendance cues, lower-cased, in the folded text, where the case-blind ones matched."""
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length, word_pattern
+
+    gz = gazetteer.load()
+    before = word_pattern(gz.meetings["cues"]["attendance"])
+    doc = Document(text=text, lower=lower_same_length(text))
+    assert [m.span() for m in lexicon(gz).attendance.finditer(doc.folded)] == [m.span() for m in before.finditer(text)]
+
+
+BEFORE_MEETING_TEXT = st.lists(st.sampled_from(["agenda", "of", "the", "its", "a", "37th", "Ordinary", "closed", "attendance",
+                                                "x_y", "é", "-", "'", "’", " ", "  ", "\n", ",", ".", ")", "in", "at", "to"]),
+                               max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(BEFORE_MEETING_TEXT)
+def test_the_words_before_a_meeting_word_are_read_from_a_words_start_as_before(text):
+    """meetings: `\\b(\\w+)...$` finds the match `(\\w+)...$` finds (its leftmost start is a word's)."""
+    from communique.meetings.facts import _PREPOSITION_BEFORE
+    from communique.meetings.status import _OF_BEFORE, _WORD_BEFORE
+    from communique.meetings.triggers import _WORD_BEFORE as _NAME_WORD_BEFORE
+
+    for ours, start in ((_OF_BEFORE, r"\b"), (_WORD_BEFORE, r"\b"), (_PREPOSITION_BEFORE, r"\b"),
+                        (_NAME_WORD_BEFORE, r"(?<![\w'’-])")):
+        assert ours.pattern.startswith(start)
+        before = re.compile(ours.pattern.removeprefix(start))
+        for pos in range(len(text) + 1):
+            a, b = ours.search(text[pos:]), before.search(text[pos:])
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
+def test_a_phrase_read_in_the_folded_text_matches_what_a_case_blind_one_matched():
+    """meetings.lexicon.FOLDED_SAFE: each character it allows is matched, in the folded text, by the
+    characters a case-blind pattern matches to it in the text; and folding keeps what the patterns
+    around the phrases read (word characters, spaces, the stops)."""
+    import sys
+
+    from communique.meetings.lexicon import FOLDED_SAFE
+    from communique.text import Document, lower_same_length
+
+    allowed = [chr(c) for c in range(sys.maxunicode + 1) if FOLDED_SAFE.fullmatch(chr(c)) and not chr(c).isupper()]
+    blind = re.compile("[" + "".join(re.escape(c) for c in allowed) + "]", re.I)
+    kinds = re.compile(r"([\w-])|(\s)|([.;,])")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = Document(text=char, lower=lower_same_length(char)).folded
+        if blind.fullmatch(char):
+            assert re.fullmatch(re.escape(folded), char, re.I) and FOLDED_SAFE.fullmatch(folded), char
+        else:
+            assert folded not in allowed, char
+        a, b = kinds.fullmatch(char), kinds.fullmatch(folded)
+        assert (a and a.lastindex) == (b and b.lastindex), char
+
+
+FORMAT_TEXT = st.lists(st.sampled_from(["closed", "CLOSED", "restricted", "tête-à-tête", "TÊTE-À-TÊTE", "one-on-one",
+                                        "and", "or", "format", "meeting", "Session", "talks", "\u0130", "\u017f", "-", "_",
+                                        " ", "\n", "x", ".", ";"]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(FORMAT_TEXT)
+def test_the_formats_are_read_in_the_folded_text_as_before(text):
+    """meetings: the format words, lower-cased, in the folded text, where the case-blind ones matched."""
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length, word_pattern
+
+    gz = gazetteer.load()
+    fmt = {p.lower() for phrases in gz.meetings["formats"].values() for p in phrases}
+    before = word_pattern(fmt, group=True, after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{phrase_alternation(fmt)}))?"
+                                                rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)")
+    doc = Document(text=text, lower=lower_same_length(text))
+    for pos in range(len(text) + 1):
+        assert [m.span() for m in lexicon(gz).formats.finditer(doc.folded, pos)] == \
+            [m.span() for m in before.finditer(text, pos)]
+
+
+def _cue_phrases():
+    from communique import gazetteer
+
+    meetings = gazetteer.load().meetings
+    cues = {name: meetings["cues"][name] for name in ("absence", "messages", "chair", "host")}
+    return cues | {"formats": [p for phrases in meetings["formats"].values() for p in phrases]}
+
+
+CUE_PIECES = st.sampled_from([w for phrases in _cue_phrases().values() for p in phrases for w in p.split()] +
+                             [" ", "  ", "\n", "-", "meeting", "format", "the", "\u0130", "\u0131", "\u017f", "\u212a"])
+CUE_REPORT = st.lists(st.tuples(CUE_PIECES, st.sampled_from([str.lower, str.upper, str.title])).map(lambda x: x[1](x[0])),
+                      max_size=14).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(CUE_REPORT)
+def test_a_report_whose_cues_are_not_searched_holds_none(text):
+    """meetings: a cue the report's words rule out (`Lexicon.cues_in`) is found in none of its sentences."""
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length
+
+    lex = lexicon(gazetteer.load())
+    doc = Document(text=text, lower=lower_same_length(text))
+    told = lex.cues_in(doc.folded)
+    for name in _cue_phrases():
+        pattern, read = getattr(lex, name), (doc.folded if name == "formats" else text)
+        if name not in told:
+            assert pattern.search(read) is None
+
+
+def test_the_cues_of_a_report_are_told_by_their_words():
+    from communique import gazetteer
+    from communique.meetings.lexicon import lexicon
+    from communique.text import Document, lower_same_length
+
+    lex = lexicon(gazetteer.load())
+    for name, phrases in _cue_phrases().items():
+        for phrase in phrases:
+            text = f"They {phrase.upper()} the meeting format."
+            assert name in lex.cues_in(Document(text=text, lower=lower_same_length(text)).folded)

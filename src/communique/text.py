@@ -42,11 +42,14 @@ class Document:
         doc._starts = [s.start for s in doc.sentences]
         return doc
 
+    # (asked at every mention and meeting word: a bisection, no call of max)
     def sentence_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._starts, offset) - 1)
+        after = bisect_right(self._starts, offset)
+        return after - 1 if after else 0
 
     def sentence_of(self, offset: int) -> Span:
-        return self.sentences[self.sentence_index(offset)]
+        after = bisect_right(self._starts, offset)
+        return self.sentences[after - 1 if after else 0]
 
     def set_furniture(self, spans: list[Span]) -> None:
         self.furniture = sorted(spans, key=lambda s: s.start)

@@ -29,17 +29,18 @@ from .lexicon import (
 class Attendance:
     def sentence_people(self, sentence: Span) -> SentencePeople:
         sp = SentencePeople()
-        for start, person in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []):
+        index = self.doc.sentence_index(sentence.start)
+        named_here = self.named_in_sentence.get(index, [])
+        for start, person in named_here:
             sp.items.append((start, person, next(s for s in person.mentions if s.start == start)))
-        for start, persons in self.references_in.get(self.doc.sentence_index(sentence.start), []):
+        for start, persons in self.references_in.get(index, []):
             end = self.reference_end.get(start, start)
             for p in persons:
                 sp.items.append((start, p, Span(start, end)))
             if start in self.plural_starts:
                 sp.plural.add(start)
-        first_named = min((start for start, _ in self.named_in_sentence.get(self.doc.sentence_index(sentence.start), [])),
-                          default=sentence.end)
-        named = sorted(self.named_in_sentence.get(self.doc.sentence_index(sentence.start), []), key=lambda x: x[0])
+        first_named = min((start for start, _ in named_here), default=sentence.end)
+        named = sorted(named_here, key=lambda x: x[0])
         for m in self.lex.pronouns.finditer(self.text, sentence.start, sentence.end):
             main = self.text.find(",", m.end(), sentence.end)
             subject = next(((start, p) for start, p in named if main >= 0 and start > main), None)
@@ -59,17 +60,17 @@ class Attendance:
         sp.items.sort(key=lambda x: x[0])
         return sp
 
-    def apply_sentence(self, sentence: Span, text: str, sp: SentencePeople,
+    def apply_sentence(self, sentence: Span, sp: SentencePeople,
                        touched: list[tuple[MeetingDraft, Trigger | None, bool]]) -> None:
         if not touched:
             return
-        absence = self.lex.absence.search(self.text, sentence.start, sentence.end)
+        absence = self.lex.absence.search(self.text, sentence.start, sentence.end) if "absence" in self.cues else None
         # "Kuleba boycotted the meeting in protest at Lavrov's presence": who stayed away
         # is named before the cue ("In a message, X said": after it, when none is before)
         # ("his counterparts from the Baltic states" stand for too many to say who)
         absent = [p for pos, p, _ in sp.people(sentence.start, absence.start()) if pos not in sp.plural] or \
             [p for pos, p, _ in sp.people(absence.end(), sentence.end) if pos not in sp.plural] if absence else []
-        attendance = bool(self.lex.attendance.search(text))
+        attendance = bool(self.lex.attendance.search(self.doc.folded[sentence.start:sentence.end]))
         stand_in = REPRESENTED_BY.search(self.text, sentence.start, sentence.end)
         if stand_in is not None:
             # "Blinken was represented by Under Secretary Nuland": the one absent, the other there
@@ -117,9 +118,11 @@ class Attendance:
         for meeting in {id(m): m for m, _, _ in touched}.values():
             self.sentence_chair(meeting, sentence, first_trigger[id(meeting)], sp, len(touched) > 1)
         self._share_out(touched, sentence, sp)
+        if "formats" not in self.cues:
+            return
         target = touched[-1][0]
-        for m in self.lex.formats.finditer(self.text, sentence.start, sentence.end):
-            for word in re.findall(r"[\w-]+", m.group()):
+        for m in self.lex.formats.finditer(self.doc.folded, sentence.start, sentence.end):
+            for word in re.findall(r"[\w-]+", self.text[m.start():m.end()]):  # as printed: "İ" is no "i" here
                 kind = self.lex.format_kind.get(word.lower())
                 if kind:
                     (new_ones[-1] if new_ones else target).formats.add(kind)
@@ -160,7 +163,9 @@ class Attendance:
     def _messaged(self, sentence: Span, sp: SentencePeople) -> set[str]:
         """Who a sentence says sent or was sent a message or greetings: the first
         person named right after "greetings from", "on behalf of", "greetings to"."""
-        out = set()
+        out: set[str] = set()
+        if "messages" not in self.cues:
+            return out
         for cue in self.lex.messages.finditer(self.text, sentence.start, sentence.end):
             first = next((p for pos, p, _ in sp.people(cue.end(), cue.end() + 60)), None)
             if first is not None:

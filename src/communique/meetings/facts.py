@@ -30,7 +30,9 @@ from .lexicon import (
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 # compiled once: read at every place of a sentence
 _SPACE = re.compile(r"\s+")
-_PREPOSITION_BEFORE = re.compile(r"(\w+)\)?,?\s+(in|at|to)\s+(?:the\s+)?$")  # "... Cooperation (OIC) in Islamabad": past a bracket too
+# "... Cooperation (OIC) in Islamabad": past a bracket too (from a word's start, where the leftmost match starts:
+# the engine tries none within words)
+_PREPOSITION_BEFORE = re.compile(r"\b(\w+)\)?,?\s+(in|at|to)\s+(?:the\s+)?$")
 
 
 class SentenceFacts:
@@ -148,7 +150,7 @@ class SentenceFacts:
         of a state); "X received Y", "Y was received by X", "his visiting
         counterpart", "a courtesy call from Y": the host."""
         chair_cue = False
-        for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end):
+        for cue in self.lex.chair.finditer(self.text, sentence.start, sentence.end) if "chair" in self.cues else ():
             if trigger is None and not self._passive(cue):
                 continue  # "The plenary was chaired by X" needs no meeting word; "X hosted" does
             if shared and not self._nearest_trigger(cue.start(), trigger, sentence):
@@ -171,7 +173,7 @@ class SentenceFacts:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
             if meeting.chair is not None or meeting.chair_state:
                 return  # else "The meeting opened ... under the chairmanship of X": the next cue
-        if chair_cue or meeting.host is not None or trigger is None:
+        if chair_cue or meeting.host is not None or trigger is None or "host" not in self.cues:
             return
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             word = cue.group().lower()

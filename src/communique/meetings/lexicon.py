@@ -68,8 +68,10 @@ SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$"
 # "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
 BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
 # "on the sidelines of the 29th Nikkei Forum": the named gathering after the words of sidelines
-SIDELINES_OF_NAMED = re.compile(rf"\b(?:{_any('sidelines')})\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
-                                rf"((?:[A-Z][\w'’-]*\s+){{1,6}}(?:{_any('gathering_nouns')}))\b")
+# (read in every sentence: the engine skips ahead to the first letters of the sidelines words)
+SIDELINES_OF_NAMED = word_pattern(WORDS["sidelines"], ignore_case=False, before=r"\b",
+                                  after=rf"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+                                        rf"((?:[A-Z][\w'’-]*\s+){{1,6}}(?:{_any('gathering_nouns')}))\b")
 SIDELINES = re.compile(rf"\b(?:(?:{_any('sidelines')})\s+of|{_any('met_at')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’().,-]+\s+){{0,8}}$", re.I)
 # "the declaration adopted at the 4th Summit": a document's origin, by the words between the act and the meeting word
 ORIGIN = re.compile(rf"\b(?:{_any('origin_acts')})\b[^.;:]{{0,120}}?\b(?:{_any('origin_links')})\s+"
@@ -104,7 +106,10 @@ HELD_BEFORE = re.compile(rf"\b(?:{_any('holding')})\s+(?:a|an|the|their|its)\s+(
 POSSESSIVE = re.compile(rf"\b(?:{_any('possessive')})\s+(?:[\w-]+\s+){{0,2}}$")
 JUDGED = re.compile(rf"\b(?:{_any('judging')})\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'’-]+\s+){{0,3}}$")
 OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
-CLAUSE_END = re.compile(rf"[;.]|,\s+(?:{_any('clause_openers')})\b|\s+and\s+(?:{_any('speech_verbs')})\b")
+# `[;.]|,\s+(?:openers)\b|\s+and\s+(?:speech verbs)\b`, its first character read by one class (the
+# engine's fast scan) and the branch told by it: read in every sentence with a meeting word
+CLAUSE_END = re.compile(rf"[;.,\s](?:(?<=[;.])|(?<=,)\s+(?:{_any('clause_openers')})\b|"
+                        rf"(?<=\s)\s*and\s+(?:{_any('speech_verbs')})\b)")
 # "Wang said (that) ...", "noted that ...": what follows is the speaker's report ("noted the
 # productivity of the meeting" is no report: its object is the meeting)
 REPORTED = re.compile(rf"\b(?:(?:{_any('saying')}|{_any('telling')}\s+\w+)(?:\s+that)?|(?:{_any('reporting_verbs')})\s+that)\b")
@@ -211,11 +216,16 @@ class Trigger:
     body_span: Span | None = None  # the body's name as printed, with what qualifies it ("India-Vietnam Joint Commission")
     named: bool = False  # a body or a capitalised name: states its own meeting
     specific: bool = False  # "bilateral", "courtesy", "telephone": talks of their own
+    # `phrase`, and the text it was made of: asked a few times of each meeting word, made once
+    _phrase: str = field(default="", repr=False, compare=False)
+    _phrase_of: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def phrase(self) -> str:
         """The meeting word as the lexicon lists it: lower case, single spaces."""
-        return " ".join(self.text.lower().split())
+        if self._phrase_of is not self.text:  # (a body's name may take the place of the word's text)
+            self._phrase, self._phrase_of = " ".join(self.text.lower().split()), self.text
+        return self._phrase
 
 
 @dataclass(slots=True)
@@ -276,11 +286,12 @@ class PhraseFinder:
         between two words counts as a space (`lower` is the document's `spaced`)."""
         # the sentence itself, not the whole text with bounds: the automaton copies all the
         # string it is given, once a sentence (quadratic in a long report)
-        hits = sorted(((start + e + 1 - length, start + e + 1) for e, length in self.automaton.iter(lower[start:end])),
-                      key=lambda h: (h[0], -h[1]))
+        # by start, then longest first: (start, -end) pairs sort so, without a key function called for each
+        hits = sorted((start + e + 1 - length, -(start + e + 1)) for e, length in self.automaton.iter(lower[start:end]))
         found: list[tuple[int, int]] = []
         reached = start
-        for s, e in hits:
+        for s, negated_end in hits:
+            e = -negated_end
             if s < reached or (s > 0 and _WORDISH(lower[s - 1])) or (e < len(lower) and _WORDISH(lower[e])):
                 continue
             found.append((s, e))
@@ -316,12 +327,38 @@ class Lexicon:
     host_of_people: frozenset[str]
     guest_verbs: frozenset[str]
     joint_verbs: frozenset[str]
+    cue_words: dict[str, tuple[str, ...]]  # of the cues read sentence by sentence, the words a report must hold
+
+    def cues_in(self, folded: str) -> frozenset[str]:
+        """The cues (of `cue_words`) a report may hold, by its folded text: the others are not searched."""
+        return frozenset(name for name, words in self.cue_words.items() if any(w in folded for w in words))
 
 
 def _told_when(encounters: list[str]) -> list[str]:
     """Each "X with" also as "X today with", "X on Monday with": the day may stand between verb and partner."""
     when = WORDS["time_adverbs"]
     return [*encounters, *(f"{p[:-len(' with')]} {w} with" for p in encounters if p.endswith(" with") for w in when)]
+
+
+# What a phrase read in a document's `folded` text may hold, lower-cased: ASCII and the small letters of
+# Latin-1, each matched there by the characters a case-blind pattern matches to it in the text
+# (tests/test_equivalent_patterns.py reads every character)
+FOLDED_SAFE = re.compile("[ -~\u00e0-\u00f6\u00f8-\u00fe]*")
+
+
+def _report_words(phrases, name: str) -> tuple[str, ...]:
+    """The longest word of each phrase, lower-cased: a case-blind match of a phrase in a report is, in
+    its folded text, the phrase's words lower-cased; a report holding none of these words holds no phrase."""
+    return tuple(sorted({max(p.split(), key=len) for p in _folded(phrases, name)}))
+
+
+def _folded(phrases, name: str) -> list[str]:
+    """The phrases lower-cased, for a plain pattern read in a document's `folded` text: the matches
+    of a case-blind one in the text, at the same offsets (a plain pattern reads faster)."""
+    lowered = [p.lower() for p in phrases]
+    if not all(FOLDED_SAFE.fullmatch(p) for p in lowered):
+        raise ValueError(f"meetings.toml: the {name} phrases are ASCII or Latin-1 words, to be read in the folded text")
+    return lowered
 
 
 @cache
@@ -335,6 +372,7 @@ def lexicon(gz: Gazetteer) -> Lexicon:
     kind_of.update((p.lower(), NO_MEETING) for p in data["cues"]["not_meetings"])
     cues = data["cues"]
     fmt = {p.lower(): kind for kind, phrases in data["formats"].items() for p in phrases}
+    formats = _folded(fmt, "formats")
     word = word_pattern  # (?<![\w-])(?:phrases)(?![\w-]), case-blind, read fast
     return Lexicon(
         triggers=PhraseFinder(kind_of),
@@ -345,14 +383,16 @@ def lexicon(gz: Gazetteer) -> Lexicon:
             rf"^[^.;{'' if w.get('across_commas') else ','}]{{0,{w['within']}}}?(?<![\w-])(?:{alternation(w['phrases'])})(?![\w-])"
             for w in cues["future_after"]), re.I),
         of_frames=frozenset(w.lower() for w in cues["of_frames"]),
-        attendance=word(cues["attendance"]),
+        # attendance and formats: read in the folded text, in every sentence that tells of a meeting
+        attendance=word_pattern(_folded(cues["attendance"], "attendance"), ignore_case=False),
         absence=word(cues["absence"]),
         together=word(cues["together"]),
         messages=word_pattern(cues["messages"], after=r"\s+(?:the\s+)?"),
         chair=word(cues["chair"]),
         host=word(cues["host"]),
-        formats=word_pattern(fmt, group=True, after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(fmt)}))?"
-                             rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)"),
+        formats=word_pattern(formats, ignore_case=False, group=True,
+                             after=rf"(?![\w-])(?:\s+(?:and|or)\s+(?:{alternation(formats)}))?"
+                                   rf"(?=[^.;]{{0,25}}?\b(?:formats?|composition|attendance|meeting|session|talks|sitting)\b)"),
         format_kind=fmt,
         groups=word(lex["group_refs"]),
         # "he" or "He", never "HE" (His Excellency)
@@ -365,6 +405,9 @@ def lexicon(gz: Gazetteer) -> Lexicon:
         host_of_people=frozenset(w.lower() for w in cues["host_of_people"]),
         guest_verbs=frozenset(w.lower() for w in lex["guest_verbs"]),
         joint_verbs=frozenset(w.lower() for w in lex["joint_verbs"]),
+        # the cues most reports hold none of: their sentences are then not searched for them
+        cue_words={name: _report_words(cues[name], name) for name in ("absence", "messages", "chair", "host")} |
+                  {"formats": _report_words(formats, "formats")},
     )
 
 

@@ -64,7 +64,8 @@ class MentionLinking:
         if is_visit(t) and article in DEFINITE and VISIT_TOLD.match(self.text, t.end):
             return None, False  # "The visit is the minister's second this year": said of a visit, no meeting
         recalled = self.is_recalled(t)
-        plural_subject = any(self._clause_start(t.start) <= r.start < t.start for r in self.plural_refs)
+        clause_start = self._clause_start(t.start) if self.plural_refs else t.start  # (found once, not once a reference)
+        plural_subject = any(clause_start <= r.start < t.start for r in self.plural_refs)
         if recalled and (sp.items or sp.groups or plural_subject) and not self.is_origin(t):
             # "Lavrov and Fidan last met in Antalya", "They met in Indonesia last month": an earlier meeting
             return self._earlier_meeting(t, sp, plural_subject), True
@@ -121,8 +122,9 @@ class MentionLinking:
         m = self.new(t)
         # "the informal meeting of foreign ministers held in Budapest in August": a group after the word
         group_after = any(0 <= r.start - t.end <= 8 for r in self.plural_refs)
-        group_only = not sp.people(self._clause_start(t.start), t.start) and \
-            (plural_subject or group_after or any(self._clause_start(t.start) <= g.start < t.start for g in sp.groups))
+        clause_start = self._clause_start(t.start)
+        group_only = not sp.people(clause_start, t.start) and \
+            (plural_subject or group_after or any(clause_start <= g.start < t.start for g in sp.groups))
         if group_only and not (t.body or t.org) and at_hand is not None and (at_hand.org or at_hand.body):
             m.kind, m.org, m.org_span = at_hand.kind, at_hand.org, at_hand.org_span
             m.body, m.body_span = at_hand.body, at_hand.body_span
@@ -341,6 +343,8 @@ class MentionLinking:
     def _hosted_by_subject(self, sentence: Span, sp: SentencePeople) -> MeetingDraft | None:
         """"The Head of State welcomed ...", with no meeting word: the meeting the
         one who welcomes hosts, rather than the meeting named last."""
+        if "host" not in self.cues:
+            return None
         for cue in self.lex.host.finditer(self.text, sentence.start, sentence.end):
             before = sp.people(sentence.start, cue.start())
             if before:

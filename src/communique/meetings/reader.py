@@ -88,6 +88,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
         self.plural_refs = [r for r in roles.references if r.plural]
         self.plural_starts = {r.start for r in self.plural_refs}
         self.headline_end = headline_end(doc.text)
+        self.cues = self.lex.cues_in(doc.folded)  # the cues searched in its sentences: those whose words it holds
         self.last_person: Person | None = None
 
     def read(self) -> None:
@@ -136,7 +137,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                         meeting.kind = "call"
             if not touched and self.current is not None:
                 touched = [(self._hosted_by_subject(sentence, sp) or self.current, None, False)]
-            self.apply_sentence(sentence, text, sp, touched)
+            self.apply_sentence(sentence, sp, touched)
             self._seat_at_gathering(touched)
             if re.match(r"\s*(?:He|She)\b", text) is None:  # "He said ... X": he is still the one told of
                 if sp.items:

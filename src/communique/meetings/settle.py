@@ -149,15 +149,20 @@ class Settling:
                 same.location, same.location_country, same.location_span = m.location, m.location_country, m.location_span
         self.meetings = kept
 
-    def _in_caption(self, m: MeetingDraft) -> bool:
-        """A meeting told in a photo's caption ("X receives Y at the Palace. (Photo: AGENCY)")."""
+    def _in_caption(self, m: MeetingDraft, lines: dict[tuple[int, int], bool]) -> bool:
+        """A meeting told in a photo's caption ("X receives Y at the Palace. (Photo: AGENCY)").
+        `lines`: each line read so far, whether it is a caption (a paragraph's line tells many meetings)."""
         start = self.text.rfind("\n", 0, m.trigger.start) + 1
         end = self.text.find("\n", m.trigger.end)
-        return shapes().caption.search(self.text, start, end if end >= 0 else len(self.text)) is not None
+        line = (start, end if end >= 0 else len(self.text))
+        if line not in lines:
+            lines[line] = shapes().caption.search(self.text, *line) is not None
+        return lines[line]
 
     def _merge_captions(self) -> None:
         """A caption retells a meeting the body tells, wherever the page puts it: one meeting."""
-        told = [m for m in self.meetings if not self._in_caption(m)]
+        lines: dict[tuple[int, int], bool] = {}
+        told = [m for m in self.meetings if not self._in_caption(m, lines)]
         kept: list[MeetingDraft] = []
         for m in self.meetings:
             same = None if m in told else next(

@@ -23,10 +23,12 @@ from .lexicon import (
 )
 
 # compiled once: read at every meeting word
-_OF_BEFORE = re.compile(r"(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$")
+# (`\b(\w+)`: the leftmost match of `(\w+)...` starts a word, since one starting within a word would
+# start one character sooner too; at a word's start only, the engine tries no match within words)
+_OF_BEFORE = re.compile(r"\b(\w+)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?((?:[\w'-]+\s+){0,3})$")
 _PUNCTUATION = re.compile(r"[,;:.]")
 _WORDS = re.compile(r"[\w'’-]+")
-_WORD_BEFORE = re.compile(r"(\w+)(?:\s+attendance)?\s+$")
+_WORD_BEFORE = re.compile(r"\b(\w+)(?:\s+attendance)?\s+$")
 
 
 class MentionStatus:

@@ -34,7 +34,8 @@ from .lexicon import (
     TWO_SIDED,
     Trigger,
 )
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")  # compiled once: read at every capitalised meeting word
+# compiled once: read at every capitalised meeting word (from a word's start, where the leftmost match starts)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")
 
 
 class TriggerFinder:
