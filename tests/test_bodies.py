@@ -185,3 +185,13 @@ def test_a_body_that_decides_is_meeting(extract):
     record = extract("NEW YORK, 21 October 2024 – Unanimously adopting resolution 2752 (2024) this morning, the Security "
                      "Council extended for a further year the sanctions regime on Haiti.\n")
     assert [(m.kind, m.org.name, m.body.name) for m in record.meetings] == [("session", "UN", "Security Council")]
+
+
+
+def test_a_body_no_list_holds_named_before_its_meeting_word(extract):
+    record = extract("PHNOM PENH, 5 June 2025 (Xinhua) – Officials from Cambodia and Thailand wrapped up a two-day Joint "
+                     "Boundary Commission meeting in Phnom Penh on Sunday. Co-chaired by Cambodian minister Lam Chea and "
+                     "Thai adviser Prasas Prasasvinitchai, the talks focused on border markers.\n")
+    session = record.meetings[0]
+    assert (session.kind, session.body.name) == ("session", "Joint Boundary Commission")
+    assert {p.name for p in session.participants} == {"Lam Chea", "Prasas Prasasvinitchai"}

@@ -169,6 +169,9 @@ class SentenceFacts:
                     meeting.chair_state = state.key
                 elif after:
                     self._set_chair(meeting, after[0][1], after[0][2])
+                    if word.startswith("co-"):  # "co-chaired by A and B": both sit at it
+                        for _, p, span in after:
+                            meeting.add(p, span)
             elif before:
                 self._set_chair(meeting, before[-1][1], before[-1][2])
             if meeting.chair is not None or meeting.chair_state:

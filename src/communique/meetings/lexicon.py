@@ -165,6 +165,8 @@ CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('pla
                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 UNLISTED_BODY = re.compile(rf"\s+of\s+the\s+((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('institution_nouns')})"
                            r"(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]+)*)")
+# "a two-day Joint Boundary Commission meeting", "the sixth JBC meeting": a body no list holds, named before its word
+UNLISTED_BODY_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]*\s+){{0,5}}(?:{_any('institution_nouns')})|(?<![\w-])[A-Z]{{3,6}})\s+$")
 # "will hold talks with X, meet with Y": a verb of meeting coordinated with the one before, no clause between
 COORDINATED = re.compile(r"[^.;:]{0,120}?(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:also\s+)?")
 FRONTED_CLAUSE = re.compile(rf"\s*(?:{_any('fronted_clause')})\s+(?:he|she)$", re.I)

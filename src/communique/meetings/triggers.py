@@ -11,6 +11,7 @@ from .lexicon import (
     LEADERS_MEETING,
     MEETING_QUALIFIERS,
     UNLISTED_BODY,
+    UNLISTED_BODY_BEFORE,
     BODY_ACTS,
     BODY_ATTENDED,
     BODY_MEETING,
@@ -257,6 +258,15 @@ class TriggerFinder:
             t.kind, t.named = "summit", True
             t.body = BodyInfo("", " ".join(self.text[start:leaders.end()].split()), (), "head_of_state", "summit", None)
             t.body_span = Span(start, leaders.end())
+            return
+        before = UNLISTED_BODY_BEFORE.search(self.text, max(0, t.start - 80), t.start)
+        if before is not None and not self.in_title[before.start(1)] and \
+                not any(x.start < t.start and x.end > before.start(1) and x.kind in ("org", "state", "place", "demonym", "title")
+                        for x in self.mentions_of(self.doc.sentence_of(t.start))):
+            # "a two-day Joint Boundary Commission meeting": its name before it, of no organisation a list holds
+            t.kind, t.named = "session", True
+            t.body = BodyInfo("", " ".join(before.group(1).split()), (), None, "session", None)
+            t.body_span = Span(before.start(1), before.end(1))
             return
         m = UNLISTED_BODY.match(self.text, t.end)
         if m is None or self.in_title[m.start(1)] or " " not in m.group(1).strip():
