@@ -834,3 +834,9 @@ def test_a_day_between_a_verb_of_encounter_and_its_partner(extract):
     record = extract("March 13, 2025\n\nSecretary of State Marco Rubio conferred today with Canadian Foreign Minister "
                      "Melanie Joly in Charlevoix, Canada.\n")
     assert [sorted(participant_names(m)) for m in record.meetings] == [["Marco Rubio", "Melanie Joly"]]
+
+
+def test_a_visit_of_several_days_the_guest_is_on_frames_the_meetings(extract):
+    record = extract("HANOI, 5 March 2024 (VNA) – Philippine Foreign Secretary Enrique Manalo, who is on a two-day "
+                     "official visit to Viet Nam, held talks with Foreign Minister Bui Thanh Son in Hanoi on Tuesday.\n")
+    assert [m.kind for m in record.meetings] == ["talks"]

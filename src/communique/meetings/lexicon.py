@@ -133,7 +133,7 @@ HELD_IN = re.compile(rf"[^,.;]{{0,60}}?\b(?:{_any('held_in')})?\s*\b(?:in|at)\s+
 HELD_REMOTELY = re.compile(rf"(?:\s+(?:for\s+)?(?:about\s+|some\s+|nearly\s+)?(?:an?\s+|\d+\s+)?(?:hour|hours|minutes)\b)?,?\s+(?:{_any('held_remotely')})\b")
 REMOTE = re.compile(rf"\b(?:{_any('remote_means')})\s+(?:a\s+)?$")  # "joined via videoconference"
 VISIT_FRAME = re.compile(rf"\b(?:(?:is|are)\s+(?:currently\s+)?(?:{_any('visit_frame')}|in\s+\w+\s+on)|{_any('visit_paid')})"
-                         r"\s+(?:an?\s+)?(?:\w+\s+)?$")
+                         r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$")  # "is on a two-day official visit"
 BODY_MEETING = re.compile(_any("body_meeting_nouns"), re.I)  # "the Ministerial Meeting" names its meeting
 TWO_SIDED = re.compile(rf"\b(?:{_any('two_sided')})\b")  # "a Trilateral Vice Foreign Ministerial Meeting"
 GERUND_OBJECT = re.compile(r"\s+(?!(?:of|with|between|on|in|at|was|were|is)\b)[A-Z]")  # "meeting Vice President X"
