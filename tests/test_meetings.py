@@ -840,3 +840,12 @@ def test_a_visit_of_several_days_the_guest_is_on_frames_the_meetings(extract):
     record = extract("HANOI, 5 March 2024 (VNA) – Philippine Foreign Secretary Enrique Manalo, who is on a two-day "
                      "official visit to Viet Nam, held talks with Foreign Minister Bui Thanh Son in Hanoi on Tuesday.\n")
     assert [m.kind for m in record.meetings] == ["talks"]
+
+
+@pytest.mark.parametrize("headline, held", [
+    ("President Assimi Goita and President Ibrahim Traore to hold first joint summit", False),
+    ("Prime Minister Narendra Modi welcomes Prime Minister Sheikh Hasina at Hyderabad House to hold bilateral talks", True),
+])
+def test_a_headline_subject_to_hold_its_meeting_announces_it(extract, headline, held):
+    record = extract(f"{headline}\n\nNIAMEY, 5 July 2024 (AFP) – The foreign ministers issued a statement on Friday.\n")
+    assert bool(record.meetings) == held

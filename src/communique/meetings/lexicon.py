@@ -176,6 +176,9 @@ LEADERS_MEETING = re.compile(rf"\s+of\s+the\s+(?:{_any('leaders_of')})\s+of\s+(?
                              rf"\s+of\s+the\s+(?:{_any('leaders_of')})\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 VISIT_TO = re.compile(r"\s+to\s+(?:the\s+)?")  # "his visit to Turkiye": the visit's destination
 HEADLINE_FUTURE = re.compile(rf"\b(?:{_any('headline_future')})\s+$")
+# a headline's subject "to hold" or "to have" its meeting is announcing it, unless a verb of its own came first
+HEADLINE_TO_DO = re.compile(rf"\b(?:{_any('headline_future')})\s+(?:{_any('headline_future_verbs')})\s+(?:[\w'’-]+\s+){{0,3}}$")
+HEADLINE_VERB = re.compile(rf"\b(?:{_any('headline_verbs')})\b", re.I)
 MET_AT_GATHERING = re.compile(r"\s+(?:at|during)\s+(?:the\s+)?", re.I)  # "met at the ... Assembly"
 HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)

@@ -8,6 +8,8 @@ from .lexicon import (
     DEFINITE,
     GERUND_OBJECT,
     HEADLINE_FUTURE,
+    HEADLINE_TO_DO,
+    HEADLINE_VERB,
     HELD_AFTER,
     INDEFINITE,
     MEETING_PART,
@@ -39,6 +41,10 @@ class MentionStatus:
             return True
         if t.start < self.headline_end and HEADLINE_FUTURE.search(before):
             return True  # a headline's "GCC foreign ministers to meet in Riyadh": to come
+        if t.start < self.headline_end:
+            aim = HEADLINE_TO_DO.search(before)
+            if aim is not None and not HEADLINE_VERB.search(before, 0, aim.start()):
+                return True  # "Leaders of Mali and Niger to hold first joint summit"; not "Modi welcomes Hasina to hold talks"
         return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
 
     def is_recalled(self, t: Trigger) -> bool:
