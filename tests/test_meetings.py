@@ -849,3 +849,9 @@ def test_a_visit_of_several_days_the_guest_is_on_frames_the_meetings(extract):
 def test_a_headline_subject_to_hold_its_meeting_announces_it(extract, headline, held):
     record = extract(f"{headline}\n\nNIAMEY, 5 July 2024 (AFP) – The foreign ministers issued a statement on Friday.\n")
     assert bool(record.meetings) == held
+
+
+def test_a_meeting_that_resumes_tomorrow_is_to_come(extract):
+    record = extract("ARUSHA, 22 July 2018 – The EAC Heads of State Summit with President Yoweri Museveni and President "
+                     "Paul Kagame resumes tomorrow in Arusha.\n")
+    assert record.meetings == []
