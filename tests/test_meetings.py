@@ -855,3 +855,10 @@ def test_a_meeting_that_resumes_tomorrow_is_to_come(extract):
     record = extract("ARUSHA, 22 July 2018 – The EAC Heads of State Summit with President Yoweri Museveni and President "
                      "Paul Kagame resumes tomorrow in Arusha.\n")
     assert record.meetings == []
+
+
+def test_a_headline_reception_stays_one_when_the_body_says_talks(extract):
+    record = extract("Zarif receives head of Duma committee\n\nTEHRAN, Aug. 2, 2021 (MNA) – Iranian Foreign Minister "
+                     "Mohammad Javad Zarif held talks with Chairman of the Russian Duma's Foreign Affairs Committee "
+                     "Leonid Slutsky in Tehran on Monday.\n")
+    assert [m.kind for m in record.meetings] == ["reception"]

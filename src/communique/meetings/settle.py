@@ -198,7 +198,10 @@ class Settling:
                 absorbed.add(id(twin))  # a caption under the headline retells it too, and the body still may
             twin.participants.update(m.participants)  # where the body names them: its partners may be split
             twin.principals |= m.principals
-            twin.kind, twin.trigger = m.kind, m.trigger  # the body tells the meeting better than the headline
+            # the body tells the meeting better than the headline, but for a reception the headline says was one
+            # ("X receives Y" over "X held talks with Y": any "received" is a reception)
+            twin.kind = twin.kind if twin.kind == "reception" and m.kind == "talks" else m.kind
+            twin.trigger = m.trigger
             twin.evidence += m.evidence
             twin.chair = twin.chair or m.chair
             twin.formats |= m.formats
