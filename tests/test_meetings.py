@@ -862,3 +862,11 @@ def test_a_headline_reception_stays_one_when_the_body_says_talks(extract):
                      "Mohammad Javad Zarif held talks with Chairman of the Russian Duma's Foreign Affairs Committee "
                      "Leonid Slutsky in Tehran on Monday.\n")
     assert [m.kind for m in record.meetings] == ["reception"]
+
+
+def test_a_place_in_a_since_clause_is_not_where_they_met(extract):
+    record = extract("LIMA, Nov. 15 (Yonhap) -- Foreign Minister Cho Tae-yul and his Japanese counterpart Takeshi "
+                     "Iwaya have held talks. It was the first in-person meeting between Cho and Iwaya since the Japanese "
+                     "minister took office last month with the launch of the new cabinet in Tokyo under Prime Minister "
+                     "Shigeru Ishiba.\n")
+    assert record.meetings and all((m.location.name, m.chair) == ("Lima", None) for m in record.meetings)

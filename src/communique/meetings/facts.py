@@ -88,6 +88,8 @@ class SentenceFacts:
         for m in self.mentions_of(sentence):
             if m.kind not in ("place", "state") or self._inside_title_span(m.start):
                 continue
+            if trigger.end <= m.start and _SINCE_CLAUSE.search(self.text, trigger.end, m.start):
+                continue  # "the first meeting since the new leadership took office in Tokyo": not where they met
             if VENUE_WORD.match(self.text, m.end):
                 continue  # "Lusail Palace" is a venue, not the city of Lusail
             if m.kind == "place" and m.end <= trigger.start and _SPACE.fullmatch(self.text[m.end:trigger.start]):
