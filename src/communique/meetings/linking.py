@@ -292,7 +292,8 @@ class MentionLinking:
         if group is None or self.lex.together.search(self.text, sentence.start, sentence.end) or \
                 BOTH_SIDES.search(self.text, t.end, group.start()):
             return []  # "the first meeting between the Japanese and Chinese foreign ministers": both sides
-        states = [m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")]
+        # "the leaders of the European Union, Japan and Turkey": organisations are partners as states are
+        states = [m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym", "org")]
         after = STATES_AFTER_GROUP.match(self.text, group.end())
         if after is not None:  # "the foreign ministers of A, B and C"
             listed = [x for x in states if x.start >= after.end()]
