@@ -240,6 +240,6 @@ def test_states_of_both_sides_are_no_list_of_partners(extract):
 
 def test_partners_told_by_their_states_and_organisations(extract):
     record = extract("HAMBURG, 8 July 2017 (TASS) – President Vladimir Putin held bilateral meetings on the sidelines of "
-                     "the summit with the leaders of the European Union, Japan and Turkey.\n")
+                     "the summit with the heads of the European Union, Japan and Turkey.\n")
     talks = [m for m in record.meetings if m.kind == "talks"]
     assert len(talks) == 3 and all(participant_names(m) == {"Vladimir Putin"} for m in talks)
