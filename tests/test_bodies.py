@@ -195,3 +195,11 @@ def test_a_body_no_list_holds_named_before_its_meeting_word(extract):
     session = record.meetings[0]
     assert (session.kind, session.body.name) == ("session", "Joint Boundary Commission")
     assert {p.name for p in session.participants} == {"Lam Chea", "Prasas Prasasvinitchai"}
+
+
+
+def test_an_organisation_named_inside_a_body_no_list_holds(extract):
+    record = extract("BISHKEK, 11 October 2019 (Kabar) – The meeting of the Council of Heads of CIS countries in narrow "
+                     "format started in Bishkek.\n")
+    summit = record.meetings[0]
+    assert (summit.kind, summit.org.name, summit.body.name) == ("summit", "CIS", "Council of Heads of State")

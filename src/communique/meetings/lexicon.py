@@ -165,6 +165,7 @@ CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('pla
                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 UNLISTED_BODY = re.compile(rf"\s+of\s+the\s+((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('institution_nouns')})"
                            r"(?:\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]+)*)")
+LEADERS_WORD = re.compile(r"\b(?:Heads|Leaders)\b")  # "the Council of Heads of CIS countries": its leaders
 # "a two-day Joint Boundary Commission meeting", "the sixth JBC meeting": a body no list holds, named before its word
 UNLISTED_BODY_BEFORE = re.compile(rf"((?:[A-Z][\w'’-]*\s+){{0,5}}(?:{_any('institution_nouns')})|(?<![\w-])[A-Z]{{3,6}})\s+$")
 # "will hold talks with X, meet with Y": a verb of meeting coordinated with the one before, no clause between

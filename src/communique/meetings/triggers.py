@@ -9,6 +9,7 @@ from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
     LEADERS_MEETING,
+    LEADERS_WORD,
     MEETING_QUALIFIERS,
     UNLISTED_BODY,
     UNLISTED_BODY_BEFORE,
@@ -274,6 +275,16 @@ class TriggerFinder:
         name = " ".join(m.group(1).split())
         t.kind, t.named = "session", True
         t.body, t.body_span = BodyInfo("", name, (), None, "session", None), Span(m.start(1), m.end(1))
+        # "the meeting of the Council of Heads of CIS countries": an organisation named inside is the one meeting,
+        # in the body where its leaders meet when the name is of its heads
+        inside = next((x for x in self.mentions_of(self.doc.sentence_of(t.start))
+                       if x.kind == "org" and m.start(1) <= x.start < m.end(1)), None)
+        org = self.gz.orgs.get(inside.key) if inside is not None else None
+        if org is not None:
+            t.org, t.org_span = org.key, Span(inside.start, inside.end)
+            summits = [b for b in org.bodies if b.kind == "summit"]
+            if LEADERS_WORD.search(name) and len(summits) == 1:
+                t.kind, t.body = "summit", summits[0]
 
     def _session_body(self, t: Trigger) -> None:
         """"the SCO ministerial meeting", "the Quad foreign ministerial meeting": an
