@@ -203,3 +203,10 @@ def test_an_organisation_named_inside_a_body_no_list_holds(extract):
                      "format started in Bishkek.\n")
     summit = record.meetings[0]
     assert (summit.kind, summit.org.name, summit.body.name) == ("summit", "CIS", "Council of Heads of State")
+
+
+
+def test_an_acronym_in_brackets_between_an_organisation_and_its_body(extract):
+    record = extract("GOA, 4 May 2023 (PTI) – The Shanghai Cooperation Organisation (SCO) Foreign Ministers meeting "
+                     "opened in Goa on Thursday.\n")
+    assert record.meetings[0].org.name == "SCO"

@@ -202,7 +202,8 @@ class TriggerFinder:
         idx = self.position[id(b)]
         if idx > 0:
             prev = self.mentions[idx - 1]
-            if prev.kind == "org" and re.fullmatch(r"\s*(?:['’]s\s+)?", self.text[prev.end:b.start]):
+            # "the SCO Foreign Ministers' Meeting", "the Shanghai Cooperation Organisation (SCO) Foreign Ministers meeting"
+            if prev.kind == "org" and re.fullmatch(r"\)?\s*(?:['’]s\s+)?", self.text[prev.end:b.start]):
                 return prev.key, Span(prev.start, prev.end)
         for nxt in self.mentions[idx + 1: idx + 4]:
             gap = self.text[b.end:nxt.start]
