@@ -243,3 +243,12 @@ def test_partners_told_by_their_states_and_organisations(extract):
                      "the summit with the heads of the European Union, Japan and Turkey.\n")
     talks = [m for m in record.meetings if m.kind == "talks"]
     assert len(talks) == 3 and all(participant_names(m) == {"Vladimir Putin"} for m in talks)
+
+
+
+def test_a_visit_that_frames_meetings_with_several_hosts_is_one_meeting_with_each(extract):
+    record = extract("ULAANBAATAR, 16 Sept 2020 (Montsame) – The two-day visit paid by the Chinese Foreign Minister wrapped "
+                     "up today after Minister Wang Yi held official bilateral meetings with President Battulga Khaltmaa, "
+                     "Prime Minister Khurelsukh Ukhnaa and Foreign Minister of Mongolia Enkhtaivan Nyamtseren.\n")
+    assert sorted((m.kind, m.chair) for m in record.meetings) == [
+        ("reception", "Battulga Khaltmaa"), ("reception", "Khurelsukh Ukhnaa"), ("talks", "Enkhtaivan Nyamtseren")]

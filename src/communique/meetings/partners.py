@@ -116,12 +116,16 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
     for members in groups.values():
         participants = dict(shared)
         participants.update((p.id, (p, span)) for p, span in members)
-        chair = m.chair if m.chair is not None and m.chair.id in participants else None
+        # the host of the talks as a whole, inferred before they were split, is found again for each
+        chair = m.chair if m.chair is not None and m.chair.id in participants and m.kind != "talks" else None
         if chair is None and m.kind == "reception":  # "called on the President and the Prime Minister": each hosts
             chair = max((p for p, _ in members), key=lambda p: rank.get(p.role or "", 0))
         part = replace(m, participants=participants, principals=set(participants), chair=chair,
                        formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
                        absent=set(m.absent))
+        if part.kind == "talks" and part.chair is None:
+            part.host = None
+            reader.reception_or_talks(part)  # "met the President, the Prime Minister and ...": each anew
         if part.kind == "talks" and part.chair is None:
             reader.host_of_talks(part)  # each guest's talks in the host's capital: the host's
         out.append(part)

@@ -120,6 +120,12 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
                              and not (prev.body or prev.org) and
                              (t.start - prev.end < ONE_MEETING_GAP or is_visit(t) or is_visit(prev)) and
                              ({m.kind, t.kind} <= {"talks", "reception"} or (m.kind == "reception" and t.kind == "call"))), None)
+                if same is not None and new and t.phrase.endswith("meetings") and is_visit(same.trigger):
+                    # "The visit ... wrapped up after he held bilateral meetings with A, B and C": the visit frames
+                    # the meetings it tells, one with each
+                    self.meetings.remove(same)
+                    touched = [x for x in touched if x[0] is not same]
+                    same = None
                 if same is not None:
                     # "received a courtesy call from", "received a phone call from": one meeting in two words
                     self.meetings.remove(meeting)

@@ -41,7 +41,7 @@ class Settling:
                 if fits:
                     m.chair = fits[0]
             if m.kind in ("talks", "reception"):
-                self._reception_or_talks(m)
+                self.reception_or_talks(m)
                 self._host_at_home(m)
             if m.date is None:
                 m.date = previous.date if previous and previous.date and not self._recalled(previous) else published
@@ -98,7 +98,7 @@ class Settling:
         if locals_:
             m.chair = max(locals_, key=lambda p: self.gz.role_rank.get(p.role or "", 0))
 
-    def _reception_or_talks(self, m: MeetingDraft) -> None:
+    def reception_or_talks(self, m: MeetingDraft) -> None:
         people = [p for p, _ in m.participants.values()]
         rank = lambda p: self.gz.role_rank.get(p.role or "", 0)
         word = m.trigger.text.lower()
@@ -116,11 +116,12 @@ class Settling:
                     top.role in LEADERS or all(p.role == "ambassador" for p in others)):
                 # not when both are leaders, of either rank ("Xi meets with Mishustin"): talks
                 m.kind, host = "reception", host or top  # a leader, or a minister receiving envoys
-        if m.kind == "talks" and host is None and len(people) >= 2 and m.location_country:
+        country = m.location_country or self.gz.places.get(m.location or "")
+        if m.kind == "talks" and host is None and len(people) >= 2 and country:
             # a visiting official's talks with the host state's leader at home are a reception (FORMAT.md)
             top = max(people, key=rank)
             others = [p for p in people if p is not top]
-            if top.role in LEADERS and top.country == m.location_country and \
+            if top.role in LEADERS and top.country == country and \
                     all((p.country or p.org) and p.country != top.country and rank(p) < rank(top) and
                         p.role not in LEADERS for p in others):
                 m.kind, host = "reception", top
