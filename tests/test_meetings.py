@@ -870,3 +870,10 @@ def test_a_place_in_a_since_clause_is_not_where_they_met(extract):
                      "minister took office last month with the launch of the new cabinet in Tokyo under Prime Minister "
                      "Shigeru Ishiba.\n")
     assert record.meetings and all((m.location.name, m.chair) == ("Lima", None) for m in record.meetings)
+
+
+def test_talks_held_over_the_phone_are_one_call_however_often_told(extract):
+    record = extract("SEOUL, Dec. 19 (Yonhap) -- Japanese Prime Minister Shigeru Ishiba and his South Korean counterpart, "
+                     "Han Duck-soo, agreed Thursday to cooperate, in their first talks, held over the phone, since the "
+                     "impeachment. During the 20-minute phone talks, Ishiba said ties matter.\n")
+    assert [m.kind for m in record.meetings] == ["call"]

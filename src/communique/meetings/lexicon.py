@@ -130,8 +130,10 @@ RECALLED_AFTER = re.compile(rf"\b(?:{_any('recalled_after')})\b", re.I)
 NOT_WHEN_HELD = re.compile(rf"\b(?:{_any('not_when_held')})\s+(?:the\s+)?$")
 OFFICE_BEGAN = re.compile(rf"\b(?:{_any('office_began')})\b[^,.;]{{0,25}}$", re.I)  # "since taking office in 2023"
 HELD_IN = re.compile(rf"[^,.;]{{0,60}}?\b(?:{_any('held_in')})?\s*\b(?:in|at)\s+")  # "the summit (held) in Gabala"
-HELD_REMOTELY = re.compile(rf"(?:\s+(?:for\s+)?(?:about\s+|some\s+|nearly\s+)?(?:an?\s+|\d+\s+)?(?:hour|hours|minutes)\b)?,?\s+(?:{_any('held_remotely')})\b")
-REMOTE = re.compile(rf"\b(?:{_any('remote_means')})\s+(?:a\s+)?$")  # "joined via videoconference"
+HELD_REMOTELY = re.compile(rf"(?:\s+(?:for\s+)?(?:about\s+|some\s+|nearly\s+)?(?:an?\s+|\d+\s+)?(?:hour|hours|minutes)\b)?,?\s+"
+                           rf"(?:(?:held|conducted)\s+)?(?:{_any('held_remotely')})\b")  # "their first talks, held over the phone"
+DURATION = re.compile(rf"(?:\d+|{_any('number_words')})-(?:{_any('duration_units')})s?(?:-long)?", re.I)  # "20-minute", "two-day"
+REMOTE = re.compile(rf"\b(?:{_any('remote_means')})\s+(?:a\s+|the\s+)?$")  # "joined via videoconference"
 VISIT_FRAME = re.compile(rf"\b(?:(?:is|are)\s+(?:currently\s+)?(?:{_any('visit_frame')}|in\s+\w+\s+on)|{_any('visit_paid')})"
                          r"\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$")  # "is on a two-day official visit"
 BODY_MEETING = re.compile(_any("body_meeting_nouns"), re.I)  # "the Ministerial Meeting" names its meeting

@@ -6,6 +6,7 @@ import re
 from .lexicon import (
     ADJECTIVE,
     DEFINITE,
+    DURATION,
     GERUND_OBJECT,
     HEADLINE_FUTURE,
     HEADLINE_TO_DO,
@@ -108,8 +109,8 @@ class MentionStatus:
 
     def article(self, t: Trigger) -> str:
         words = _WORDS.findall(self.text[max(0, t.start - 60):t.start])
-        while words and (ADJECTIVE.match(words[-1]) or words[-1].endswith(("'", "’"))):
-            words.pop()  # "the leaders' summit": the article before the possessive
+        while words and (ADJECTIVE.match(words[-1]) or words[-1].endswith(("'", "’")) or DURATION.fullmatch(words[-1])):
+            words.pop()  # "the leaders' summit", "the 20-minute phone talks": the article before them
         return words[-1].lower() if words else ""
 
     def format_word_before(self, t: Trigger) -> str | None:
