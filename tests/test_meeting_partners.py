@@ -252,3 +252,10 @@ def test_a_visit_that_frames_meetings_with_several_hosts_is_one_meeting_with_eac
                      "Prime Minister Khurelsukh Ukhnaa and Foreign Minister of Mongolia Enkhtaivan Nyamtseren.\n")
     assert sorted((m.kind, m.chair) for m in record.meetings) == [
         ("reception", "Battulga Khaltmaa"), ("reception", "Khurelsukh Ukhnaa"), ("talks", "Enkhtaivan Nyamtseren")]
+
+
+
+def test_ambassadors_accredited_one_by_one_are_received_each(extract):
+    record = extract("LUANDA, 5 March 2020 (Angop) – Angolan President Joao Lourenco on Thursday accredited the ambassadors "
+                     "of Uganda, Julius Katembeka, Vietnam, Do Minh Hung, and Brazil, Rafael Vidal.\n")
+    assert [(m.kind, m.chair) for m in record.meetings] == [("reception", "Joao Lourenco")] * 3
