@@ -259,3 +259,12 @@ def test_ambassadors_accredited_one_by_one_are_received_each(extract):
     record = extract("LUANDA, 5 March 2020 (Angop) – Angolan President Joao Lourenco on Thursday accredited the ambassadors "
                      "of Uganda, Julius Katembeka, Vietnam, Do Minh Hung, and Brazil, Rafael Vidal.\n")
     assert [(m.kind, m.chair) for m in record.meetings] == [("reception", "Joao Lourenco")] * 3
+
+
+
+def test_a_states_partner_named_in_a_later_sentence_joins_that_states_meeting(extract):
+    record = extract("JAKARTA, 5 August 2017 (Antara) – Foreign Minister Retno Marsudi held bilateral meetings with her "
+                     "counterparts from Papua New Guinea, Norway and China. With Norwegian Foreign Minister Borge Brende "
+                     "she discussed palm oil, while with Chinese Foreign Minister Wang Yi she discussed trade.\n")
+    assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
+        ["Borge Brende", "Retno Marsudi"], ["Retno Marsudi"], ["Retno Marsudi", "Wang Yi"]]

@@ -18,7 +18,27 @@ def split_partner_lists(reader: MeetingReader) -> list[MeetingDraft]:
     out: list[MeetingDraft] = []
     for meeting in reader.meetings:
         out.extend(_split_by_states(meeting, reader) if len(meeting.partner_states) >= 2 else _split(meeting, reader))
-    return [m for m in out if not _told_again(m, out)]
+    out = [m for m in out if not _told_again(m, out)]
+    for m in out:
+        _named_after(m, reader)
+    return out
+
+
+_NAMED_WITHIN = 600  # characters after a meeting word in which a state's partner is then named
+
+
+def _named_after(m: MeetingDraft, reader: MeetingReader) -> None:
+    """"held meetings with her counterparts from Norway and China. With Norwegian Foreign Minister Borge
+    Brende she discussed ...": the state's person named next is that meeting's partner."""
+    if m.partner_state is None or any(_affiliation(p) == m.partner_state for p, _ in m.participants.values()):
+        return
+    start = m.trigger.end
+    named = sorted(((span.start, p, span) for p in reader.people.people if _affiliation(p) == m.partner_state
+                    for span in p.mentions if start <= span.start < start + _NAMED_WITHIN), key=lambda x: x[0])
+    if named:
+        _, person, span = named[0]
+        m.add(person, span)
+        m.principals.add(person.id)
 
 
 def _told_again(m: MeetingDraft, meetings: list[MeetingDraft]) -> bool:
