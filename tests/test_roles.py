@@ -549,3 +549,10 @@ def test_the_head_of_a_foreign_ministry_by_its_name_is_foreign_minister(extract)
                      "Foreign Affairs, met German Foreign Minister Johann Wadephul in Bern.\n")
     roles = {p.name: p.role for m in record.meetings for p in m.participants}
     assert roles["Ignazio Cassis"] == "foreign_minister"
+
+
+
+def test_a_state_represented_at_the_meeting_by_its_official(extract):
+    record = extract("Latvia was represented at the meeting by the Under Secretary of State and Political Director of the "
+                     "Ministry of Foreign Affairs, Andzejs Vilumsons.\n")
+    assert {p.name: p.roles[0].country for p in record.people} == {"Andzejs Vilumsons": "LVA"}

@@ -54,15 +54,17 @@ _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|against|between|among|towards)\s+"
                                 r"(?:(?:the|his|her|their|its|a|an)\s+)?$", re.I)
 # a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
+# "Latvia was represented at the meeting by X": where may stand between the verb and its "by"
+_REPRESENTED = r"was\s+represented(?:\s+(?:at|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?"
 _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w-]{0,40})?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
-                         r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
+                         rf"(?:delegation\s+(?:was\s+)?(?:led|headed)|{_REPRESENTED})\s+by\b")
 # "and for Colombia, ...", "On the Kazakh side, ...": a state's side of a meeting, and where its list ends
 _FOR_STATE = re.compile(r"(?:^|[,;(]\s*|\band\s+|^\s*)(?:[Ff]or|[Ff]rom)\s+(?:the\s+)?$")
 _SIDE_END = re.compile(r"\s*,\s")
 _ON_SIDE = re.compile(r"\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+the\s+$")
 _SIDE_WORD = re.compile(r"\s+side\b")
 _SIDE_STOP = re.compile(r";|\b(?:while|whereas)\b|\b(?:[Oo]n|[Ff]rom|[Ff]or)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+side)?\s*,")
-_DELEGATION_TAIL = re.compile(r"(?:delegation\s+(?:was\s+)?(?:led|headed)|was\s+represented)\s+by\b")
+_DELEGATION_TAIL = re.compile(rf"(?:delegation\s+(?:was\s+)?(?:led|headed)|{_REPRESENTED})\s+by\b")
 _DELEGATION_END = re.compile(r",\s+while\b|;|\.\s|,\s+and\s+the\b")
 _INSTITUTION = re.compile(r"\s+(?:(?:of|at|for)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|for|of|and|on|the|&)"
                           r"(?:\s+(?:[A-Z][\w'’-]*|for|of|and|on|the|&)){0,8},?\s+")
