@@ -210,3 +210,11 @@ def test_an_acronym_in_brackets_between_an_organisation_and_its_body(extract):
     record = extract("GOA, 4 May 2023 (PTI) – The Shanghai Cooperation Organisation (SCO) Foreign Ministers meeting "
                      "opened in Goa on Thursday.\n")
     assert record.meetings[0].org.name == "SCO"
+
+
+
+def test_an_organisations_named_gathering_with_words_between(extract):
+    record = extract("NADI, 24 February 2023 – The Pacific Islands Forum Special Leaders Retreat was held in Nadi, Fiji, "
+                     "on Friday.\n")
+    summit = record.meetings[0]
+    assert (summit.kind, summit.org.name) == ("summit", "PIF")

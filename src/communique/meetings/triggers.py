@@ -225,12 +225,14 @@ class TriggerFinder:
                 if m.end <= t.start else []
             # "the Quad foreign ministerial meeting": only the words of a level between
             level_words = any(x is not None and not self.text[m.end:x.start()].strip() for x in said)
-            if (before is not None and (re.fullmatch(r"[\"»]?\s+(?:[A-Z][\w'’-]+\s+)?", before) or level_words)) or \
+            if (before is not None and (re.fullmatch(r"[\"»]?\s+(?:[A-Z][\w'’-]+\s+){0,3}", before) or level_words)) or \
                     (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
                 if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower().split()[-1] in ("meeting", "meetings")):
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
                     if t.kind == "talks":
                         t.kind = "session"
+                    if before is not None and LEADERS_WORD.search(before):
+                        t.kind = "summit"  # "the Pacific Islands Forum Special Leaders Retreat": where its leaders meet
                     self._summit_body(t)
                     self._session_body(t)
                 return
