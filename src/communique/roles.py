@@ -53,9 +53,9 @@ _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00
 _OF_STATE = re.compile(r"^[ \u00a0]+(?:of|from)[ \u00a0]+(?:the[ \u00a0]+)?$")
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|for|from|on|of|in|at|about|against|between|among|towards)\s+"
                                 r"(?:(?:the|his|her|their|its|a|an)\s+)?$", re.I)
-# a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
 # "Latvia was represented at the meeting by X": where may stand between the verb and its "by"
 _REPRESENTED = r"was\s+represented(?:\s+(?:at|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?"
+# a name starts where a word starts, and words are not endless: no quadratic search over a run of letters
 _DELEGATION = re.compile(r"(?<![\w’'-])(?P<who>[A-Z][\w’'-]{0,40}(?:\s[A-Z][\w-]{0,40})?)(?:['’]s)?\s+(?:(?:government|ministerial)\s+)?"
                          rf"(?:delegation\s+(?:was\s+)?(?:led|headed)|{_REPRESENTED})\s+by\b")
 # "and for Colombia, ...", "On the Kazakh side, ...": a state's side of a meeting, and where its list ends

@@ -285,6 +285,11 @@ class MentionLinking:
     def partner_states(self, t: Trigger) -> list[str]:
         """The states a meeting word's partners are told by, in a list of two or more: "met the
         foreign ministers of A, B and C", "with her counterparts from A and B", "with his US and Polish counterparts"."""
+        if t.start not in self._partner_states:  # once per meeting word: placing it and stating it both ask
+            self._partner_states[t.start] = self._find_partner_states(t)
+        return self._partner_states[t.start]
+
+    def _find_partner_states(self, t: Trigger) -> list[str]:
         if t.kind not in ("talks", "reception", "call") or t.body or t.org:
             return []
         sentence = self.doc.sentence_of(t.start)

@@ -30,7 +30,7 @@ _NAMED_WITHIN = 600  # characters after a meeting word in which a state's partne
 def _named_after(m: MeetingDraft, reader: MeetingReader) -> None:
     """"held meetings with her counterparts from Norway and China. With Norwegian Foreign Minister Borge
     Brende she discussed ...": the state's person named next is that meeting's partner."""
-    if m.partner_state is None or any(_affiliation(p) == m.partner_state for p, _ in m.participants.values()):
+    if not _partner_unnamed(m):
         return
     start = m.trigger.end
     named = sorted(((span.start, p, span) for p in reader.people.people if _affiliation(p) == m.partner_state
@@ -41,10 +41,15 @@ def _named_after(m: MeetingDraft, reader: MeetingReader) -> None:
         m.principals.add(person.id)
 
 
+def _partner_unnamed(m: MeetingDraft) -> bool:
+    """A meeting with a state's side whose person the sentence did not name."""
+    return m.partner_state is not None and all(_affiliation(p) != m.partner_state for p, _ in m.participants.values())
+
+
 def _told_again(m: MeetingDraft, meetings: list[MeetingDraft]) -> bool:
     """"He met his counterparts from Mexico and Armenia. ... He also met Mexico's Alicia Barcena":
     a meeting with a state's side the text then tells with its person is that meeting."""
-    if m.partner_state is None or any(_affiliation(p) == m.partner_state for p, _ in m.participants.values()):
+    if not _partner_unnamed(m):
         return False
     ours = set(m.participants)
     return any(other is not m and other.partner_state is None and ours < set(other.participants) and
@@ -64,15 +69,25 @@ def _split_by_states(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraf
     for state in m.partner_states:
         participants = dict(shared)
         participants.update((pid, value) for pid, value in m.participants.items() if _affiliation(value[0]) == state)
-        chair = m.chair if m.chair is not None and m.chair.id in participants else None
-        part = replace(m, participants=participants, principals=set(participants), chair=chair, partner_states=[],
-                       partner_state=state,
-                       formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
-                       absent=set(m.absent))
-        if part.kind == "talks" and part.chair is None:
-            reader.host_of_talks(part)
-        out.append(part)
+        out.append(_part(m, participants, [], reader, partner_states=[], partner_state=state))
     return out
+
+
+def _part(m: MeetingDraft, participants: dict, hosts: list[Person], reader: MeetingReader, **more) -> MeetingDraft:
+    """One of the meetings a meeting told with several partners splits into; the host of talks as a whole,
+    inferred before the split, is found again for each ("met the President, the Prime Minister and ...")."""
+    chair = m.chair if m.chair is not None and m.chair.id in participants and m.kind != "talks" else None
+    if chair is None and m.kind == "reception" and hosts:  # "called on the President and the Prime Minister": each hosts
+        chair = max(hosts, key=lambda p: reader.gz.role_rank.get(p.role or "", 0))
+    part = replace(m, participants=participants, principals=set(participants), chair=chair,
+                   formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
+                   absent=set(m.absent), **more)
+    if part.kind == "talks" and part.chair is None:
+        part.host = None
+        reader.reception_or_talks(part)
+    if part.kind == "talks" and part.chair is None:
+        reader.host_of_talks(part)  # each guest's talks in the host's capital: the host's
+    return part
 
 
 def _affiliation(p: Person) -> str | None:
@@ -131,22 +146,9 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         return [m]
     grouped = {p.id for members in groups.values() for p, _ in members}
     shared = {pid: value for pid, value in m.participants.items() if pid not in grouped}
-    rank = reader.gz.role_rank
     out = []
     for members in groups.values():
         participants = dict(shared)
         participants.update((p.id, (p, span)) for p, span in members)
-        # the host of the talks as a whole, inferred before they were split, is found again for each
-        chair = m.chair if m.chair is not None and m.chair.id in participants and m.kind != "talks" else None
-        if chair is None and m.kind == "reception":  # "called on the President and the Prime Minister": each hosts
-            chair = max((p for p, _ in members), key=lambda p: rank.get(p.role or "", 0))
-        part = replace(m, participants=participants, principals=set(participants), chair=chair,
-                       formats=set(m.formats), evidence=list(m.evidence), stated_at=set(m.stated_at),
-                       absent=set(m.absent))
-        if part.kind == "talks" and part.chair is None:
-            part.host = None
-            reader.reception_or_talks(part)  # "met the President, the Prime Minister and ...": each anew
-        if part.kind == "talks" and part.chair is None:
-            reader.host_of_talks(part)  # each guest's talks in the host's capital: the host's
-        out.append(part)
+        out.append(_part(m, participants, [p for p, _ in members], reader))
     return out

@@ -72,6 +72,7 @@ class MeetingReader(TriggerFinder, MentionStatus, MentionLinking, Attendance, Se
             self.named_in_sentence.setdefault(doc.sentence_index(start), []).append((start, person))
         self._triggers: dict[int, list[Trigger]] = {}
         self._clause_ends: dict[int, list[tuple[int, int]]] = {}
+        self._partner_states: dict[int, list[str]] = {}
         self.people = people
         self.dates = date_mentions
         self.meetings: list[MeetingDraft] = []

@@ -103,26 +103,21 @@ class TriggerFinder:
             if t.body is None and not t.org and t.text.lower() in ("meeting", "session", "sitting"):
                 self._unlisted_body(t)
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
-        found.extend(self._gatherings_of_sidelines(sentence, found))
-        return sorted(found, key=lambda t: t.start)
+        return sorted(self._with_sideline_gatherings(sentence, found), key=lambda t: t.start)
 
-    def _gatherings_of_sidelines(self, sentence: Span, found: list[Trigger]) -> list[Trigger]:
+    def _with_sideline_gatherings(self, sentence: Span, found: list[Trigger]) -> list[Trigger]:
         """"met on the sidelines of the Antalya Diplomacy Forum": a gathering no list holds is a
-        session of its own name, as a known body's would be."""
-        out = []
+        session of its own name, as a known body's would be, in place of the meeting words inside it."""
         for m in SIDELINES_OF_NAMED.finditer(self.text, sentence.start, sentence.end):
             start, end = m.span(1)
-            if any(t.start < end and start < t.end and (t.body or t.org) for t in found):
+            if any(t.start < end and start < t.end and (t.body or t.org) for t in found) or \
+                    any(x.kind in ("org", "body") and start <= x.start < end for x in self.mentions_of(sentence)):
                 continue  # a body or an organisation the lists know
-            known = next((x for x in self.mentions_of(sentence) if x.kind in ("org", "body") and start <= x.start < end), None)
-            if known is not None:
-                continue
-            name = " ".join(self.text[start:end].split())
-            found[:] = [t for t in found if not (start <= t.start and t.end <= end)]
-            t = Trigger("session", start, end, self.text[start:end], named=True)
-            t.body, t.body_span = BodyInfo("", name, (), None, "session", None), Span(start, end)
-            out.append(t)
-        return out
+            gathering = Trigger("session", start, end, self.text[start:end], named=True)
+            gathering.body = BodyInfo("", " ".join(self.text[start:end].split()), (), None, "session", None)
+            gathering.body_span = Span(start, end)
+            found = [t for t in found if not (start <= t.start and t.end <= end)] + [gathering]
+        return found
 
     def _part_of(self, t: Trigger, after: Trigger | None) -> bool:
         """"the opening session of the 49th session of the Council": a part of the
