@@ -69,6 +69,9 @@ def test_an_inserted_organisation_gives_the_session_its_body(extract):
     ("The foreign ministers of the SCO member states held a meeting in Astana on 4 March 2025.", "SCO",
      "Council of Foreign Ministers"),
     ("The Quad foreign ministers previously met in Tokyo on 4 March 2025.", "Quad", "Quad Foreign Ministers' Meeting"),
+    # the article of "held a meeting" is inside the phrase; the office's other name after a slash
+    ("On 4 March 2025 the Ministers of Foreign Affairs/International Relations of the BRICS countries held a meeting "
+     "in Rio de Janeiro.", "BRICS", "Meeting of BRICS Ministers of Foreign Affairs"),
 ])
 def test_a_group_of_members_office_holders_meets_in_the_body_of_its_level(extract, sentence, org, body):
     record = extract(sentence + " Foreign Minister Pham Binh Minh of Vietnam and Defence Minister Tran Quang Vinh "

@@ -113,6 +113,19 @@ def test_titles_and_plurals(mentions, title, role, plural):
     assert [(m.text, m.key, m.plural) for m in titles] == [(title, role, plural)]
 
 
+@pytest.mark.parametrize("sentence, title", [
+    ("Later the Ministers of Foreign Affairs/International Relations of the BRICS countries spoke.",
+     "Ministers of Foreign Affairs/International Relations"),
+    # the name after the other name of the office is no part of the title
+    ("Minister of Foreign Affairs/International Relations Thandi Mokoena spoke.",
+     "Minister of Foreign Affairs/International Relations"),
+])
+def test_a_title_and_its_other_name_after_a_slash_are_one_title(mentions, sentence, title):
+    found = mentions(sentence)
+    assert [m.text for m in found if m.kind == "title"] == [title]
+    assert [m.text for m in found if m.kind == "name"] == (["Thandi Mokoena"] if "Thandi" in sentence else [])
+
+
 def test_city_as_first_name_is_part_of_the_name(mentions):
     found = mentions("Belarusian Foreign Minister Vladimir Makei arrived in Minsk.")
     names = [m.text for m in found if m.kind == "name"]

@@ -52,6 +52,7 @@ def find_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
     found = _gazetteer_mentions(doc, gz)
     found += _unlisted_titles(doc, found, gz)
     _modified_titles(doc, found, gz)
+    _slashed_titles(doc, found, gz)
     names = _name_runs(doc, gz, [m for m in found if m.kind != "place"])
     _place_before_name(doc, found, names, gz)
     # A place inside a run of name words is part of a name ("Vladimir Makei"); a run that is
@@ -257,6 +258,32 @@ def _modified_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> None
                 m.key = roles.get(m.key, roles.get("*", m.key))
                 m.start, m.text = word.start(1), text[word.start(1):m.end]
         previous_end = m.end
+
+
+# "/International Relations", "/Deputy Prime Minister": another name of the same office, after a slash
+_SLASHED_ALTERNATIVE = re.compile(r"/[ \u00a0]?[A-Z][\w'’-]*(?:[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?[A-Z][\w'’-]*){0,4}")
+
+
+def _slashed_titles(doc: Document, found: list[Mention], gz: Gazetteer) -> None:
+    """"Ministers of Foreign Affairs/International Relations of the BRICS
+    countries": a title and its other name after a slash (in words never a
+    person's) are one title, so that what the title is of follows it. Mentions
+    inside the other name go."""
+    not_name = _run_words(gz)[1]
+    extended = []
+    for m in found:
+        if m.kind == "title":
+            alternative = _SLASHED_ALTERNATIVE.match(doc.text, m.end)
+            end = m.end
+            for word in re.finditer(r"[A-Z][\w'’-]*", alternative.group() if alternative else ""):
+                if word.group() not in not_name:
+                    break  # "…/International Relations Naledi Pandor": the name is no title's
+                end = m.end + word.end()
+            if end > m.end:
+                m.end, m.text = end, doc.text[m.start:end]
+                extended.append(m)
+    for m in extended:
+        found[:] = [x for x in found if x is m or not (m.start <= x.start and x.end <= m.end)]
 
 
 def _case_fits(kind: str, span: str) -> bool:

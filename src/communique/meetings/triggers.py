@@ -311,7 +311,10 @@ class TriggerFinder:
             before = r.end <= t.start and GROUP_TO_MEETING.fullmatch(self.text, r.end, t.start)
             after = t.end <= r.start and re.fullmatch(r"\s+of\s+(?:the\s+)?", self.text[t.end:r.start])
             # "Foreign ministers from the G7 ... adopted ..., at a meeting in Tokyo": the subject's meeting
-            subject = sentence.start <= r.start < t.start and self.article(t) in INDEFINITE | {"their"}
+            # ("the ministers of the BRICS countries held a meeting": the article inside the phrase)
+            inside = t.text.split()[:-1]
+            article = inside[-1].lower() if inside else self.article(t)
+            subject = sentence.start <= r.start < t.start and article in INDEFINITE | {"their"}
             if not (before or after or subject) or r.claim.role not in LEVEL_ROLES or not r.claim.org:
                 continue  # "Turkish, Azerbaijani foreign ministers meet": talks, not a body's session
             org = self.gz.orgs.get(r.claim.org)
