@@ -269,6 +269,16 @@ def test_a_report_without_a_dated_dateline_resolves_its_dates_against_a_day_it_n
     assert {m.date for m in record.meetings} == {"2024-02-12"}
 
 
+def test_a_day_named_in_the_body_keeps_to_a_weekday_told_beside_it(extract):
+    # "on Thursday" is the day of the opening, not of the accord signed on 9 July: the year of the accord
+    # is the first after what the report tells of the past, not one where 9 July was a Thursday
+    record = extract(
+        "Leaders of the two neighbours opened the new border crossing on Thursday, a step in a settlement reached "
+        "in July 2018.\nAfter the two presidents signed the 9 July accord, President Kamara held talks with "
+        "President Osei in the capital.\n")
+    assert [m.date[:4] for m in record.meetings] == ["2018"]
+
+
 def test_a_meeting_told_on_the_afternoon_of_a_day_is_of_that_day(extract):
     record = extract("HANOI, 2 October 2024 (VNA) - On the afternoon of October 1, Prime Minister Tran Van Hoa "
                      "received the Japanese Ambassador Kenji Sato at the Government Office.\n")

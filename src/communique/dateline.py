@@ -234,7 +234,8 @@ def _is_date(raw: str) -> bool:
     return any(d.start == 0 and d.end == len(raw) for d in dates.find_dates(raw, None))
 
 
-def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] | None = None) -> str | None:
+def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] | None = None,
+                   told_at: dates.DateMention | None = None) -> str | None:
     """A day without its year ("10 October") takes its year from the dates the
     report states (`mentions`: those of the text's first _YEAR_CHARS, when the
     caller has them already). A report is written after the dates it tells of
@@ -275,7 +276,9 @@ def _complete_year(text: str, day_month: str, mentions: list[dates.DateMention] 
     days = [d for year in range(low.year, high.year + 1) if (d := _on_day(day_month, year)) is not None and low <= d < high]
     if before is not None:
         days.reverse()  # nearest the announced date first
-    weekday = _WEEKDAY.search(text)
+    # a body's day is on the weekday named beside it ("on Thursday, July 9"), not on one of another event
+    weekday = _WEEKDAY.search(text, max(0, told_at.start - _WEEKDAY_NEAR), told_at.end + _WEEKDAY_NEAR) \
+        if told_at is not None else _WEEKDAY.search(text)
     if weekday:
         named = dates.WEEKDAYS[weekday.group(1).lower()]
         fits = [d for d in days if d.weekday() == named] or \
@@ -302,6 +305,7 @@ def _on_day(day_month: str, year: int) -> dt.date | None:
 
 _TODAY_DATE = re.compile(r"\btoday\s*[,(]\s*(?:[A-Z][a-z]+day,?\s+)?(?P<date>[^,.;)]{4,20},?\s+(?:19|20)\d\d)", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+_WEEKDAY_NEAR = 20  # characters: "Thursday, 9 July", "9 July (Thursday)"
 _YEARS_AHEAD = 4  # a weekday fits some year within four of the latest past date; no further is certain
 _UNTOLD_AHEAD = dt.timedelta(days=90)  # how far ahead a report may name a day without a future word ("on 8 June")
 _YEAR = dt.timedelta(days=365)
@@ -314,7 +318,7 @@ def undated_reference(text: str) -> dt.date | None:
     mentions = dates.find_dates(text[:_YEAR_CHARS], None)
     for d in mentions:
         if d.value is None and re.search(r"\d", d.text):
-            value = _complete_year(text, d.text, mentions)
+            value = _complete_year(text, d.text, mentions, told_at=d)
             if value and len(value) == 10:
                 return dt.date.fromisoformat(value)
     return None
