@@ -221,3 +221,16 @@ def test_an_organisations_named_gathering_with_words_between(extract):
                      "on Friday.\n")
     summit = record.meetings[0]
     assert (summit.kind, summit.org.name) == ("summit", "PIF")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The OAS General Assembly was held in Washington on 4 June 2018.",
+    "The General Assembly of the Organization of American States, held on 4 June 2018 in Washington, "
+    "concluded with a resolution.",
+    "The OAS General Assembly took place in Washington on 4 June 2018.",
+])
+def test_a_body_told_as_held_is_its_session(extract, sentence):
+    session = only_meeting(extract(sentence + "\n"), "session")
+    assert session.org is not None and session.org.name == "OAS"
+    assert session.body is not None and session.body.name == "General Assembly"
+    assert session.date == "2018-06-04"

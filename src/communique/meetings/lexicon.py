@@ -53,7 +53,7 @@ HELD_ITS = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){{0,2}}?(?:{_any('hol
                       r"\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
 # "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
 # a body that acts or is attended is meeting.
-BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which)?\s+(?:\w+\s+){0,3}?"
+BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which|,)?\s+(?:\w+\s+){0,3}?"
                        rf"(?:{_any('body_acts')})\b")
 BODY_ATTENDED = re.compile(rf"\b(?:{_any('body_attended')})\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,4}}$")
 # "the Defence Ministers of the ASEAN member nations met", "The Quad foreign ministers previously met":
