@@ -25,6 +25,17 @@ def test_list_of_foreign_ministers_gives_one_person_per_state(extract):
         assert text[evidence.start:evidence.end] == evidence.text
 
 
+def test_names_with_their_states_in_brackets_after_a_plural_title_each_hold_it(extract):
+    record = extract("BRATISLAVA, 14 June 2011 - Prime Ministers Jan Dvorak (Czech Republic), Gabor Kiss (Hungary), "
+                     "Marek Nowak (Poland) and Eva Horvathova (Slovakia) met in Bratislava.")
+    by_name = {p.name: p for p in record.people}
+    assert roles_of(by_name["Jan Dvorak"]) == {("head_of_government", "CZE", None)}
+    assert roles_of(by_name["Gabor Kiss"]) == {("head_of_government", "HUN", None)}
+    assert roles_of(by_name["Marek Nowak"]) == {("head_of_government", "POL", None)}
+    assert roles_of(by_name["Eva Horvathova"]) == {("head_of_government", "SVK", None)}
+    assert [m.kind for m in record.meetings] == ["talks"]  # leaders meeting: no host receives the others
+
+
 def test_chairman_of_a_body_and_president_is_one_person_with_both_roles(extract):
     text = ("DUSHANBE, 16.09.2021 (Khovar) - The session was chaired by the Chairman of the CSTO Collective "
             "Security Council, President of Tajikistan Emomali Rahmon.")

@@ -624,9 +624,18 @@ class _Reader:
 
     def list_items(self, first: int, claims: list[RoleClaim]) -> None:
         """"... of Armenia Ara Ayvazyan, Belarus Vladimir Makei, and Russia
-        Sergei Lavrov": each state then name is one more holder of the title."""
+        Sergei Lavrov": each state then name is one more holder of the title;
+        so is each name then state in brackets ("Prime Ministers Petr Novak
+        (Czech Republic), Viktor Orban (Hungary) and ...")."""
         ms = self.mentions
         k = first + 1
+        if self.state_in_brackets(first):
+            while k + 1 < len(ms) and self.state_in_brackets(k + 1) and \
+                    _LIST_SEPARATOR.match(self.gap(_CLOSING.match(self.text, ms[k].end).end(), ms[k + 1].start)):
+                name, state = ms[k + 1], ms[k + 2]
+                self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
+                k += 2
+            return
         while k + 1 < len(ms):
             state, name = ms[k], ms[k + 1]
             if state.kind not in ("state", "demonym") or name.kind != "name":
