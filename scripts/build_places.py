@@ -15,7 +15,7 @@ MIN_POPULATION = 100_000
 COMMON_WORDS = {"Mobile", "Nice", "Split", "Of", "Colon", "Independence", "Victoria", "Florida", "Concord",
                 "Surprise", "Enterprise", "Reading", "Bath", "Mission", "Union", "Progress", "Liberty", "Eagle",
                 "Commerce", "Industry", "Orange", "Lafayette", "Marion", "Jackson", "Lincoln", "Hamilton",
-                "Columbia", "Georgia", "Jordan", "Lebanon", "Santiago", "Washington"}
+                "Columbia", "Georgia", "Jordan", "Lebanon", "Santiago", "Washington", "Commonwealth"}
 OUT = Path(__file__).resolve().parent.parent / "src" / "communique" / "data" / "places.tsv"
 
 

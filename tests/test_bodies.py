@@ -234,3 +234,15 @@ def test_a_body_told_as_held_is_its_session(extract, sentence):
     assert session.org is not None and session.org.name == "OAS"
     assert session.body is not None and session.body.name == "General Assembly"
     assert session.date == "2018-06-04"
+
+
+@pytest.mark.parametrize("sentence, org, body", [
+    # a verb after "heads of state" modifies nothing: the group met
+    ("The CIS heads of state met in Dushanbe from 9 to 10 October 2025.", "CIS", "Council of Heads of State"),
+    ("Commonwealth Heads of Government met in Apia from 9 to 10 October 2025.", "Commonwealth of Nations",
+     "Commonwealth Heads of Government Meeting"),
+])
+def test_heads_of_an_organisation_s_states_who_met_held_its_summit(extract, sentence, org, body):
+    summit = only_meeting(extract(sentence + "\n"), "summit")
+    assert (summit.org.name, summit.body.name) == (org, body)
+    assert summit.date == "2025-10-09"  # "from 9 to 10 October": the range's first day

@@ -27,6 +27,9 @@ from .lexicon import (
     is_visit,
 )
 
+# "from 28 to 30 October": a range of days whose own first word is "from"
+_DAY_RANGE = re.compile(r"\d\s*(?:-|–|to|and|until)\s*\d")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 # compiled once: read at every place of a sentence
 _SPACE = re.compile(r"\s+")
@@ -47,7 +50,7 @@ class SentenceFacts:
             if not new and self.published and d.value[:len(self.published)] > self.published:
                 continue  # "the visit comes ahead of the summit on 1 December": a meeting told as held is not to come
             before = self.text[max(sentence.start, d.start - 12):d.start].lower()
-            if NOT_WHEN_HELD.search(before):
+            if NOT_WHEN_HELD.search(before) and not (_FROM_BEFORE.search(before) and _DAY_RANGE.search(d.text)):
                 continue
             if trigger is not None and trigger.end <= d.start and _SINCE_CLAUSE.search(self.text, trigger.end, d.start):
                 continue  # "the first meeting since the launch of the cabinet in December 2012"

@@ -94,8 +94,8 @@ class MentionStatus:
     def is_modifier(self, t: Trigger) -> bool:
         """"the decisions of the session": the meeting is named, not stated; "the
         importance of the summit held in Gabala in January" states one."""
-        if HELD_AFTER.match(self.text, t.end):
-            return False
+        if HELD_AFTER.match(self.text, t.end) or t.phrase in self.lex.verbs:
+            return False  # (a verb modifies nothing: "the CIS heads of state met")
         before = self.text[max(0, t.start - 60):t.start]
         m = _OF_BEFORE.search(before)
         # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
