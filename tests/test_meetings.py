@@ -327,6 +327,17 @@ def test_a_chair_named_after_an_opening_without_one(extract):
     assert session.chair == "Ian Borg"
 
 
+@pytest.mark.parametrize("chairmanship", [
+    "under the Chairmanship of H.E. Kofi Mensah, President of the Republic of Ghana",  # "H.E." ends no clause
+    "under the chairmanship of Kofi Mensah, President of Ghana",  # "of" before the name: no portfolio
+])
+def test_the_chair_named_under_a_chairmanship_with_his_title_after(extract, chairmanship):
+    summit = only_meeting(extract(f"ACCRA, 7 July 2024 - The ECOWAS summit was held in Accra {chairmanship}.\n"),
+                          "summit")
+    assert summit.chair == "Kofi Mensah"
+    assert [(p.name, p.role, p.country) for p in summit.participants] == [("Kofi Mensah", "head_of_state", "GHA")]
+
+
 def test_a_meeting_only_spoken_of_is_no_meeting(extract):
     record = extract(
         "TBILISI, May 16 (Trend) - Georgian Foreign Minister Ilia Darchiashvili had a phone conversation with "

@@ -387,8 +387,12 @@ class _Reader:
         `loose`, also without a comma after a name an honorific starts."""
         ms = self.mentions
         j = bisect_right(self.ends, start) - 1  # mentions do not overlap: ends rise with starts
-        if j < 0 or ms[j].kind != "name" or _PORTFOLIO_BEFORE.search(self.text, max(0, ms[j].start - 5), ms[j].start):
-            return None  # "Deputy Prime Minister for Reintegration, co-chair of ...": a portfolio, no name
+        if j < 0 or ms[j].kind != "name" or (
+                _PORTFOLIO_BEFORE.search(self.text, max(0, ms[j].start - 5), ms[j].start) and
+                j > 0 and ms[j - 1].kind == "title" and _PORTFOLIO_BEFORE.search(self.gap(ms[j - 1].end, ms[j].start))):
+            # "Deputy Prime Minister for Reintegration, co-chair of ...": a portfolio, no name (but "under the
+            # chairmanship of X, Prime Minister of ..." names X)
+            return None
         gap = self.gap(ms[j].end, start)
         if _COMMA.match(gap) or _DASH.match(gap) or _postnominal_gap(self.gz).match(gap):
             return j

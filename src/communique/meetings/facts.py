@@ -166,7 +166,7 @@ class SentenceFacts:
             before = sp.people(sentence.start, cue.start())
             if self._passive(cue) or word.startswith("under"):
                 agent = (self._agent_start(cue) or cue.end()) if self._passive(cue) else cue.end()
-                after = sp.people(agent, self.clause_end(cue.end()) + 1)
+                after = sp.people(agent, self.clause_end(cue.end(), past_abbreviations=True) + 1)
                 # "chaired by South Africa", "under the chairmanship of Kazakhstan": a state chairs
                 state = next((m for m in self.mentions_of(sentence) if m.kind in ("state", "demonym")
                               and agent <= m.start < agent + 12 and not self.in_title[m.start]), None)

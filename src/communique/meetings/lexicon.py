@@ -106,6 +106,8 @@ HELD_BEFORE = re.compile(rf"\b(?:{_any('holding')})\s+(?:a|an|the|their|its)\s+(
 POSSESSIVE = re.compile(rf"\b(?:{_any('possessive')})\s+(?:[\w-]+\s+){{0,2}}$")
 JUDGED = re.compile(rf"\b(?:{_any('judging')})\s+(?:the|a|an|this|that|their|its)\s+(?:[\w'’-]+\s+){{0,3}}$")
 OBJECT_OF = re.compile(r"\b\w+\s+of\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}$")
+# the period of an abbreviation ("H.E.", "U.S.", "Dr.", "Hon."): no clause ends there
+ABBREVIATION_PERIOD = re.compile(r"(?:\b[A-Z]|\b[A-Z][a-z]{1,3})\.$")
 # `[;.]|,\s+(?:openers)\b|\s+and\s+(?:speech verbs)\b`, its first character read by one class (the
 # engine's fast scan) and the branch told by it: read in every sentence with a meeting word
 CLAUSE_END = re.compile(rf"[;.,\s](?:(?<=[;.])|(?<=,)\s+(?:{_any('clause_openers')})\b|"

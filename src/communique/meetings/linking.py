@@ -8,6 +8,7 @@ from ..coreference import Person
 from ..gazetteer import BodyInfo
 from ..text import Span
 from .lexicon import (
+    ABBREVIATION_PERIOD,
     CLAUSE_END,
     DEFINITE,
     HELD,
@@ -218,10 +219,14 @@ class MentionLinking:
                                                         CLAUSE_END.finditer(self.text, sentence.start, sentence.end)]
         return ends
 
-    def clause_end(self, pos: int) -> int:
+    def clause_end(self, pos: int, past_abbreviations: bool = False) -> int:
+        """Where the clause at `pos` ends; `past_abbreviations`, not at the period
+        of "H.E." or "Dr." ("under the chairmanship of H.E. Bola Tinubu")."""
         sentence = self.doc.sentence_of(pos)
         ends = self._clause_spans(sentence)
         k = bisect_left(ends, (pos, -1))
+        while past_abbreviations and k < len(ends) and ABBREVIATION_PERIOD.search(self.text, max(0, ends[k][0] - 5), ends[k][1]):
+            k += 1
         return ends[k][0] if k < len(ends) else sentence.end
 
     def _same_body(self, m: MeetingDraft, t: Trigger) -> bool:
