@@ -2,6 +2,8 @@
 communique.extract(...).people."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import find_person, only_meeting
 
 
@@ -34,6 +36,16 @@ def test_names_with_their_states_in_brackets_after_a_plural_title_each_hold_it(e
     assert roles_of(by_name["Marek Nowak"]) == {("head_of_government", "POL", None)}
     assert roles_of(by_name["Eva Horvathova"]) == {("head_of_government", "SVK", None)}
     assert [m.kind for m in record.meetings] == ["talks"]  # leaders meeting: no host receives the others
+
+
+@pytest.mark.parametrize("holder", [
+    "the Prime Minister of Grenada, Dr. the Rt. Honourable Keith Mitchell",
+    "the Prime Minister of Grenada, His Excellency the Honourable Keith Mitchell",
+])
+def test_honorifics_joined_by_the_still_lead_to_the_title_s_holder(extract, holder):
+    record = extract(f"CASTRIES, 7 July 2024 - The meeting was attended by {holder}.")
+    by_name = {p.name: p for p in record.people}
+    assert roles_of(by_name["Keith Mitchell"]) == {("head_of_government", "GRD", None)}
 
 
 def test_chairman_of_a_body_and_president_is_one_person_with_both_roles(extract):

@@ -25,7 +25,7 @@ from .text import Document
 
 _SPACE = re.compile(r"^[ \u00a0]+$")
 # between honorifics, and an honorific and its name: a space, or a bracket ("Hon. (Dr.) X", "General (Rtd) Y")
-_HONORIFIC_GAP = re.compile(r"^(?:[ \u00a0]+|[ \u00a0]*[()][ \u00a0]*)$")
+_HONORIFIC_GAP = re.compile(r"^(?:[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[()][ \u00a0]*)$")
 _PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
