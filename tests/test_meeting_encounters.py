@@ -61,6 +61,21 @@ def test_two_sides_named_together_doing_something_together_met(extract):
     assert participant_names(talks[0]) == {"Abdullah bin Zayed Al Nahyan", "Faisal bin Farhan"}
 
 
+def test_a_joint_verb_with_its_object_then_a_partner_of_another_side_met_him(extract):
+    record = extract("BUENOS AIRES, 5 July 2022 (Telam) - Argentine Foreign Minister Santiago Cafiero discussed "
+                     "the trade agenda with Uruguayan Foreign Minister Francisco Bustillo in Montevideo on Monday.\n")
+    talks = meetings_of(record, "talks")
+    assert len(talks) == 1
+    assert participant_names(talks[0]) == {"Santiago Cafiero", "Francisco Bustillo"}
+    assert talks[0].date == "2022-07-04"
+
+
+def test_a_joint_verb_with_a_partner_of_the_same_side_states_nothing(extract):
+    record = extract("BUENOS AIRES, 5 July 2022 (Telam) - Argentine Foreign Minister Santiago Cafiero discussed "
+                     "the trade agenda with Argentine Economy Minister Sergio Massa on Monday.\n")
+    assert record.meetings == []
+
+
 def test_a_joint_verb_beside_another_meeting_word_is_that_meeting(extract):
     record = extract(JOINT_IN_A_CALL)
     assert [m.kind for m in record.meetings] == ["call"]

@@ -122,6 +122,8 @@ _PARTNERS_LEAD = rf"\s+(?:(?:{_any('held')})\s+)?(?:in\s+(?:[A-Z][\w'’-]+\s+){
 PARTNERS_OF = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')})\s")
 PARTNERS_OF_CALL = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')}|{_any('partners_of_call')})\s")
 PARTNERS_OF_VISIT = re.compile(rf"{_PARTNERS_LEAD}(?:{_any('partners_of')}|{_any('partners_of_visit')})\s")
+# "discussed the agenda with X": a joint verb's object, then its partner (a person right after)
+WITH_PARTNER = re.compile(r"\s(?:[\w'’-]+\s+){0,8}?with\s+(?:(?:his|her|their|the)\s+)?")
 JOINED = re.compile(rf"\b(?:{_any('joining')})\b")  # "A and B", "A together with B"
 BYSTANDER = re.compile(rf"\b(?:{_any('bystander_titles')})\b", re.I)  # who tells of a meeting, not who met
 POSSESSED = re.compile(r"['’]s?(?=\s)")  # "Xi's", "Jones'"

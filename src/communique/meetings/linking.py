@@ -8,6 +8,7 @@ from ..coreference import Person
 from ..gazetteer import BodyInfo
 from ..text import Span
 from .lexicon import (
+    WITH_PARTNER,
     ABBREVIATION_PERIOD,
     CLAUSE_END,
     DEFINITE,
@@ -161,6 +162,13 @@ class MentionLinking:
         ids = {p.id for _, p in subjects}
         in_session = self.current is not None and self.current.kind in ("session", "summit") and \
             ids <= set(self.current.participants)  # "Baerbock, Sejourne and Sikorski also discussed": at the Council
+        if not (len(sides) >= 2 and joined) and subjects and not told_of and not other and not in_session:
+            # "Cafiero discussed the agenda with Brazilian Foreign Minister Franca": the partner after "with"
+            partner = WITH_PARTNER.search(self.text, t.end, self.clause_end(t.end))
+            partners = sp.people(partner.end(), self.clause_end(t.end)) if partner else []
+            if partners and (partners[0][1].country or partners[0][1].org) not in sides | {None} and len(sides) == 1:
+                told = self._told_before(t, sp, [partners[0][1]])
+                return (told, False) if told is not None else (self.new(t), True)
         if len(sides) < 2 or not joined or told_of or other or in_session:
             return None, False  # the sentence goes on telling of the meeting at hand
         told = self._told_before(t, sp, [])
