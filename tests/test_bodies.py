@@ -241,6 +241,9 @@ def test_a_body_told_as_held_is_its_session(extract, sentence):
     ("The CIS heads of state met in Dushanbe from 9 to 10 October 2025.", "CIS", "Council of Heads of State"),
     ("Commonwealth Heads of Government met in Apia from 9 to 10 October 2025.", "Commonwealth of Nations",
      "Commonwealth Heads of Government Meeting"),
+    # "heads of state and government" is one plural title, of the organisation after it; its summit met once
+    ("The extraordinary summit of the heads of state and government of SADC met in Lusaka from 9 to 10 October "
+     "2025.", "SADC", "Summit of Heads of State and Government"),
 ])
 def test_heads_of_an_organisation_s_states_who_met_held_its_summit(extract, sentence, org, body):
     summit = only_meeting(extract(sentence + "\n"), "summit")
