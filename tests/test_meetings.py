@@ -888,3 +888,20 @@ def test_talks_held_over_the_phone_are_one_call_however_often_told(extract):
                      "Han Duck-soo, agreed Thursday to cooperate, in their first talks, held over the phone, since the "
                      "impeachment. During the 20-minute phone talks, Ishiba said ties matter.\n")
     assert [m.kind for m in record.meetings] == ["call"]
+
+
+def test_a_title_case_headline_summit_is_the_body_s_summit_of_its_organisation(extract):
+    record = extract("Caribbean And Pacific Leaders Wrap Up Regional Summit In Apia\n\n"
+                     "APIA, 29 January 2025 (RNZ) - The Second Summit of the Pacific Islands Forum closed on "
+                     "Wednesday in Apia after two days of work.\n")
+    summit = only_meeting(record, "summit")
+    assert summit.org is not None and summit.org.name == "PIF"
+    assert summit.location is not None and summit.location.name == "Apia"
+
+
+def test_a_meeting_told_as_held_last_year_is_not_the_one_at_hand(extract):
+    # (no date in the dateline to tell the two apart by)
+    record = extract("CIS leaders sign documents\n\nThe Council of CIS Heads of State met in Dushanbe and "
+                     "adopted a statement. Last year the meeting was held on 11 October 2024 in Bishkek.\n")
+    at_hand = next(m for m in record.meetings if m.location is not None and m.location.name == "Dushanbe")
+    assert at_hand.date is None

@@ -129,6 +129,7 @@ BYSTANDER = re.compile(rf"\b(?:{_any('bystander_titles')})\b", re.I)  # who tell
 POSSESSED = re.compile(r"['’]s?(?=\s)")  # "Xi's", "Jones'"
 # "last met", "previously met"; "met ... last month", "met two years ago": an earlier meeting
 RECALLED_BEFORE = re.compile(rf"\b(?:{_any('recalled_before')})\s*$", re.I)
+RECALLED_AHEAD = re.compile(rf"\b(?:{_any('recalled_ahead')})\b", re.I)
 RECALLED_AFTER = re.compile(rf"\b(?:{_any('recalled_after')})\b", re.I)
 # a date after these is not when a meeting was held ("since 2019", "until May")
 NOT_WHEN_HELD = re.compile(rf"\b(?:{_any('not_when_held')})\s+(?:the\s+)?$")
@@ -190,6 +191,15 @@ MET_AT_GATHERING = re.compile(r"\s+(?:at|during)\s+(?:the\s+)?", re.I)  # "met a
 HABITUAL = re.compile(rf"\b(?:{_any('habitual')})\s+(?:(?:and|,)\s+(?:[\w-]+\s+)?)?(?:[\w-]+\s+){{0,2}}$", re.I)
 ADJECTIVE = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{_any('meeting_adjectives')}|\w+-level)$", re.I)
 _SENTENCE_INSIDE = re.compile(r"[a-z]{3}\. [A-Z]")
+
+
+_LONG_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{3,}")
+
+
+def title_cased(text: str) -> bool:
+    """"Leaders Wrap Up Regional Summit in Havana": a headline in title case, whose capitals name nothing."""
+    words = _LONG_WORD.findall(text)
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
 def headline_end(text: str) -> int:

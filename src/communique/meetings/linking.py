@@ -8,6 +8,7 @@ from ..coreference import Person
 from ..gazetteer import BodyInfo
 from ..text import Span
 from .lexicon import (
+    RECALLED_AHEAD,
     WITH_PARTNER,
     ABBREVIATION_PERIOD,
     CLAUSE_END,
@@ -38,6 +39,7 @@ from .lexicon import (
     SentencePeople,
     Trigger,
     days_apart,
+    title_cased,
     is_visit,
 )
 
@@ -74,7 +76,9 @@ class MentionLinking:
         if article in DEFINITE and not t.named:
             target = self._compatible(t, with_people)
             stated = self._clause_date(t)
-            if target is not None and self._another_month(stated, target):
+            recalled_ahead = stated is not None and \
+                RECALLED_AHEAD.search(self.text, self._clause_start(t.start), t.start) is not None
+            if target is not None and (self._another_month(stated, target) or recalled_ahead):
                 # "at their talks in Tashkent in December 2022": another, earlier meeting
                 return (None, False) if self.is_origin(t) else (self._earlier_meeting(t, sp, False), True)
             if target is not None:
@@ -277,7 +281,7 @@ class MentionLinking:
         as a format of its own, is its own body; "the Cairo Summit" is only placed."""
         sentence = self.doc.sentence_of(t.start)
         qualifier = QUALIFIER.search(self.text[max(sentence.start, t.start - 40):t.start])
-        if qualifier is None:
+        if qualifier is None or title_cased(self.text[sentence.start:sentence.end]):
             return
         start = t.start - len(qualifier.group())
         places = [m for m in self.mentions_of(sentence) if m.kind == "place" and start <= m.start < t.start]

@@ -177,6 +177,19 @@ class Settling:
             same.chair = same.chair or m.chair
         self.meetings = kept
 
+    @staticmethod
+    def _same_people(k: MeetingDraft, m: MeetingDraft) -> bool:
+        """Talks of the same people, of no body."""
+        return not (k.body or m.body) and k.org == m.org and bool(k.participants) and bool(m.participants) and \
+            (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants))
+
+    @staticmethod
+    def _same_gathering(k: MeetingDraft, m: MeetingDraft) -> bool:
+        """A headline's summit or session of no named body, and the body's of one, in the same place."""
+        return k.kind in ("session", "summit") and k.org is None and k.body is None and \
+            (m.org is not None or m.body is not None) and \
+            (k.location is None or m.location is None or k.location == m.location)
+
     def _merge_restatements(self) -> None:
         """A headline and the body often state one meeting twice: a meeting first
         stated in the headline takes in a body's meeting of the same kind and people."""
@@ -185,10 +198,8 @@ class Settling:
         headliners: list[MeetingDraft] = []
         for m in self.meetings:
             twin = next((k for k in headliners if id(k) not in absorbed and (k.kind == m.kind or {k.kind, m.kind} == {"talks", "reception"}) and
-                         not (k.body or m.body) and k.org == m.org and
                          k.trigger.start < self.headline_end and
-                         set(k.participants) and set(m.participants) and
-                         (set(k.participants) <= set(m.participants) or set(m.participants) <= set(k.participants)) and
+                         (self._same_people(k, m) or self._same_gathering(k, m)) and
                          (k.date_span is None or m.date_span is None or k.date[:7] == m.date[:7])), None)
             if twin is None:
                 kept.append(m)
@@ -206,6 +217,8 @@ class Settling:
             twin.evidence += m.evidence
             twin.chair = twin.chair or m.chair
             twin.formats |= m.formats
+            if twin.org is None and twin.body is None:  # "Leaders Wrap Up Regional Summit": the body names whose
+                twin.org, twin.org_span, twin.body, twin.body_span = m.org, m.org_span, m.body, m.body_span
             if m.date_span is not None and twin.date_span is None:
                 twin.date, twin.date_span = m.date, m.date_span
             if m.location_span is not None and (twin.location_span is None or (
