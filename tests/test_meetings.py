@@ -905,3 +905,23 @@ def test_a_meeting_told_as_held_last_year_is_not_the_one_at_hand(extract):
                      "adopted a statement. Last year the meeting was held on 11 October 2024 in Bishkek.\n")
     at_hand = next(m for m in record.meetings if m.location is not None and m.location.name == "Dushanbe")
     assert at_hand.date is None
+
+
+@pytest.mark.parametrize("text, held", [
+    # the present with another day than the report's: to come
+    ("LUANDA, 2 December 2024 (ANGOP) - US President Joe Biden meets on Tuesday with his Angolan counterpart "
+     "Joao Lourenco in Luanda.", False),
+    ("BERN, 12 March 2025 (SDA) - Swiss President Karin Keller-Sutter meets this Thursday in Berlin with German "
+     "Chancellor Friedrich Merz.", False),
+    # the report's own day: its news
+    ("LUANDA, 3 December 2024 (ANGOP) - US President Joe Biden meets on Tuesday with his Angolan counterpart "
+     "Joao Lourenco in Luanda.", True),
+])
+def test_a_meeting_verb_in_the_present_for_another_day_announces_it(extract, text, held):
+    assert bool(extract(text + "\n").meetings) is held
+
+
+def test_one_who_chairs_in_the_present_is_the_chair(extract):
+    summit = only_meeting(extract("WINDHOEK, 31 January 2023 (NAMPA) - President Hage Geingob today chairs a summit "
+                                  "of the SADC Organ Troika in Windhoek.\n"), "summit")
+    assert summit.chair == "Hage Geingob"

@@ -129,6 +129,10 @@ BYSTANDER = re.compile(rf"\b(?:{_any('bystander_titles')})\b", re.I)  # who tell
 POSSESSED = re.compile(r"['’]s?(?=\s)")  # "Xi's", "Jones'"
 # "last met", "previously met"; "met ... last month", "met two years ago": an earlier meeting
 RECALLED_BEFORE = re.compile(rf"\b(?:{_any('recalled_before')})\s*$", re.I)
+PRESENT_TENSE = frozenset(WORDS["present_tense"])
+# "on Tuesday", "this Thursday", "next Monday": the day a present-tense meeting verb is told for
+TOLD_FOR_WEEKDAY = re.compile(r"[^.;]{0,30}?\b(?:on|this|next|coming)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                              re.I)
 RECALLED_AHEAD = re.compile(rf"\b(?:{_any('recalled_ahead')})\b", re.I)
 RECALLED_AFTER = re.compile(rf"\b(?:{_any('recalled_after')})\b", re.I)
 # a date after these is not when a meeting was held ("since 2019", "until May")

@@ -1,9 +1,14 @@
 """What a meeting word states: a meeting held, or one announced, proposed, only named as a modifier, or the setting of a visit."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from ..dates import WEEKDAYS
+
 from .lexicon import (
+    PRESENT_TENSE,
+    TOLD_FOR_WEEKDAY,
     ADJECTIVE,
     DEFINITE,
     DURATION,
@@ -46,7 +51,20 @@ class MentionStatus:
             aim = HEADLINE_TO_DO.search(before)
             if aim is not None and not HEADLINE_VERB.search(before, 0, aim.start()):
                 return True  # "Leaders of Mali and Niger to hold first joint summit"; not "Modi welcomes Hasina to hold talks"
-        return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None
+        return self.lex.future_after.match(self.text[t.end:t.end + 200]) is not None or self._announced_in_present(t)
+
+    def _announced_in_present(self, t: Trigger) -> bool:
+        """"Biden meets on Tuesday with Lourenço" in a report of Monday: the present
+        tells what is to come (of another day than the report's; a headline's present is its news)."""
+        verb = t.phrase.split(" ", 1)[0]  # ("meets on Tuesday with": the day inside the phrase)
+        if (t.phrase not in PRESENT_TENSE and verb not in PRESENT_TENSE) or t.start < self.headline_end:
+            return False
+        told = TOLD_FOR_WEEKDAY.match(self.text, t.start + len(verb), min(len(self.text), t.end + 60))
+        if told is None:
+            return False
+        day = WEEKDAYS[told.group(1).lower()]
+        return self.published is None or len(self.published) < 10 or \
+            dt.date.fromisoformat(self.published).weekday() != day
 
     def is_recalled(self, t: Trigger) -> bool:
         """"last met", "had previously met", "met ... last month": an earlier meeting."""
