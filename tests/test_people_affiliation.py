@@ -115,3 +115,12 @@ def test_a_president_elect_known_by_surname_acts_for_his_state(extract):
 def test_who_acts_for_which_state(extract, text, states):
     record = extract(text)
     assert {name: _participant(record, name).country for name in states} == states
+
+
+def test_a_state_s_one_holder_of_an_office_named_leaves_another_holder_to_the_other_state(extract):
+    # India's foreign minister is named: the untitled "Minister of Foreign Affairs" is the Maldives'
+    record = extract("NEW DELHI, 28 March 2022 (PTI) - Foreign Minister S. Jaishankar of India returned on Monday. "
+                     "On Sunday he held talks with the Minister of Foreign Affairs Abdulla Shahid on projects in the "
+                     "Maldives.")
+    shahid = next(p for m in record.meetings for p in m.participants if p.name == "Abdulla Shahid")
+    assert (shahid.role, shahid.country) == ("foreign_minister", "MDV")

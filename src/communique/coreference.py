@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from dataclasses import dataclass, field
 from functools import cache
@@ -112,6 +113,8 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
     # An ambassador the text gives no state is most likely a foreign one, of the other state it names most.
     visited = _visited(doc, mentions, by_mention, gz)
     abroad = _other_state(mentions, {home_state}) if home_state else None
+    # "President Bill Clinton and Russian President Boris Yeltsin" in Moscow: Russia's one president is named
+    held = {(c.role, c.country) for p in people for c in p.claims if c.country and c.role in gz.one_holder_roles}
     for person in people:
         home, foreign = home_state, abroad
         seen = visited.get(person.id, set())
@@ -122,7 +125,7 @@ def resolve_people(doc: Document, mentions: list[Mention], roles: Roles, gz: Gaz
             foreign = _other_state(mentions, {home}) if home != home_state else abroad
         elif abroad and _faces_home(doc, person, people, home_state, _words_pattern(tuple(gz.names.get("meeting_words", ())))):
             home = abroad  # "Foreign Secretary X met with Nepal Foreign Minister Y" in Kathmandu: X is the guest
-        _settle(person, gz, home, date, main_org, foreign)
+        _settle(person, gz, home, date, main_org, foreign, held, lambda taken: _other_state(mentions, taken))
     references: dict[int, list[Person]] = {}
     for ref in roles.references:
         fits = [p for p in people if p.matches(ref.claim) and _member(p, ref.claim, gz)]
@@ -327,7 +330,9 @@ _MINISTRIES = frozenset({"foreign_minister", "defence_minister", "deputy_foreign
 
 
 def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | None,
-            main_org: str | None = None, abroad: str | None = None) -> None:
+            main_org: str | None = None, abroad: str | None = None,
+            held: set[tuple[str, str]] = frozenset(),
+            other_state: Callable[[set[str]], str | None] = lambda taken: None) -> None:
     """The role a person is recorded with, and the state or organisation they
     act for: as the text states it; else as people.toml knows the office
     holder at the report's date; else the report's own state."""
@@ -373,8 +378,11 @@ def _settle(person: Person, gz: Gazetteer, home_state: str | None, date: str | N
         if known is not None and known.country:
             person.country = known.country
         else:
-            person.country = only_state or former or \
-                (abroad if (best.role == "ambassador" or best.title.lower() in gz.posted_titles) and abroad else home_state)
+            assumed = abroad if (best.role == "ambassador" or best.title.lower() in gz.posted_titles) and abroad else home_state
+            if (best.role, assumed) in held:
+                # the state's one holder of the office is another: of the state named most whose holder is not named
+                assumed = other_state({state for role, state in held if role == best.role}) or assumed
+            person.country = only_state or former or assumed
         person.org = None if person.country else person.org
     if person.country in gz.state_titles:
         # "Foreign Secretary X" of a report from Kathmandu: the title as that state gives it

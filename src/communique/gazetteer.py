@@ -100,6 +100,7 @@ class Gazetteer:
     posted_titles: frozenset[str] = frozenset()  # lower-cased: a chargé d'affaires, like an ambassador, is posted abroad
     envoy_words: tuple[str, ...] = ()  # lower-cased: "Special Envoy for Syria" is sent to Syria, not by it
     title_states: dict[str, str] = field(default_factory=dict)  # lower-cased title -> the one state that gives it
+    one_holder_roles: frozenset[str] = frozenset()  # roles a state gives one person at a time
     state_titles: dict[str, dict[str, str]] = field(default_factory=dict)  # state -> lower-cased title -> its role there
     title_modifiers: dict[str, dict[str, str]] = field(default_factory=dict)  # lower-cased word -> role -> role it makes
     agencies: dict[str, dict] = field(default_factory=dict)
@@ -237,6 +238,8 @@ def load() -> Gazetteer:
                 gz.title_modifiers[word.lower()] = modifier["roles"]
         for role in data.get("role", []):
             gz.role_rank[role["role"]] = role.get("rank", ROLE_RANK_DEFAULT)
+            if role.get("one_holder"):
+                gz.one_holder_roles = gz.one_holder_roles | {role["role"]}
             for phrase in role["phrases"]:
                 add.append((phrase, Entry("title", role["role"], False)))
                 add.append((plural(phrase), Entry("title", role["role"], True)))
