@@ -262,10 +262,11 @@ def test_an_honorific_ends_the_institution_a_title_is_of(extract):
     assert {r.role for r in by_name["Faisal Al-Nasser Al-Sabah"].roles} == {"other"}
 
 
-def test_a_line_led_by_a_state_and_a_colon_lists_its_people(extract):
+@pytest.mark.parametrize("mark", ["", "  \u2022 ", "3. "])
+def test_a_line_led_by_a_state_and_a_colon_lists_its_people(extract, mark):
     text = ("LILONGWE, 17 August 2013 (SADC) - The summit was attended by the following Heads of State:\n\n"
-            "Botswana: H.E. President Lt. Gen. Kagiso Molefe\n\n"
-            "Angola: Rt. Honourable Paulo Neto, Vice President\n")
+            f"{mark}Botswana: H.E. President Lt. Gen. Kagiso Molefe\n\n"
+            f"{mark}Angola: Rt. Honourable Paulo Neto, Vice President\n")
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Kagiso Molefe"]) == {("head_of_state", "BWA", None)}
     assert roles_of(by_name["Paulo Neto"]) == {("other", "AGO", None)}

@@ -47,6 +47,7 @@ _SCOPE_MENTIONS = 8  # the places and institutions a long title may name before 
 _SCOPE_GAP = re.compile(r"[ \u00a0,]*(?:(?:of|for|in|and|the|on|[A-Z][\w'’-]*)[ \u00a0,]+)*")
 _SCOPE_LAST_GAP = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:for|of)[ \u00a0]+$")
+_LINE_LEAD = re.compile(r"[ \t\u00a0]*(?:(?:[•·▪●◦*–-]|\d{1,2}[.)])[ \t\u00a0]*)?")  # "  • ", "3. ": a list item's mark
 _LINE_STATE_MARK = re.compile(r"[ \u00a0]*(?::|[–—-][ \u00a0])")  # "Hungary – Prime Minister X" at a line's start
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
 _LIST_SEPARATOR = re.compile(r"^[ \u00a0]*(?:[,;]|[,;]?[ \u00a0]+and|[,;]?[ \u00a0]+as well as)[ \u00a0]+$")
@@ -604,7 +605,8 @@ class _Reader:
         people = sorted(self.people.values(), key=lambda p: p.start)
         starts = [p.start for p in people]
         for m in ms:
-            if m.kind != "state" or not _LINE_STATE_MARK.match(self.text, m.end) or self.doc.line_start(m.start) != m.start:
+            if m.kind != "state" or not _LINE_STATE_MARK.match(self.text, m.end) or \
+                    not _LINE_LEAD.fullmatch(self.text, self.doc.line_start(m.start), m.start):
                 continue
             line_end = self.text.find("\n", m.end)
             line_end = len(self.text) if line_end < 0 else line_end
