@@ -925,3 +925,13 @@ def test_one_who_chairs_in_the_present_is_the_chair(extract):
     summit = only_meeting(extract("WINDHOEK, 31 January 2023 (NAMPA) - President Hage Geingob today chairs a summit "
                                   "of the SADC Organ Troika in Windhoek.\n"), "summit")
     assert summit.chair == "Hage Geingob"
+
+
+def test_two_at_a_summit_who_hold_talks_on_its_margins_hold_their_own(extract):
+    record = extract("GEORGETOWN, 28 February 2024 (CMC) - The Conference of CARICOM Heads of Government was chaired "
+                     "by Grenada's Prime Minister Dickon Mitchell. Among those attending were Jamaica's Prime Minister "
+                     "Andrew Holness and Guyana's President Irfaan Ali. On the margins of the summit, Prime Minister "
+                     "Holness and President Ali held talks on energy.\n")
+    talks = only_meeting(record, "talks")
+    assert participant_names(talks) == {"Andrew Holness", "Irfaan Ali"}
+    assert len(meetings_of(record, "summit")) == 1

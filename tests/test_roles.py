@@ -580,3 +580,11 @@ def test_a_state_represented_at_the_meeting_by_its_official(extract):
     record = extract("Latvia was represented at the meeting by the Under Secretary of State and Political Director of the "
                      "Ministry of Foreign Affairs, Andzejs Vilumsons.\n")
     assert {p.name: p.roles[0].country for p in record.people} == {"Andzejs Vilumsons": "LVA"}
+
+
+def test_an_organisation_s_acronym_in_brackets_before_a_title_is_its_organisation(extract):
+    text = ("TEHRAN, 3 March 2016 (IRNA) - Visiting European Union (EU) foreign policy chief Federica Mogherini met "
+            "Iranian Foreign Minister Mohammad Javad Zarif.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert set(by_name) == {"Federica Mogherini", "Mohammad Javad Zarif"}  # "Visiting" is no name
+    assert roles_of(by_name["Federica Mogherini"]) == {("other", None, "EU")}

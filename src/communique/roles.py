@@ -26,7 +26,7 @@ from .text import Document
 _SPACE = re.compile(r"^[ \u00a0]+$")
 # between honorifics, and an honorific and its name: a space, or a bracket ("Hon. (Dr.) X", "General (Rtd) Y")
 _HONORIFIC_GAP = re.compile(r"^(?:[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]*[()][ \u00a0]*)$")
-_PREFIX_GAP = re.compile(r"^(?:[ \u00a0]+|['’]s[ \u00a0]+)$")
+_PREFIX_GAP = re.compile(r"^(?:\)?[ \u00a0]+|['’]s[ \u00a0]+)$")  # "(EU) foreign policy chief": after an acronym in brackets too
 # the rest of a portfolio after a comma: capitalised words joined by "and", then a comma
 _PORTFOLIO = re.compile(r"^,[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){1,3}and[ \u00a0]+(?:[A-Z][\w'’-]*[ \u00a0]+){0,2}[A-Z][\w'’-]*,[ \u00a0]+$")
 _OF_INSTITUTION = re.compile(r"^[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w'-]*(?:[ \u00a0]+(?:[A-Z][\w'-]*|of|and|the|&)){0,6}[ \u00a0]+$")

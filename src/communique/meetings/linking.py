@@ -8,6 +8,7 @@ from ..coreference import Person
 from ..gazetteer import BodyInfo
 from ..text import Span
 from .lexicon import (
+    SIDELINES,
     RECALLED_AHEAD,
     WITH_PARTNER,
     ABBREVIATION_PERIOD,
@@ -142,7 +143,15 @@ class MentionLinking:
         if t.phrase not in self.lex.verbs:
             return False
         subjects = {p.id for _, p, _ in sp.people(self._clause_start(t.start), t.start)}
-        return len(subjects) >= 2 and not subjects <= set(m.participants)
+        if len(subjects) < 2:
+            return False
+        if not subjects <= set(m.participants):
+            return True
+        # "On the margins of the summit, Holness and Ali held talks": their own, though both were at the summit
+        sentence = self.doc.sentence_of(t.start)
+        return m.kind in ("session", "summit") and any(
+            o.start != t.start and SIDELINES.search(self.text, max(sentence.start, o.start - 80), o.start)
+            for o in self.triggers(sentence))
 
     def _another_month(self, stated: str | None, m: MeetingDraft) -> bool:
         """Whether a date stated beside a meeting word is of another month than
