@@ -935,3 +935,13 @@ def test_two_at_a_summit_who_hold_talks_on_its_margins_hold_their_own(extract):
     talks = only_meeting(record, "talks")
     assert participant_names(talks) == {"Andrew Holness", "Irfaan Ali"}
     assert len(meetings_of(record, "summit")) == 1
+
+
+@pytest.mark.parametrize("place, printed", [
+    ("in Hyderabad house", None),  # a venue named after a city is not the city, however written
+    ("in Victoria Falls", "Victoria Falls"),
+])
+def test_a_place_is_read_whole(extract, place, printed):
+    talks = only_meeting(extract(f"NEW DELHI, 7 October 2024 (PTI) - Prime Minister Narendra Modi held talks with "
+                                 f"Maldivian President Mohamed Muizzu {place} on Monday.\n"), "talks")
+    assert (talks.location.name if talks.location else None) in ({printed} if printed else {None, "New Delhi"})

@@ -164,7 +164,7 @@ NO_MEETING = "none"  # the kind of a phrase that holds a meeting word but names 
 ONE_MEETING_GAP = 60
 MAX_TRIGGERS = 30  # meeting words read in one sentence: a real one has a few, text that repeats them no more work
 NEAR = 60  # characters: a group reference this close to a trigger is its subject or object
-VENUE_WORD = re.compile(rf"\s+(?:{_any('venue_words')})\b")
+VENUE_WORD = re.compile(rf"\s+(?:{_any('venue_words')})\b", re.I)  # "Lusail Palace", "Hyderabad house"
 # "at State House, Nairobi": the city after a venue
 AFTER_VENUE = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('venue_words')}),\s*$")
 NAME_KINDS = {"org", "agency", "name", "title", "honorific", "place", "state", "demonym"}
