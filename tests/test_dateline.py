@@ -382,6 +382,8 @@ def test_caption_and_standfirst_are_furniture(gz):
 @pytest.mark.parametrize("closing, source, date", [
     ("-Andes Press", "Andes Press", None),
     ("Source: Andina, Foreign Ministry of Peru", "Andina", None),
+    ("Source: Andina and EFE", "Andina", None),  # two publishers
+    ("Source: Peru Press and Information Office", "Peru Press and Information Office", None),  # one long name
     ("EFE 14 March 2023", "EFE", "2023-03-14"),
     ("(END)", None, None),
 ])

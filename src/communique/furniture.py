@@ -254,6 +254,9 @@ def _take_facts(found: Furniture, text: str, span: Span, kind: str, gz: Gazettee
             found.date = Fact(mention.value, Span(at + mention.start, at + mention.end))
 
 
+_AND_MORE = re.compile(r"\s+and\s+")
+
+
 def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, int] | None:
     """The publisher a furniture line names, and where in the line."""
     who: tuple[str, int] | None = None
@@ -263,7 +266,13 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
         if _is_publisher(name, gz, sh):
             who = (name, m.start("who"))
     elif kind in ("source", "signoff") and (m := sh.source_line.match(line)):
-        name = sh.source_ends.split(m.group("who"), maxsplit=1)[0].strip(" .,:")
+        first = sh.source_ends.split(m.group("who"), maxsplit=1)[0]
+        name = first.strip(" .,:")
+        joined = _AND_MORE.match(m.group("who"), len(first))
+        if joined is not None and len(name.split()) >= 3:
+            # "Reuters and AFP" are two; "Equatorial Guinea Press and Information Office" is one name
+            rest = sh.source_ends.split(m.group("who")[joined.end():], maxsplit=1)[0]
+            name = (m.group("who")[:joined.end()] + rest).strip(" .,:")
         who = (name, m.start("who")) if name else None
     elif kind in ("agency", "signoff") and _agency_only(line, gz, sh):
         name = line.strip(_AROUND_AGENCY)
