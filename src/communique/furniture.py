@@ -269,9 +269,9 @@ def _publisher(line: str, kind: str, gz: Gazetteer, sh: _Shapes) -> tuple[str, i
         first = sh.source_ends.split(m.group("who"), maxsplit=1)[0]
         name = first.strip(" .,:")
         joined = _AND_MORE.match(m.group("who"), len(first))
-        if joined is not None and len(name.split()) >= 3:
+        rest = sh.source_ends.split(m.group("who")[joined.end():], maxsplit=1)[0] if joined else ""
+        if rest.split() and rest.split()[-1] in gz.names.get("institution_heads", ()):
             # "Reuters and AFP" are two; "Equatorial Guinea Press and Information Office" is one name
-            rest = sh.source_ends.split(m.group("who")[joined.end():], maxsplit=1)[0]
             name = (m.group("who")[:joined.end()] + rest).strip(" .,:")
         who = (name, m.start("who")) if name else None
     elif kind in ("agency", "signoff") and _agency_only(line, gz, sh):
