@@ -249,3 +249,9 @@ def test_heads_of_an_organisation_s_states_who_met_held_its_summit(extract, sent
     summit = only_meeting(extract(sentence + "\n"), "summit")
     assert (summit.org.name, summit.body.name) == (org, body)
     assert summit.date == "2025-10-09"  # "from 9 to 10 October": the range's first day
+
+
+def test_a_body_holding_its_session_numbered_in_brackets_holds_one(extract):
+    record = extract("ABUJA, 7 July 2024 (NAN) - The ECOWAS Authority of Heads of State and Government held its "
+                     "Sixty-Fifth (65 TH) Ordinary Session in Abuja on 7 July 2024.\n")
+    assert [(m.kind, m.body.name) for m in record.meetings] == [("summit", "Authority of Heads of State and Government")]

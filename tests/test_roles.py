@@ -588,3 +588,10 @@ def test_an_organisation_s_acronym_in_brackets_before_a_title_is_its_organisatio
     by_name = {p.name: p for p in extract(text).people}
     assert set(by_name) == {"Federica Mogherini", "Mohammad Javad Zarif"}  # "Visiting" is no name
     assert roles_of(by_name["Federica Mogherini"]) == {("other", None, "EU")}
+
+
+def test_the_city_an_ambassador_is_posted_to_is_part_of_his_title(extract):
+    text = ("KABUL, 3 May 2012 (BNA) - Foreign Minister Zalmai Rassoul received the Ambassador of Canada to Kabul "
+            "Dave Metcalfe on Tuesday.")
+    by_name = {p.name: p for p in extract(text).people}
+    assert roles_of(by_name["Dave Metcalfe"]) == {("ambassador", "CAN", None)}

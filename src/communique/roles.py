@@ -211,8 +211,8 @@ class _Reader:
                 self.used_titles.add(k)  # "Adviser to the UAE President": not a second person
             elif nxt.kind == "place" and prep in ("of", "to") and country is None:
                 country = nxt.key
-            elif nxt.kind == "place" and prep == "in":
-                pass  # "the Iranian Ambassador in Damascus": where the holder serves
+            elif nxt.kind == "place" and prep in ("in", "to"):
+                pass  # "the Iranian Ambassador in Damascus", "the Ambassador of Canada to Kabul": where the holder serves
             elif nxt.kind == "ministry" and prep in ("at", "of"):
                 pass  # "Minister of State at the Ministry of Foreign Affairs": part of the title
             else:

@@ -50,7 +50,7 @@ def _any(name: str) -> str:
 VENUE = re.compile(rf"\b(?:at|in)\s+the\s+((?:[A-Z][\w'’-]+\s+){{1,4}}(?:{_any('venue_nouns')}))\b")
 # "The GCC Ministerial Council held its 155th session"
 HELD_ITS = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:[a-z]+\s+){{0,2}}?(?:{_any('holds_its')})"
-                      r"\s+(?:its|a|an|the)\s+(?:[\w-]+\s+){0,3}")
+                      r"\s+(?:its|a|an|the)\s+(?:[\w-]+\s+|\([^()\n]{1,12}\)\s+){0,3}")  # "its Sixty-Fifth (65 TH) Ordinary"
 # "The General Assembly of the OAS on Friday approved", "attended the OSCE Ministerial Council":
 # a body that acts or is attended is meeting.
 BODY_ACTS = re.compile(r"(?:\s+(?:of|of\s+the)\s+[A-Z][\w()\s-]{0,100}?)?(?:\s*\([A-Z]+\))?(?:,\s+which|,)?\s+(?:\w+\s+){0,3}?"
