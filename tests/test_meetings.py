@@ -945,3 +945,12 @@ def test_a_place_is_read_whole(extract, place, printed):
     talks = only_meeting(extract(f"NEW DELHI, 7 October 2024 (PTI) - Prime Minister Narendra Modi held talks with "
                                  f"Maldivian President Mohamed Muizzu {place} on Monday.\n"), "talks")
     assert (talks.location.name if talks.location else None) in ({printed} if printed else {None, "New Delhi"})
+
+
+def test_more_than_two_who_met_at_a_body_s_gathering_took_part_in_it(extract):
+    record = extract("ALMATY, 21 October 2011 (Kazinform) - President of Azerbaijan H.E. Ilham Aliyev, President of "
+                     "Kazakhstan H.E. Nursultan Nazarbayev and President of Kyrgyzstan H.E. Roza Otunbaeva met at the "
+                     "1st Summit of the Turkic Council in Almaty.\n")
+    summit = only_meeting(record, "summit")
+    assert participant_names(summit) == {"Ilham Aliyev", "Nursultan Nazarbayev", "Roza Otunbaeva"}
+    assert meetings_of(record, "talks") == []

@@ -53,6 +53,8 @@ class MentionLinking:
         if t.phrase.endswith("meetings") and not (t.body or t.org or t.named) and not with_people and \
                 not self.partner_states(t):
             return None, False  # "held bilateral meetings with several member states": a count, no partner told
+        if self._attended_gathering(t, sp):
+            return None, False
         article = self.article(t)
         if t.named and not (t.body or t.org):
             same = next((m for m in self.meetings if m.trigger.text.lower() == t.text.lower() and m.trigger.named), None)
@@ -137,6 +139,18 @@ class MentionLinking:
             m.body, m.body_span = at_hand.body, at_hand.body_span
         return m
 
+    def _attended_gathering(self, t: Trigger, sp: SentencePeople) -> bool:
+        """"The presidents of A, B and C met at the 1st Summit of the Turkic Council": more
+        than two who meet at a body's gathering took part in it; no talks of their own."""
+        if t.phrase not in self.lex.verbs or not MET_AT_GATHERING.match(self.text, t.end):
+            return False
+        sentence = self.doc.sentence_of(t.start)
+        gathering = next((o for o in self.triggers(sentence) if o.start > t.end), None)
+        if gathering is None or gathering.kind not in ("session", "summit") or not (gathering.org or gathering.body) or \
+                not re.fullmatch(r"\s+(?:at|during)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}", self.text[t.end:gathering.start]):
+            return False
+        return len({p.id for _, p, _ in sp.people(sentence.start, t.start)}) > 2  # (past the periods of "H.E.")
+
     def _others_met(self, t: Trigger, sp: SentencePeople, m: MeetingDraft) -> bool:
         """"Earlier, Lavrov and his counterpart Cavusoglu met": a verb of meeting
         whose subjects include someone the meeting told before did not have."""
@@ -210,7 +224,8 @@ class MentionLinking:
 
     def _clause_start(self, pos: int) -> int:
         sentence = self.doc.sentence_of(pos)
-        return max([e for _, e in self._clause_spans(sentence) if e <= pos], default=sentence.start)
+        return max([e for s, e in self._clause_spans(sentence) if e <= pos and
+                    not ABBREVIATION_PERIOD.search(self.text, max(0, s - 5), e)], default=sentence.start)
 
     def _with_people(self, t: Trigger, sp: SentencePeople) -> list[Person]:
         joint = PARTNERS_OF_VISIT if is_visit(t) else PARTNERS_OF_CALL if t.kind == "call" else PARTNERS_OF
