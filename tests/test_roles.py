@@ -595,3 +595,11 @@ def test_the_city_an_ambassador_is_posted_to_is_part_of_his_title(extract):
             "Dave Metcalfe on Tuesday.")
     by_name = {p.name: p for p in extract(text).people}
     assert roles_of(by_name["Dave Metcalfe"]) == {("ambassador", "CAN", None)}
+
+
+def test_a_title_hyphenated_designate_keeps_its_role_and_elect_holds_none_yet(extract):
+    record = extract("NAIROBI, 14 January 2020 (KNA) - President Uhuru Kenyatta received credentials from the Chinese "
+                     "Ambassador-designate to Kenya, Guo Haiyan, and met Ghana's President-elect John Mensah.")
+    by_name = {p.name: p for p in record.people}
+    assert roles_of(by_name["Guo Haiyan"]) == {("ambassador", "CHN", None)}
+    assert {r.role for r in by_name["John Mensah"].roles} == {"other"}

@@ -96,6 +96,7 @@ class Gazetteer:
     given_name_titles: frozenset[str] = frozenset()
     honorific_titles: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
+    title_suffixes: dict[str, str] = field(default_factory=dict)  # "-designate" after a title -> its role ("*": the title's)
     organisation_official_words: tuple[str, ...] = ()
     posted_titles: frozenset[str] = frozenset()  # lower-cased: a chargé d'affaires, like an ambassador, is posted abroad
     envoy_words: tuple[str, ...] = ()  # lower-cased: "Special Envoy for Syria" is sent to Syria, not by it
@@ -224,6 +225,7 @@ def load() -> Gazetteer:
         gz.given_name_titles = gz.given_name_titles | set(data.get("given_name_titles", []))
         gz.honorific_titles = gz.honorific_titles | set(data.get("honorific_titles", []))
         gz.title_heads = gz.title_heads | set(data.get("title_heads", []))
+        gz.title_suffixes.update(data.get("title_suffixes", {}))
         gz.organisation_official_words += tuple(data.get("organisation_official_words", []))
         gz.posted_titles = gz.posted_titles | {w.lower() for w in data.get("posted_titles", [])}
         gz.envoy_words += tuple(w.lower() for w in data.get("envoy_words", []))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .gazetteer import BodyInfo, Gazetteer
+from .gazetteer import BodyInfo, Entry, Gazetteer
 from .text import Document, word_pattern
 
 PROPER_KINDS = {"state", "demonym", "org", "agency", "place", "honorific", "name"}
@@ -79,7 +79,13 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         start, end = end_index - length + 1, end_index + 1
         if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
             continue
-        hyphenated = (start > 0 and lower[start - 1] == "-") or (end < len(lower) and lower[end] == "-")
+        suffix = _title_suffix(gz).match(lower, end)
+        if suffix is not None and any(e.kind == "title" for e in entries):
+            # "Ambassador-designate": the title still; "President-elect": of no office yet
+            role = gz.title_suffixes[suffix.group(1)]
+            end = suffix.end()
+            entries = tuple(e if role == "*" else Entry(e.kind, role, e.extra) for e in entries if e.kind == "title")
+        hyphenated = (start > 0 and lower[start - 1] == "-") or (suffix is None and end < len(lower) and lower[end] == "-")
         if hyphenated:
             # "Armenian-Azerbaijani" holds two states; "Amir-Abdollahian" holds no title
             entries = tuple(e for e in entries if e.kind not in ("title", "honorific"))
@@ -115,6 +121,11 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+@cache
+def _title_suffix(gz: Gazetteer) -> re.Pattern:
+    return re.compile(rf"-({'|'.join(re.escape(w.lower()) for w in gz.title_suffixes) or '(?!)'})\b")
 
 
 def _bodies_around_insertions(text: str, candidates: list[tuple], gz: Gazetteer) -> list[tuple]:
