@@ -656,7 +656,7 @@ class _Reader:
     def state_in_brackets(self, k: int) -> bool:
         """A name followed by a state in brackets: "Fu Cong (China)"."""
         ms = self.mentions
-        return ms[k].kind == "name" and ms[k + 1].kind == "state" and \
+        return k + 1 < len(ms) and ms[k].kind == "name" and ms[k + 1].kind == "state" and \
             re.fullmatch(r"\s*\(\s*(?:the\s+)?", self.gap(ms[k].end, ms[k + 1].start)) is not None and \
             _CLOSING.match(self.text, ms[k + 1].end) is not None
 
