@@ -87,6 +87,8 @@ def test_reception_people_carry_their_own_evidence(session_record):
     pytest.param("TASHKENT, 20.05.2021 (UzA) - Uzbek Foreign Minister Abdulaziz Kamilov said that the talks are "
                  "scheduled to take place in Ashgabat with Turkmen Foreign Minister Rashid Meredov.",
                  id="talks-are-scheduled"),
+    pytest.param("TASHKENT, 20.05.2021 (UzA) - Uzbek Foreign Minister Abdulaziz Kamilov aims to hold consultations "
+                 "in Ashgabat with Turkmen Foreign Minister Rashid Meredov.", id="aims-to-hold"),
 ])
 def test_future_meeting_is_not_extracted(extract, text):
     record = extract(text)
