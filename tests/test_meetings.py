@@ -956,3 +956,11 @@ def test_more_than_two_who_met_at_a_body_s_gathering_took_part_in_it(extract):
     summit = only_meeting(record, "summit")
     assert participant_names(summit) == {"Ilham Aliyev", "Nursultan Nazarbayev", "Roza Otunbaeva"}
     assert meetings_of(record, "talks") == []
+
+
+def test_a_summit_of_several_states_leaders_in_one_of_them_is_hosted_by_its_leader(extract):
+    record = extract("LANY, 3 October 2019 (CTK) - The V4 summit of presidents was held in Lany on Thursday. Polish "
+                     "President Andrzej Duda, Slovak President Zuzana Caputova and Hungarian President Janos Ader "
+                     "took part with Czech President Milos Zeman.\n")
+    summit = only_meeting(record, "summit")
+    assert summit.chair == "Milos Zeman"

@@ -59,6 +59,8 @@ class Settling:
                     m.location = dateline_place
             if m.kind == "talks" and m.chair is None:
                 self.host_of_talks(m)
+            if m.kind == "summit" and m.chair is None:
+                self.host_of_summit(m)
         # a meeting dated after the report is announced, not held
         self.meetings = [m for m in self.meetings
                          if not (m.date_span is not None and published and len(m.date) == 10 and m.date > published)]
@@ -87,6 +89,15 @@ class Settling:
         guests = [p for p in people if (p.country or p.org) and p.country != country]  # a state's, or an organisation's
         if hosts and guests and len({p.country for p in guests}) == 1:
             m.chair = max(hosts, key=lambda p: self.gz.role_rank.get(p.role or "", 0))
+
+    def host_of_summit(self, m: MeetingDraft) -> None:
+        """A summit of leaders of several states held in one of them is hosted by
+        that state's leader among them ("welcomed in Lany by Czech President Zeman")."""
+        country = m.location_country or self.gz.places.get(m.location or "")
+        people = [p for p, _ in m.participants.values()]
+        hosts = [p for p in people if country and p.country == country and p.role in LEVEL_ROLES["head_of_state"]]
+        if len(hosts) == 1 and any(p.country and p.country != country for p in people):
+            m.chair = hosts[0]
 
     def _host_at_home(self, m: MeetingDraft) -> None:
         """A host receives at home: a chair from abroad, where officials of the
