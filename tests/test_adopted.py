@@ -173,3 +173,11 @@ def test_a_named_document_in_the_passive_and_a_comma_list_of_documents(extract):
     assert sorted((a.kind, a.subject) for a in summit.adopted) == [
         ("declaration", "Dushanbe Declaration"), ("other", "military cooperation until 2030"),
         ("programme", "border security"), ("programme", "information security")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Kampala Declaration was released by the Secretariat at the close of the session.",
+    "The ministers released the Kampala Declaration at the close of the session.",
+])
+def test_a_named_document_released_at_a_meeting_is_adopted(adopted, sentence):
+    assert adopted(sentence) == [("declaration", "Kampala Declaration")]

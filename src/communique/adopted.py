@@ -51,7 +51,7 @@ def _patterns() -> _Patterns:
     verbs = phrase_alternation(data["verbs"])
     generic = "|".join(re.escape(g) for g in data["generic_documents"])
     adverbials = phrase_alternation(data["adverbials"])
-    passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed)(?:\s+and\s+(?:adopted|approved|signed))?"
+    passive_verbs = r"(?:(?:also\s+)?(?:considered|discussed|reviewed)\s+and\s+)?(?:adopted|approved|signed|endorsed|agreed|issued|released)(?:\s+and\s+(?:adopted|approved|signed))?"
     return _Patterns(
         # the rest stops where another adoption verb begins ("approved the plan ... and adopted a decision")
         # "signed several documents, including a joint statement on A": the documents the list names
