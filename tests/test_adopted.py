@@ -181,3 +181,9 @@ def test_a_named_document_in_the_passive_and_a_comma_list_of_documents(extract):
 ])
 def test_a_named_document_released_at_a_meeting_is_adopted(adopted, sentence):
     assert adopted(sentence) == [("declaration", "Kampala Declaration")]
+
+
+def test_a_named_document_the_meeting_spoke_through_is_adopted(adopted):
+    assert adopted("Through a Final Communique, the regional leaders called for calm in the region.") == [
+        ("communique", "Final Communique")]
+    assert adopted("In a statement, the leaders called for calm.") == []  # no document named

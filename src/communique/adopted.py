@@ -30,6 +30,7 @@ class _Patterns:
     passive: re.Pattern
     named_passive: re.Pattern
     fronted: re.Pattern
+    instrument: re.Pattern
     kind_of: dict[str, str]
     kinds: str  # the alternation of every document word
     next_document: re.Pattern  # "... and an agreement ..." inside what a verb adopted
@@ -66,6 +67,10 @@ def _patterns() -> _Patterns:
         # "Statements (by the ministers) on A, B and C were (reportedly) adopted"
         fronted=re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:{_DETERMINERS})(?P<items>(?:{kinds})\s+(?:by\s+(?:the\s+)?[^,;]{{0,60}}?\s+)?(?:on|of|for|to)\s[^;]*?)"
                            rf"\s+(?:was|were)\s+(?:(?:{adverbials})\s+)?{passive_verbs}\b", re.I),
+        # "Through a Final Communique, the leaders called for ...": the meeting spoke through its named document
+        instrument=re.compile(rf"^(?:Through|In|With|Via)\s+(?:a|an|the|its|their)\s+"
+                              rf"(?P<name>(?-i:(?:[A-Z][\w'’-]*\s+){{0,5}}(?=[A-Z]))(?:{kinds}))\b\s*(?:,|\s+(?:issued|released|adopted)\b)",
+                              re.I),
         kind_of=kind_of,
         kinds=kinds,
         # "and the SADC budget", ", a cooperation programme": a list's next document
@@ -85,7 +90,8 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
     out: list[AdoptedItem] = []
     for index, sentence in enumerate(doc.sentences):
         text = doc.text[sentence.start:sentence.end]
-        if not p.verb_stems.search(doc.lower, sentence.start, sentence.end):
+        instrument = p.instrument.match(text)
+        if instrument is None and not p.verb_stems.search(doc.lower, sentence.start, sentence.end):
             continue  # most sentences adopt nothing: skip the costly patterns
         found: list[AdoptedItem] = []
         for m in p.passive.finditer(text):
@@ -112,6 +118,11 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
                 subject = " ".join(text[name_start:m.end("kind")].split())
                 found.append(AdoptedItem(p.kind_of[_norm(m.group("kind"))], subject, sentence.start + name_start,
                                          sentence.start + m.end("kind"), Span(sentence.start + m.start(), sentence.start + m.end())))
+        if not found and (m := instrument) is not None:
+            name = m.group("name")
+            kind = next(k for w, k in sorted(p.kind_of.items(), key=lambda x: -len(x[0])) if name.lower().endswith(w))
+            found.append(AdoptedItem(kind, name, sentence.start + m.start("name"), sentence.start + m.end("name"),
+                                     Span(sentence.start + m.start(), sentence.start + m.end())))
         if not found:
             for m in p.active.finditer(text):
                 evidence = Span(sentence.start + m.start(), sentence.start + m.end())
