@@ -964,3 +964,16 @@ def test_a_summit_of_several_states_leaders_in_one_of_them_is_hosted_by_its_lead
                      "took part with Czech President Milos Zeman.\n")
     summit = only_meeting(record, "summit")
     assert summit.chair == "Milos Zeman"
+
+
+def test_a_summit_of_two_states_leaders_of_no_organisation_is_their_talks(extract):
+    record = extract("MOSCOW, 10 May 1995 (AP) - President Bill Clinton of the United States and Russian President "
+                     "Boris Yeltsin opened their summit in the Kremlin on Wednesday.\n")
+    talks = only_meeting(record, "talks")
+    assert participant_names(talks) == {"Bill Clinton", "Boris Yeltsin"}
+
+
+def test_a_summit_whose_sentence_names_an_organisation_stays_a_summit(extract):
+    record = extract("WINDHOEK, 31 January 2023 (NAMPA) - President Hage Geingob of Namibia and President Cyril "
+                     "Ramaphosa of South Africa attended the SADC summit in Windhoek on Tuesday.\n")
+    assert [m.kind for m in record.meetings] == ["summit"]

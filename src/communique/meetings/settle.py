@@ -40,6 +40,8 @@ class Settling:
                 fits = [p for p in fits if p.role in level] or fits
                 if fits:
                     m.chair = fits[0]
+            if m.kind == "summit" and self._two_states_summit(m):
+                m.kind = "talks"  # "the Clinton-Yeltsin summit": leaders of two states hold talks (FORMAT.md)
             if m.kind in ("talks", "reception"):
                 self.reception_or_talks(m)
                 self._host_at_home(m)
@@ -89,6 +91,13 @@ class Settling:
         guests = [p for p in people if (p.country or p.org) and p.country != country]  # a state's, or an organisation's
         if hosts and guests and len({p.country for p in guests}) == 1:
             m.chair = max(hosts, key=lambda p: self.gz.role_rank.get(p.role or "", 0))
+
+    def _two_states_summit(self, m: MeetingDraft) -> bool:
+        """A summit of no organisation, the sentence naming none, between leaders of two states."""
+        people = [p for p, _ in m.participants.values()]
+        return m.org is None and m.body is None and len({p.country for p in people}) == 2 and \
+            all(p.country for p in people) and \
+            not any(x.kind in ("org", "body") for x in self.mentions_of(self.doc.sentence_of(m.trigger.start)))
 
     def host_of_summit(self, m: MeetingDraft) -> None:
         """A summit of leaders of several states held in one of them is hosted by
