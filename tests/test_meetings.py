@@ -977,3 +977,11 @@ def test_a_summit_whose_sentence_names_an_organisation_stays_a_summit(extract):
     record = extract("WINDHOEK, 31 January 2023 (NAMPA) - President Hage Geingob of Namibia and President Cyril "
                      "Ramaphosa of South Africa attended the SADC summit in Windhoek on Tuesday.\n")
     assert [m.kind for m in record.meetings] == ["summit"]
+
+
+def test_one_represented_at_a_meeting_is_not_at_it(extract):
+    record = extract("CASTRIES, 7 July 2024 (GIS) - The OECS Authority met in Castries on Sunday. Present were Prime "
+                     "Minister Philip Pierre of Saint Lucia, and Minister Gregory Bowen of Grenada, representing the "
+                     "Prime Minister of Grenada, Dickon Mitchell.\n")
+    summit = only_meeting(record, "summit")
+    assert participant_names(summit) == {"Philip Pierre", "Gregory Bowen"}
