@@ -544,3 +544,9 @@ def test_a_year_less_dateline_in_the_year_the_report_names_alone(gz):
 def test_the_day_the_lead_calls_today_dates_the_report(gz):
     text = "Jakarta: The foreign ministers held a bilateral meeting in Bali today, July 7, 2022.\n"
     assert find_dateline(text, gz).date == "2022-07-07"
+
+
+def test_a_header_of_publisher_unit_and_place_between_bullets(gz):
+    text = "Chile and Peru ministers talk trade\nPress Office \u2022 News Division \u2022 Lima |\n" + BODY
+    facts = find_dateline(text, gz)
+    assert (facts.source, facts.place) == ("Press Office", "Lima")
