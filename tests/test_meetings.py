@@ -985,3 +985,11 @@ def test_one_represented_at_a_meeting_is_not_at_it(extract):
                      "Prime Minister of Grenada, Dickon Mitchell.\n")
     summit = only_meeting(record, "summit")
     assert participant_names(summit) == {"Philip Pierre", "Gregory Bowen"}
+
+
+def test_a_meeting_of_the_group_s_body_chaired_by_one_is_that_body_s_session_he_chaired(extract):
+    record = extract("ASTANA, 3 November 2023 (Kazinform) - The OTS summit opened in Astana. The summit started with "
+                     "a meeting of the group's Council of Foreign Ministers chaired by Murat Nurtleu.\n")
+    session = only_meeting(record, "session")
+    assert (session.org.name, session.body.name, session.chair) == ("OTS", "Council of Foreign Ministers", "Murat Nurtleu")
+    assert only_meeting(record, "summit").chair is None  # the chair is the nearer meeting's

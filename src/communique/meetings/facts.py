@@ -217,8 +217,10 @@ class SentenceFacts:
         return by.end() if by is not None else None
 
     def _nearest_trigger(self, pos: int, trigger: Trigger, sentence: Span) -> bool:
-        triggers = [t for t in self.triggers(sentence) if t.start < pos]
-        return not triggers or triggers[-1].start == trigger.start or trigger.start < pos
+        triggers = self.triggers(sentence)
+        before = [t for t in triggers if t.start < pos]
+        # "The summit started with a meeting of the Council chaired by X": the meeting word nearest before
+        return before[-1].start == trigger.start if before else not triggers or triggers[0].start == trigger.start
 
     def _set_chair(self, meeting: MeetingDraft, person: Person, span: Span) -> None:
         if meeting.chair is None:

@@ -65,6 +65,8 @@ SUMMIT_QUALIFIER = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:{_any('session_
 # "the SCO ministerial meeting": the level of an organisation's session, by the words before its meeting word
 SESSION_LEVELS = {level: re.compile(rf"\b(?:{_any(level + '_level_words')})\s+$", re.I)
                   for level in ("defence_minister", "foreign_minister")}
+# "meeting of the Council", "meeting of the group's Council": between a meeting word and its body
+OF_BODY = re.compile(rf"\s+of\s+(?:the\s+)?(?:(?:{_any('group_nouns')})['’]s\s+)?(?:[A-Z][\w'’-]*\s+){{0,2}}")
 # "the Council of Foreign Ministers of the Member States of the OIC": between a body and its organisation
 BODY_TO_ORG = re.compile(rf"\s+of\s+(?:the\s+)?(?:{_any('member_nouns')})\s+of\s+(?:the\s+)?", re.I)
 # "on the sidelines of the 29th Nikkei Forum": the named gathering after the words of sidelines

@@ -8,6 +8,7 @@ from ..gazetteer import BodyInfo
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    OF_BODY,
     LEADERS_MEETING,
     LEADERS_WORD,
     MEETING_QUALIFIERS,
@@ -160,7 +161,7 @@ class TriggerFinder:
     def _adjacent(self, t: Trigger, b: Mention) -> bool:
         """"meeting of the Council", "Council meeting", or one inside the other."""
         if t.end <= b.start:
-            return re.fullmatch(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}", self.text[t.end:b.start]) is not None
+            return OF_BODY.fullmatch(self.text, t.end, b.start) is not None
         if b.end <= t.start:
             return re.fullmatch(r"[\"»]?\s+", self.text[b.end:t.start]) is not None  # '"C5+1" meeting'
         return True
