@@ -255,3 +255,9 @@ def test_a_body_holding_its_session_numbered_in_brackets_holds_one(extract):
     record = extract("ABUJA, 7 July 2024 (NAN) - The ECOWAS Authority of Heads of State and Government held its "
                      "Sixty-Fifth (65 TH) Ordinary Session in Abuja on 7 July 2024.\n")
     assert [(m.kind, m.body.name) for m in record.meetings] == [("summit", "Authority of Heads of State and Government")]
+
+
+def test_an_organisation_s_summit_is_its_body_named_a_summit_of_several_where_leaders_meet(extract):
+    summit = only_meeting(extract("VICTORIA FALLS, 17 August 2014 (New Ziana) - The 34th SADC Summit was held in "
+                                  "Victoria Falls on Sunday.\n"), "summit")
+    assert summit.body is not None and summit.body.name == "Summit of Heads of State and Government"

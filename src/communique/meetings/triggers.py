@@ -238,6 +238,10 @@ class TriggerFinder:
         organisation's summit is a session of the one body where its leaders meet."""
         org = self.gz.orgs.get(t.org or "")
         summits = [b for b in org.bodies if b.kind == "summit"] if org and t.kind == "summit" else []
+        # of several ("the SADC summit": not its Organ's), the one named a summit, then after the organisation
+        for named in (lambda b: "summit" in b.name.lower(), lambda b: org.key.lower() in b.name.lower()):
+            if len(summits) > 1:
+                summits = [b for b in summits if named(b)] or summits
         if len(summits) == 1:
             sentence = self.doc.sentence_of(t.start)
             qualifier = SUMMIT_QUALIFIER.search(self.text, max(sentence.start, t.start - 40), t.start)
