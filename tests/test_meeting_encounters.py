@@ -134,3 +134,27 @@ KUALA LUMPUR, 3 January 2024 (Bernama) – Sultan Ibrahim, the King of Malaysia,
 
 def test_a_thing_received_is_no_reception(extract):
     assert meetings_of(extract(RECEIPT), "reception") == []
+
+
+def test_two_sides_who_held_discussions_held_talks(extract):
+    record = extract("GEORGETOWN, 14 December 2023 (GINA) - Irfaan Ali, President of Guyana, and Nicolas Maduro, "
+                     "President of Venezuela, held discussions in Argyle on Thursday.\n")
+    talks = meetings_of(record, "talks")
+    assert len(talks) == 1 and participant_names(talks[0]) == {"Irfaan Ali", "Nicolas Maduro"}
+
+
+def test_an_envoy_who_presented_credentials_was_received_by_the_one_he_presented_them_to(extract):
+    record = extract("NEW DELHI, 5 March 2014 (PTI) - Swiss Ambassador Alexandre Ziegler presented his credentials to "
+                     "President Pranab Mukherjee on Wednesday.\n")
+    reception = meetings_of(record, "reception")
+    assert len(reception) == 1 and reception[0].chair == "Pranab Mukherjee"
+    assert participant_names(reception[0]) == {"Alexandre Ziegler", "Pranab Mukherjee"}
+
+
+def test_a_guest_welcomed_to_a_place_was_received_but_a_visit_welcomed_was_not(extract):
+    record = extract("BRUSSELS, 5 April 2023 (NATO) - NATO Secretary General Jens Stoltenberg welcomed US Secretary "
+                     "of State Antony Blinken to the NATO Headquarters on Wednesday.\n")
+    assert [(m.kind, m.chair) for m in record.meetings] == [("reception", "Jens Stoltenberg")]
+    record = extract("BRUSSELS, 5 April 2023 (NATO) - NATO Secretary General Jens Stoltenberg welcomed Secretary "
+                     "Antony Blinken's visit to Belgium, he said on Wednesday.\n")
+    assert meetings_of(record, "reception") == []

@@ -98,6 +98,7 @@ PERSON_OBJECT_VERBS = frozenset(WORDS["person_object_verbs"])
 HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+){0,6}$", re.I)  # "hosted A for a trilateral meeting"
 ARRIVAL_VERBS = frozenset(WORDS["arrival_verbs"])
 ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
+WELCOMED_TO = re.compile(r"\s+(?:to|at)\s+(?:the\s+)?[A-Z]")  # "welcomed Blinken to the NATO Headquarters": to a place
 # verbs that may follow "heads of state" before the meeting word ("the heads of state held a summit")
 OF_VERBS = frozenset(w.lower() for w in WORDS["holding"] + WORDS["of_verbs"])
 PASSIVE_BY = re.compile(rf"\s+(?:{_any('agent_by')})\b", re.I)  # "hosted by X" right after the verb

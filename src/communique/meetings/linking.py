@@ -8,6 +8,7 @@ from ..coreference import Person
 from ..gazetteer import BodyInfo
 from ..text import Span
 from .lexicon import (
+    WELCOMED_TO,
     SIDELINES,
     RECALLED_AHEAD,
     WITH_PARTNER,
@@ -110,8 +111,10 @@ class MentionLinking:
             # "the meeting, hosted by Fidan": who hosts the meeting at hand; "hosted the summit": no meeting of its
             # own; "hosted A and B for a trilateral meeting": the meeting word after tells it
             return None, False
-        if t.phrase in ARRIVAL_VERBS and not ARRIVAL.search(self.text, *self._sentence_bounds(t)):
-            return None, False  # "Welcoming his counterpart, X noted": the talks at hand, no welcome on arrival
+        if t.phrase in ARRIVAL_VERBS and not ARRIVAL.search(self.text, *self._sentence_bounds(t)) and \
+                not self._welcomed_to_a_place(t, sp):
+            # "Welcoming his counterpart, X noted": the talks at hand, no welcome on arrival or to a place
+            return None, False
         if t.phrase in self.lex.encounters and not with_people and not sp.groups:
             return self._talks_at_hand(), False  # "the sides exchanged views": no partner, no meeting of its own
         told = self._told_before(t, sp, with_people)
@@ -138,6 +141,12 @@ class MentionLinking:
             m.kind, m.org, m.org_span = at_hand.kind, at_hand.org, at_hand.org_span
             m.body, m.body_span = at_hand.body, at_hand.body_span
         return m
+
+    def _welcomed_to_a_place(self, t: Trigger, sp: SentencePeople) -> bool:
+        """"welcomed Blinken to the NATO Headquarters": the guest welcomed, then where
+        (not "welcomed Saidov's visit to Japan")."""
+        guests = sp.people(t.end, self.clause_end(t.end))
+        return bool(guests) and WELCOMED_TO.match(self.text, guests[0][2].end) is not None
 
     def _attended_gathering(self, t: Trigger, sp: SentencePeople) -> bool:
         """"The presidents of A, B and C met at the 1st Summit of the Turkic Council": more
