@@ -268,3 +268,19 @@ def test_a_states_partner_named_in_a_later_sentence_joins_that_states_meeting(ex
                      "she discussed palm oil, while with Chinese Foreign Minister Wang Yi she discussed trade.\n")
     assert sorted(sorted(participant_names(m)) for m in record.meetings) == [
         ["Borge Brende", "Retno Marsudi"], ["Retno Marsudi"], ["Retno Marsudi", "Wang Yi"]]
+
+
+def test_a_group_received_then_named_one_by_one_in_the_next_sentence_is_received_one_by_one(extract):
+    record = extract("BEIJING, 13 September 2017 (Xinhua) -- President Xi Jinping received the credentials presented "
+                     "by three new ambassadors on Wednesday. The ambassadors are Karl Huber from Austria, Amadou Fall "
+                     "from Senegal and Mikko Virtanen from Finland.\n")
+    receptions = [m for m in record.meetings if m.kind == "reception"]
+    assert sorted(sorted(p.name for p in m.participants) for m in receptions) == [
+        ["Amadou Fall", "Xi Jinping"], ["Karl Huber", "Xi Jinping"], ["Mikko Virtanen", "Xi Jinping"]]
+    assert {m.chair for m in receptions} == {"Xi Jinping"}
+
+
+def test_a_group_said_to_do_something_names_no_partners(extract):
+    record = extract("ULAANBAATAR, 5 July 2022 (Montsame) - Foreign Minister Batmunkh Battsetseg received Russian "
+                     "Foreign Minister Sergei Lavrov. The top diplomats are likely to discuss trade and transport.\n")
+    assert [sorted(p.name for p in m.participants) for m in record.meetings] == [["Batmunkh Battsetseg", "Sergei Lavrov"]]

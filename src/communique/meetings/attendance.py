@@ -5,6 +5,8 @@ import re
 
 from ..text import Span
 from .lexicon import (
+    GROUP_LISTED_AFTER,
+    GROUP_LISTED_BEFORE,
     FRONTED_CLAUSE,
     JUDGED,
     BYSTANDER,
@@ -71,6 +73,9 @@ class Attendance:
         absent = [p for pos, p, _ in sp.people(sentence.start, absence.start()) if pos not in sp.plural] or \
             [p for pos, p, _ in sp.people(absence.end(), sentence.end) if pos not in sp.plural] if absence else []
         attendance = bool(self.lex.attendance.search(self.doc.folded[sentence.start:sentence.end]))
+        if len(touched) == 1 and touched[0][1] is None and self._group_listed(sentence, sp):
+            attendance = True  # "The ambassadors are A from X, B from Y": the partners of the meeting at hand
+            touched[0][0].partner_list = sentence
         stand_in = REPRESENTED_BY.search(self.text, sentence.start, sentence.end)
         if stand_in is not None:
             # "Blinken was represented by Under Secretary Nuland": the one absent, the other there
@@ -126,6 +131,16 @@ class Attendance:
                 kind = self.lex.format_kind.get(word.lower())
                 if kind:
                     (new_ones[-1] if new_ones else target).formats.add(kind)
+
+    def _group_listed(self, sentence: Span, sp: SentencePeople) -> bool:
+        """A sentence opened by a group of the meeting at hand, then "are" or "include" and
+        its people by name (not "The top diplomats are likely to discuss ...")."""
+        first = next((r for r in self.plural_refs if sentence.start <= r.start < sentence.end), None)
+        if first is None or GROUP_LISTED_BEFORE.fullmatch(self.text, sentence.start, first.start) is None:
+            return False
+        copula = GROUP_LISTED_AFTER.match(self.text, first.end)
+        return copula is not None and len({p.id for _, p, span in sp.people(copula.end(), sentence.end)
+                                           if span.start >= copula.end()}) >= 2
 
     def _share_out(self, touched: list[tuple[MeetingDraft, Trigger | None, bool]], sentence: Span,
                    sp: SentencePeople) -> None:

@@ -98,6 +98,9 @@ PERSON_OBJECT_VERBS = frozenset(WORDS["person_object_verbs"])
 HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+){0,6}$", re.I)  # "hosted A for a trilateral meeting"
 ARRIVAL_VERBS = frozenset(WORDS["arrival_verbs"])
 ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
+# "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
+GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")
+GROUP_LISTED_AFTER = re.compile(r"\s+(?:are|were|include|included|comprise|comprised)\b")
 WELCOMED_TO = re.compile(r"\s+(?:to|at)\s+(?:the\s+)?[A-Z]")  # "welcomed Blinken to the NATO Headquarters": to a place
 # verbs that may follow "heads of state" before the meeting word ("the heads of state held a summit")
 OF_VERBS = frozenset(w.lower() for w in WORDS["holding"] + WORDS["of_verbs"])
@@ -276,6 +279,7 @@ class MeetingDraft:
     hosts_sidelines: bool = False  # a session others met on the sidelines of
     partner_states: list[str] = field(default_factory=list)  # "met the foreign ministers of A, B and C": one meeting each
     partner_state: str | None = None  # of those, the one state this meeting is with
+    partner_list: Span | None = None  # "The ambassadors are A from X, B from Y": the next sentence names the partners
     setting: "MeetingDraft | None" = None  # the session this meeting was held on the sidelines of
     chair: Person | None = None
     chair_span: Span | None = None

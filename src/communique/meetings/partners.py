@@ -106,6 +106,13 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         return [m]
     stated = [(p, span) for pid, (p, span) in m.participants.items()
               if pid in m.principals and sentence.start <= span.start < sentence.end]
+    if m.partner_list is not None:
+        # "... three new ambassadors. The ambassadors are A from X, B from Y and C from Z": each where named
+        listed = m.partner_list
+        named_there = {p.id: next((s for s in p.mentions if listed.start <= s.start < listed.end), None)
+                       for p, _ in m.participants.values()}
+        stated = [(p, span) for p, span in stated if named_there[p.id] is None] + \
+            [(p, named_there[p.id]) for p, _ in m.participants.values() if named_there[p.id] is not None]
     group = [r for r in reader.plural_refs if m.trigger.end <= r.start < reader.clause_end(m.trigger.end)]
     named = [span for _, span in stated if span.start >= m.trigger.end and not any(r.start == span.start for r in group)]
     if group and len(named) < 2:
