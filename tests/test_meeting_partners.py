@@ -284,3 +284,14 @@ def test_a_group_said_to_do_something_names_no_partners(extract):
     record = extract("ULAANBAATAR, 5 July 2022 (Montsame) - Foreign Minister Batmunkh Battsetseg received Russian "
                      "Foreign Minister Sergei Lavrov. The top diplomats are likely to discuss trade and transport.\n")
     assert [sorted(p.name for p in m.participants) for m in record.meetings] == [["Batmunkh Battsetseg", "Sergei Lavrov"]]
+
+
+def test_envoys_received_together_present_their_credentials_one_by_one(extract):
+    record = extract("ACCRA, 4 May 2023 (GNA) - President Kofi Mensah on Thursday received the letters of credence "
+                     "of three new envoys accredited to Ghana. The new envoys are:\n"
+                     "- Her Excellency Ana Costa, Ambassador of the Republic of Portugal.\n"
+                     "- His Excellency Pierre Laurent, High Commissioner of the Republic of Seychelles.\n"
+                     "- His Excellency Idriss Mahamat, Ambassador of the Republic of Chad.\n")
+    receptions = [m for m in record.meetings if m.kind == "reception"]
+    assert sorted(sorted(p.name for p in m.participants) for m in receptions) == [
+        ["Ana Costa", "Kofi Mensah"], ["Idriss Mahamat", "Kofi Mensah"], ["Kofi Mensah", "Pierre Laurent"]]

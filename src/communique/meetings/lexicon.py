@@ -98,6 +98,7 @@ PERSON_OBJECT_VERBS = frozenset(WORDS["person_object_verbs"])
 HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+){0,6}$", re.I)  # "hosted A for a trilateral meeting"
 ARRIVAL_VERBS = frozenset(WORDS["arrival_verbs"])
 ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
+ONE_BY_ONE = re.compile(rf"\b(?:{_any('one_by_one')})\b", re.I)
 # "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
 GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")
 GROUP_LISTED_AFTER = re.compile(r"\s+(?:are|were|include|included|comprise|comprised)\b")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..coreference import Person
 from ..text import Span
-from .lexicon import LISTED_NEXT, MeetingDraft
+from .lexicon import LISTED_NEXT, ONE_BY_ONE, MeetingDraft
 from .reader import MeetingReader
 
 _ONE_TO_ONE = ("talks", "reception", "call")
@@ -106,14 +106,18 @@ def _split(m: MeetingDraft, reader: MeetingReader) -> list[MeetingDraft]:
         return [m]
     stated = [(p, span) for pid, (p, span) in m.participants.items()
               if pid in m.principals and sentence.start <= span.start < sentence.end]
-    if m.partner_list is not None:
-        # "... three new ambassadors. The ambassadors are A from X, B from Y and C from Z": each where named
-        listed = m.partner_list
-        named_there = {p.id: next((s for s in p.mentions if listed.start <= s.start < listed.end), None)
-                       for p, _ in m.participants.values()}
+    group = [r for r in reader.plural_refs if m.trigger.end <= r.start < reader.clause_end(m.trigger.end)]
+    at_group = {r.start for r in reader.plural_refs if sentence.start <= r.start < sentence.end}
+    one_by_one = bool(at_group) and ONE_BY_ONE.search(reader.text, sentence.start, sentence.end) is not None
+    if m.partner_list is not None or one_by_one:
+        # "... three new ambassadors. The ambassadors are A from X, B from Y and C from Z", "received the credentials
+        # of five new envoys" (each presents his own): each where named
+        listed_from = m.partner_list.start if m.partner_list is not None else m.trigger.end
+        named_there = {p.id: next((s for s in p.mentions if s.start >= listed_from), None)
+                       if span.start in at_group or (m.partner_list is not None and span.start >= listed_from) else None
+                       for p, span in m.participants.values()}
         stated = [(p, span) for p, span in stated if named_there[p.id] is None] + \
             [(p, named_there[p.id]) for p, _ in m.participants.values() if named_there[p.id] is not None]
-    group = [r for r in reader.plural_refs if m.trigger.end <= r.start < reader.clause_end(m.trigger.end)]
     named = [span for _, span in stated if span.start >= m.trigger.end and not any(r.start == span.start for r in group)]
     if group and len(named) < 2:
         # "received the foreign ministers of the member states": received as a group; not
