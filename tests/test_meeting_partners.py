@@ -295,3 +295,15 @@ def test_envoys_received_together_present_their_credentials_one_by_one(extract):
     receptions = [m for m in record.meetings if m.kind == "reception"]
     assert sorted(sorted(p.name for p in m.participants) for m in receptions) == [
         ["Ana Costa", "Kofi Mensah"], ["Idriss Mahamat", "Kofi Mensah"], ["Kofi Mensah", "Pierre Laurent"]]
+
+
+def test_visiting_ministers_who_called_on_a_host_then_listed_each_called_on_him(extract):
+    # the cue of the future ("invited") is in the subject's relative clause, not the verb's
+    record = extract("COLOMBO, 5 February 2023 (Daily News) - The visiting Foreign Ministers who were invited to "
+                     "the celebration called on Foreign Minister Ali Sabry in Colombo on 3 February 2023. These "
+                     "included Karma Dorji from Bhutan and Ibrahim Nasir from the Maldives.\n")
+    receptions = [m for m in record.meetings if m.kind == "reception"]
+    assert sorted(sorted((p.name, p.role, p.country) for p in m.participants) for m in receptions) == [
+        [("Ali Sabry", "foreign_minister", "LKA"), ("Ibrahim Nasir", "foreign_minister", "MDV")],
+        [("Ali Sabry", "foreign_minister", "LKA"), ("Karma Dorji", "foreign_minister", "BTN")]]
+    assert {m.chair for m in receptions} == {"Ali Sabry"}

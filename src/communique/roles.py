@@ -47,6 +47,7 @@ _SCOPE_MENTIONS = 8  # the places and institutions a long title may name before 
 _SCOPE_GAP = re.compile(r"[ \u00a0,]*(?:(?:of|for|in|and|the|on|[A-Z][\w'’-]*)[ \u00a0,]+)*")
 _SCOPE_LAST_GAP = re.compile(r"[ \u00a0]*,[ \u00a0]*")
 _PORTFOLIO_BEFORE = re.compile(r"\b(?:for|of)[ \u00a0]+$")
+_LISTS_THEM = re.compile(r"\s*(?:These|They|Those)\s+(?:are|were|include|included)\b")  # "These included A from X"
 _LINE_LEAD = re.compile(r"[ \t\u00a0]*(?:(?:[•·▪●◦*–-]|\d{1,2}[.)])[ \t\u00a0]*)?")  # "  • ", "3. ": a list item's mark
 _LINE_STATE_MARK = re.compile(r"[ \u00a0]*(?::|[–—-][ \u00a0])")  # "Hungary – Prime Minister X" at a line's start
 _AND = re.compile(r"^[ \u00a0]+and[ \u00a0]+$")
@@ -409,6 +410,7 @@ class _Reader:
         ms = self.mentions
         i = 0
         last_claims: dict[int, list[RoleClaim]] = {}  # sentence -> claims of its latest title
+        plural_claims: dict[int, list[RoleClaim]] = {}  # sentence -> claims of its first plural title
         while i < len(ms):
             m = ms[i]
             if m.kind != "title" or i in self.used_titles:
@@ -474,8 +476,10 @@ class _Reader:
             else:
                 self.references.append(Reference(claims[0].start, end, claims[0], ms[i].plural))
             last_claims[sentence] = claims
+            if m.plural:
+                plural_claims.setdefault(sentence, claims)
             i = max(last, target if target is not None and target > i else last) + 1
-        self.name_of_state(last_claims)
+        self.name_of_state(last_claims, plural_claims)
         self.delegations()
         self.sides()
         self.line_states()
@@ -660,9 +664,11 @@ class _Reader:
             re.fullmatch(r"\s*\(\s*(?:the\s+)?", self.gap(ms[k].end, ms[k + 1].start)) is not None and \
             _CLOSING.match(self.text, ms[k + 1].end) is not None
 
-    def name_of_state(self, last_claims: dict[int, list[RoleClaim]]) -> None:
+    def name_of_state(self, last_claims: dict[int, list[RoleClaim]], plural_claims: dict[int, list[RoleClaim]]) -> None:
         """"..., Ismael Ould Cheikh Ahmed of Mauritania, ...": a name of a state
-        in a sentence that has named a title holds that title for that state."""
+        in a sentence that has named a title holds that title for that state; so
+        in a sentence listing the holders of the plural title before ("The visiting
+        Foreign Ministers called on X. These included A from B, ...")."""
         ms = self.mentions
         for k in range(len(ms) - 1):
             name, state = ms[k], ms[k + 1]
@@ -673,7 +679,10 @@ class _Reader:
             p = self.people.get(name.start)
             if p and p.claims:
                 continue
-            claims = last_claims.get(self.doc.sentence_index(name.start))
+            index = self.doc.sentence_index(name.start)
+            claims = last_claims.get(index)
+            if not claims and _LISTS_THEM.match(self.text, self.doc.sentences[index].start):
+                claims = plural_claims.get(index - 1)
             if claims:
                 self.bind(name, [RoleClaim(c.role, c.title, state.start, state.end, state.key, None, c.body) for c in claims])
 

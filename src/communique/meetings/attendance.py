@@ -5,6 +5,7 @@ import re
 
 from ..text import Span
 from .lexicon import (
+    GROUP_PRONOUN,
     GROUP_LISTED_AFTER,
     GROUP_LISTED_BEFORE,
     FRONTED_CLAUSE,
@@ -136,9 +137,10 @@ class Attendance:
         """A sentence opened by a group of the meeting at hand, then "are" or "include" and
         its people by name (not "The top diplomats are likely to discuss ...")."""
         first = next((r for r in self.plural_refs if sentence.start <= r.start < sentence.end), None)
-        if first is None or GROUP_LISTED_BEFORE.fullmatch(self.text, sentence.start, first.start) is None:
+        pronoun = GROUP_PRONOUN.match(self.text, sentence.start)  # "These included A from X, B from Y"
+        if pronoun is None and (first is None or GROUP_LISTED_BEFORE.fullmatch(self.text, sentence.start, first.start) is None):
             return False
-        copula = GROUP_LISTED_AFTER.match(self.text, first.end)
+        copula = GROUP_LISTED_AFTER.match(self.text, pronoun.end() if pronoun else first.end)
         return copula is not None and len({p.id for _, p, span in sp.people(copula.end(), sentence.end)
                                            if span.start >= copula.end()}) >= 2
 

@@ -99,8 +99,10 @@ HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+)
 ARRIVAL_VERBS = frozenset(WORDS["arrival_verbs"])
 ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
 ONE_BY_ONE = re.compile(rf"\b(?:{_any('one_by_one')})\b", re.I)
+RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")  # "who were invited": a relative clause's verb
 # "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
 GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")
+GROUP_PRONOUN = re.compile(r"\s*(?:These|They|Those)\b")
 GROUP_LISTED_AFTER = re.compile(r"\s+(?:are|were|include|included|comprise|comprised)\b")
 WELCOMED_TO = re.compile(r"\s+(?:to|at)\s+(?:the\s+)?[A-Z]")  # "welcomed Blinken to the NATO Headquarters": to a place
 # verbs that may follow "heads of state" before the meeting word ("the heads of state held a summit")

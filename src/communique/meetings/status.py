@@ -7,6 +7,7 @@ import re
 from ..dates import WEEKDAYS
 
 from .lexicon import (
+    RELATIVE_BEFORE,
     PRESENT_TENSE,
     TOLD_FOR_WEEKDAY,
     ADJECTIVE,
@@ -43,7 +44,9 @@ class MentionStatus:
     def is_future(self, t: Trigger) -> bool:
         sentence = self.doc.sentence_of(t.start)
         before = self.text[max(sentence.start, t.start - 110):t.start]
-        if self.lex.future_before.search(before):
+        cue = self.lex.future_before.search(before)
+        if cue and not (t.phrase in self.lex.verbs and RELATIVE_BEFORE.search(before, 0, cue.start())):
+            # (not "The ministers who were invited to the celebration called on X": the cue is the subject's)
             return True
         if t.start < self.headline_end and HEADLINE_FUTURE.search(before):
             return True  # a headline's "GCC foreign ministers to meet in Riyadh": to come
