@@ -7,6 +7,7 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    CAPITAL_NAMED,
     AGENT_BY,
     PASSIVE_AUX,
     VISIT_TO,
@@ -103,6 +104,9 @@ class SentenceFacts:
                 continue
             if visit and m.start >= trigger.end and VISIT_TO.fullmatch(self.text, trigger.end, m.start):
                 found.append((0, m))  # "during his visit to Turkiye", not "he told reporters in Tehran"
+                continue
+            if m.kind == "place" and CAPITAL_NAMED.search(self.text, max(sentence.start, m.start - 50), m.start):
+                found.append((0, m))  # "in the capital of Argentina, Buenos Aires", "the Algerian capital, Algiers"
                 continue
             if m.kind == "place" and AFTER_VENUE.search(self.text, max(sentence.start, m.start - 60), m.start):
                 found.append((1, m))  # "at State House, Nairobi"
