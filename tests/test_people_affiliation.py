@@ -124,3 +124,11 @@ def test_a_state_s_one_holder_of_an_office_named_leaves_another_holder_to_the_ot
                      "Maldives.")
     shahid = next(p for m in record.meetings for p in m.participants if p.name == "Abdulla Shahid")
     assert (shahid.role, shahid.country) == ("foreign_minister", "MDV")
+
+
+def test_without_a_dateline_an_ambassador_s_posting_is_the_report_s_state(extract):
+    record = extract("US envoy calls on minister\n\nUS Ambassador in Dhaka John Miller paid a courtesy call on "
+                     "Agriculture Minister Abdul Karim at his office on Monday. The United States and the United "
+                     "States Agency for International Development were praised.\n")
+    karim = next(p for m in record.meetings for p in m.participants if p.name == "Abdul Karim")
+    assert karim.country == "BGD"

@@ -440,19 +440,24 @@ def home_state(doc: Document, mentions: list[Mention], gz: Gazetteer, dateline_p
         if code:
             return code
     if roles is not None:
-        code = _protagonist_state(roles, gz, date)
+        code = _protagonist_state(roles, gz, date, doc, mentions)
         if code:
             return code
     counts = Counter(x.key for x in mentions if x.kind in ("state", "demonym", "place") and x.key)
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _protagonist_state(roles: Roles, gz: Gazetteer, date: str | None) -> str | None:
+def _protagonist_state(roles: Roles, gz: Gazetteer, date: str | None, doc: Document,
+                       mentions: list[Mention]) -> str | None:
     """The state of the first titled person whose state the text states or
-    people.toml knows: a report without a dateline tells its own state's doings first."""
+    people.toml knows: a report without a dateline tells its own state's doings first;
+    an ambassador's, where he is posted ("US Ambassador in Dhaka": Bangladesh)."""
     for pm in roles.people:
         if not pm.titled or any(c.org or c.role == "secretary_general" for c in pm.claims):
             continue  # an organisation's official speaks for no state
+        posted = next((_posting(c, doc, mentions) for c in pm.claims if c.role == "ambassador"), None)
+        if posted:
+            return posted
         code = next((c.country for c in pm.claims if c.country and c.role != "counterpart"), None)
         if code is None:
             known = _known_person(pm.name, gz)
@@ -461,6 +466,15 @@ def _protagonist_state(roles: Roles, gz: Gazetteer, date: str | None) -> str | N
         if code:
             return code
     return None
+
+
+def _posting(claim: RoleClaim, doc: Document, mentions: list[Mention]) -> str | None:
+    """Where an ambassador's title places him: "Ambassador in Dhaka", "Ambassador of X to Nepal"."""
+    return next((m.key for m in mentions if claim.start < m.start < claim.end and m.kind in ("state", "place") and
+                 m.key and _POSTED_AT.search(doc.text, max(claim.start, m.start - 8), m.start)), None)
+
+
+_POSTED_AT = re.compile(r"\b(?:in|to)\s+(?:the\s+)?$")
 
 
 def _state_named(name: str, gz: Gazetteer) -> str | None:
