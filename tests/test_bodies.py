@@ -261,3 +261,11 @@ def test_an_organisation_s_summit_is_its_body_named_a_summit_of_several_where_le
     summit = only_meeting(extract("VICTORIA FALLS, 17 August 2014 (New Ziana) - The 34th SADC Summit was held in "
                                   "Victoria Falls on Sunday.\n"), "summit")
     assert summit.body is not None and summit.body.name == "Summit of Heads of State and Government"
+
+
+def test_remarks_following_a_body_tell_that_it_met(extract):
+    record = extract("Remarks by the High Representative following the Foreign Affairs Council\n\n"
+                     "Bruxelles, 22/06/2015 - 00:00\n\nToday we had an important set of conclusions adopted.\n")
+    session = only_meeting(record, "session")
+    assert (session.org.name, session.body.name) == ("EU", "Foreign Affairs Council")
+    assert session.location is not None and session.location.name == "Bruxelles"
