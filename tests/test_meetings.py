@@ -994,3 +994,11 @@ def test_a_meeting_of_the_group_s_body_chaired_by_one_is_that_body_s_session_he_
     session = only_meeting(record, "session")
     assert (session.org.name, session.body.name, session.chair) == ("OTS", "Council of Foreign Ministers", "Murat Nurtleu")
     assert only_meeting(record, "summit").chair is None  # the chair is the nearer meeting's
+
+
+def test_a_couple_who_hosted_are_chaired_by_the_higher_in_rank_and_a_consort_holds_no_office(extract):
+    record = extract("LONDON, 23 November 2022 (PA) - King Charles and his wife Queen Consort Camilla hosted a state "
+                     "banquet for South African President Cyril Ramaphosa at Buckingham Palace on Tuesday.\n")
+    meeting = record.meetings[0]
+    assert meeting.chair == "Charles"
+    assert {p.name: p.role for p in meeting.participants}["Camilla"] == "other"

@@ -31,6 +31,7 @@ from .lexicon import (
 # "from 28 to 30 October": a range of days whose own first word is "from"
 _DAY_RANGE = re.compile(r"\d\s*(?:-|–|to|and|until)\s*\d")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
+_SUBJECT_REACH = 60  # characters before a chair's or host's verb in which its subjects are named ("A and his wife B hosted")
 _SINCE_CLAUSE = re.compile(rf"\b(?:{alternation(WORDS['since_clause'])})\b[^,.;]*$", re.I)
 # compiled once: read at every place of a sentence
 _SPACE = re.compile(r"\s+")
@@ -182,7 +183,11 @@ class SentenceFacts:
                         for _, p, span in after:
                             meeting.add(p, span)
             elif before:
-                self._set_chair(meeting, before[-1][1], before[-1][2])
+                # "King Charles and Queen Consort Camilla hosted": the highest in rank of the clause's subjects
+                subjects = [x for x in before if x[0] >= max(self._clause_start(cue.start()), cue.start() - _SUBJECT_REACH)] \
+                    or [before[-1]]
+                _, person, span = max(reversed(subjects), key=lambda x: self.gz.role_rank.get(x[1].role or "", 0))
+                self._set_chair(meeting, person, span)
             if meeting.chair is not None or meeting.chair_state:
                 return  # else "The meeting opened ... under the chairmanship of X": the next cue
         if chair_cue or meeting.host is not None or trigger is None or "host" not in self.cues:
@@ -203,7 +208,11 @@ class SentenceFacts:
                 after = sp.people(self._agent_start(cue) or cue.end(), self.clause_end(cue.end()) + 1)
                 meeting.host = after[0][1] if after else None
             elif before and (after or word not in self.lex.host_of_people):
-                meeting.host = before[-1][1]  # not "X welcomed the decision": one welcomes a guest
+                # not "X welcomed the decision": one welcomes a guest; "King Charles and Queen Consort Camilla
+                # hosted": the highest in rank of those who host
+                hosts = [p for pos, p, _ in before if pos >= max(self._clause_start(cue.start()), cue.start() - _SUBJECT_REACH)] \
+                    or [before[-1][1]]
+                meeting.host = max(reversed(hosts), key=lambda p: self.gz.role_rank.get(p.role or "", 0))
             if meeting.host is not None:
                 return
 
