@@ -269,3 +269,15 @@ def test_remarks_following_a_body_tell_that_it_met(extract):
     session = only_meeting(record, "session")
     assert (session.org.name, session.body.name) == ("EU", "Foreign Affairs Council")
     assert session.location is not None and session.location.name == "Bruxelles"
+
+
+def test_an_organisation_told_as_held_is_its_leaders_summit(extract):
+    summit = only_meeting(extract("SUVA, 14 July 2022 (Fiji Times) - The Fifty-First (51st) Pacific Islands Forum was "
+                                  "held in Suva, Fiji from 11 to 14 July 2022.\n"), "summit")
+    assert (summit.org.name, summit.body.name, summit.date) == ("PIF", "Pacific Islands Forum Leaders Meeting", "2022-07-11")
+
+
+def test_an_organisation_a_held_body_is_of_is_no_gathering_of_its_own(extract):
+    record = extract("DUSHANBE, 8 June 2023 (Khovar) - A meeting of the Council of Heads of Government of the "
+                     "Commonwealth of Independent States (CIS) was held in Dushanbe on Thursday.\n")
+    assert [m.body.name for m in record.meetings] == ["Council of Heads of Government"]

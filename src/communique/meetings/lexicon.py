@@ -99,6 +99,8 @@ HOSTED_FOR = re.compile(r"\b(?:for|at)\s+(?:a|an|the|their)\s+(?:[\w'’+-]+\s+)
 ARRIVAL_VERBS = frozenset(WORDS["arrival_verbs"])
 ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
 ONE_BY_ONE = re.compile(rf"\b(?:{_any('one_by_one')})\b", re.I)
+# "The 51st Pacific Islands Forum (PIF) was held": an organisation named as its gathering
+ORGANISATION_HELD = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:{_any('organisation_held')})\b")
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")  # "who were invited": a relative clause's verb
 # "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
 GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")

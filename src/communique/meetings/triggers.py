@@ -8,6 +8,7 @@ from ..gazetteer import BodyInfo
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    ORGANISATION_HELD,
     OF_BODY,
     LEADERS_MEETING,
     LEADERS_WORD,
@@ -38,6 +39,7 @@ from .lexicon import (
     Trigger,
 )
 # compiled once: read at every capitalised meeting word (from a word's start, where the leftmost match starts)
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+$")
 
 
@@ -104,7 +106,27 @@ class TriggerFinder:
             if t.body is None and not t.org and t.text.lower() in ("meeting", "session", "sitting"):
                 self._unlisted_body(t)
         found = [t for t in found if not any(o is not t and o.start <= t.start and t.end <= o.end and o.body for o in found)]
+        found += self._organisations_held(sentence, found)
         return sorted(self._with_sideline_gatherings(sentence, found), key=lambda t: t.start)
+
+    def _organisations_held(self, sentence: Span, found: list[Trigger]) -> list[Trigger]:
+        """"The Fifty-First (51st) Pacific Islands Forum was held in Suva": an organisation
+        told as held is its gathering, the summit where its leaders meet when it has one."""
+        held = []
+        for m in self.mentions_of(sentence):
+            if m.kind != "org" or self.in_title[m.start] or any(t.start <= m.start < t.end + 12 or t.org == m.key for t in found) \
+                    or _OF_BEFORE.search(self.text, max(0, m.start - 8), m.start):
+                continue  # "a meeting of the Council ... of the CIS was held": the body's
+            told = ORGANISATION_HELD.match(self.text, m.end)
+            if told is None:
+                continue
+            org = self.gz.orgs.get(m.key)
+            summits = [b for b in org.bodies if b.kind == "summit"] if org else []
+            t = Trigger("summit" if summits else "session", m.start, m.end, m.text, org=m.key, org_span=Span(m.start, m.end),
+                        named=True)
+            self._summit_body(t)
+            held.append(t)
+        return held
 
     def _with_sideline_gatherings(self, sentence: Span, found: list[Trigger]) -> list[Trigger]:
         """"met on the sidelines of the Antalya Diplomacy Forum": a gathering no list holds is a
