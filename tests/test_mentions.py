@@ -267,3 +267,9 @@ def test_a_name_a_place_is_named_after_is_no_person(extract):
     record = extract("The minister arrived at King Khalid International Airport and later visited the Prince Saud "
                      "Al-Faisal Conference Center.\n")
     assert record.people == []
+
+
+def test_a_demonym_after_an_arabic_article_is_part_of_a_family_name(mentions):
+    found = mentions("The session was chaired by Foreign Minister Muhammed Seif Al-Yemeni of Comoros.")
+    assert [m.text for m in found if m.kind == "name"] == ["Muhammed Seif Al-Yemeni"]
+    assert [m.key for m in found if m.kind in ("state", "demonym")] == ["COM"]

@@ -87,8 +87,10 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             entries = tuple(e if role == "*" else Entry(e.kind, role, e.extra) for e in entries if e.kind == "title")
         hyphenated = (start > 0 and lower[start - 1] == "-") or (suffix is None and end < len(lower) and lower[end] == "-")
         if hyphenated:
-            # "Armenian-Azerbaijani" holds two states; "Amir-Abdollahian" holds no title
-            entries = tuple(e for e in entries if e.kind not in ("title", "honorific"))
+            # "Armenian-Azerbaijani" holds two states; "Amir-Abdollahian" holds no title; "Al-Yemeni" is a family name
+            article = _ARTICLE_BEFORE.search(lower, max(0, start - 4), start)
+            entries = tuple(e for e in entries if e.kind not in ("title", "honorific") and
+                            not (article and e.kind in ("state", "demonym")))
             if not entries:
                 continue
         candidates.append((start, end, entries, acronym, None))
@@ -121,6 +123,9 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
             out.append(Mention(first.kind, start, end, span, first.key))
         taken[start:end] = b"\x01" * (end - start)
     return out
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el|ad|as|ash|at|az|an|ar)-$")  # "Al-Yemeni", "el-Masri": a family name
 
 
 @cache
