@@ -603,3 +603,13 @@ def test_a_title_hyphenated_designate_keeps_its_role_and_elect_holds_none_yet(ex
     by_name = {p.name: p for p in record.people}
     assert roles_of(by_name["Guo Haiyan"]) == {("ambassador", "CHN", None)}
     assert {r.role for r in by_name["John Mensah"].roles} == {"other"}
+
+
+def test_the_holy_see_s_offices_and_church_ranks(extract):
+    record = extract("VATICAN CITY, 5 May 2019 (Vatican News) - Pope Francis received President Horacio Cartes of "
+                     "Paraguay, who then met Cardinal Secretary of State Pietro Parolin and Archbishop Paul Gallagher, "
+                     "Secretary for Relations with States.")
+    held = {p.name: (p.role, p.country) for m in record.meetings for p in m.participants}
+    assert held["Francis"] == ("head_of_state", "VAT")
+    assert held["Pietro Parolin"] == ("head_of_government", "VAT")
+    assert held["Paul Gallagher"] == ("foreign_minister", "VAT")  # "Archbishop" is a rank, no name
