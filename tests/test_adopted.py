@@ -187,3 +187,9 @@ def test_a_named_document_the_meeting_spoke_through_is_adopted(adopted):
     assert adopted("Through a Final Communique, the regional leaders called for calm in the region.") == [
         ("communique", "Final Communique")]
     assert adopted("In a statement, the leaders called for calm.") == []  # no document named
+
+
+def test_documents_named_in_quotes_are_adopted_by_their_names(adopted):
+    assert adopted('The leaders adopted the new "Rules of Procedure of the Council" and endorsed the '
+                   '"Strategy for 2022-2026".') == [("other", "Rules of Procedure of the Council"),
+                                                   ("other", "Strategy for 2022-2026")]

@@ -31,6 +31,7 @@ class _Patterns:
     named_passive: re.Pattern
     fronted: re.Pattern
     instrument: re.Pattern
+    quoted: re.Pattern
     kind_of: dict[str, str]
     kinds: str  # the alternation of every document word
     next_document: re.Pattern  # "... and an agreement ..." inside what a verb adopted
@@ -71,6 +72,9 @@ def _patterns() -> _Patterns:
         instrument=re.compile(rf"^(?:Through|In|With|Via)\s+(?:a|an|the|its|their)\s+"
                               rf"(?P<name>(?-i:(?:[A-Z][\w'’-]*\s+){{0,5}}(?=[A-Z]))(?:{kinds}))\b\s*(?:,|\s+(?:issued|released|adopted)\b)",
                               re.I),
+        # "adopted the new "Rules of Procedure of the Council"", "endorsed the 'OTS Strategy for 2022-2026'":
+        # a document named in quotes, of the kind a document word in its name tells
+        quoted=re.compile(rf"\b(?:{verbs})\s+(?:(?:{adverbials})\s+)?{_DETERMINERS}[\"“'‘](?P<title>[^\"”'’\n]{{3,160}})[\"”'’]", re.I),
         kind_of=kind_of,
         kinds=kinds,
         # "and the SADC budget", ", a cooperation programme": a list's next document
@@ -118,6 +122,14 @@ def find_adopted(doc: Document, gz: Gazetteer) -> list[AdoptedItem]:
                 subject = " ".join(text[name_start:m.end("kind")].split())
                 found.append(AdoptedItem(p.kind_of[_norm(m.group("kind"))], subject, sentence.start + name_start,
                                          sentence.start + m.end("kind"), Span(sentence.start + m.start(), sentence.start + m.end())))
+        if not found:
+            for m in p.quoted.finditer(text):
+                title = m.group("title").strip()
+                words = re.findall(rf"\b(?:{kinds_alt})\b", title, re.I)
+                kind = p.kind_of.get(_norm(words[-1]), "other") if words else "other"
+                start = sentence.start + m.start("title") + (len(m.group("title")) - len(m.group("title").lstrip()))
+                found.append(AdoptedItem(kind, title, start, start + len(title),
+                                         Span(sentence.start + m.start(), sentence.start + m.end())))
         if not found and (m := instrument) is not None:
             name = m.group("name")
             kind = next(k for w, k in sorted(p.kind_of.items(), key=lambda x: -len(x[0])) if name.lower().endswith(w))
