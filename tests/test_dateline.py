@@ -334,6 +334,12 @@ BODY = ("The foreign ministers of Chile and Peru held talks in Lima on Tuesday a
                  "Andina", None, None, id="source-line-on-top"),
     pytest.param("EFE: Chile and Peru ministers talk trade\n14.03.2023 18:05:11 CET | News\n",
                  "EFE", "2023-03-14", None, id="acronym-prefixed-headline"),
+    pytest.param("Andes Daily Times\nChile and Peru ministers talk trade\n", "Andes Daily Times", None, None,
+                 id="masthead"),
+    pytest.param("AndesPoint.com\nChile and Peru ministers talk trade\n", "AndesPoint", None, None, id="site-domain"),
+    pytest.param("Federal Department of Foreign Affairs of the Andean Confederation\nChile and Peru ministers talk "
+                 "trade\n", "Federal Department of Foreign Affairs of the Andean Confederation", None, None,
+                 id="ministry-masthead"),
 ])
 def test_header_lines_in_any_order(gz, header, source, date, place):
     text = header + BODY
