@@ -943,6 +943,7 @@ def test_two_at_a_summit_who_hold_talks_on_its_margins_hold_their_own(extract):
     ("in Hyderabad house", None),  # a venue named after a city is not the city, however written
     ("in Victoria Falls", "Victoria Falls"),
     ("in the capital of India, New Delhi,", "New Delhi"),  # the capital named after its state
+    ("in the Indian capital New Delhi", "New Delhi"),
 ])
 def test_a_place_is_read_whole(extract, place, printed):
     talks = only_meeting(extract(f"NEW DELHI, 7 October 2024 (PTI) - Prime Minister Narendra Modi held talks with "

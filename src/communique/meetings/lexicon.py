@@ -183,7 +183,7 @@ GENERIC_WORDS = frozenset(w.lower() for w in WORDS["generic_meeting_words"])
 DEFINITE = frozenset(WORDS["definite"])
 INDEFINITE = frozenset(WORDS["indefinite"])
 TOWN_BEFORE_STATE = re.compile(r"\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s*$")  # "in Charlevoix, Canada"
-CAPITAL_NAMED = re.compile(r"\bcapital(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?,\s*$")
+CAPITAL_NAMED = re.compile(r"\bcapital(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})?(?:,\s*|\s+)$")
 CITY_OF = re.compile(rf"\b(?:in|at)\s+the\s+(?:[A-Z][\w'’-]+\s+)?(?:{_any('place_nouns')})(?:\s+of\s+|\s*,\s*)"
                      r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 UNLISTED_BODY = re.compile(rf"\s+of\s+the\s+((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{_any('institution_nouns')})"
