@@ -79,7 +79,7 @@ def _gazetteer_mentions(doc: Document, gz: Gazetteer) -> list[Mention]:
         start, end = end_index - length + 1, end_index + 1
         if (start > 0 and lower[start - 1].isalnum()) or (end < len(lower) and lower[end].isalnum()):
             continue
-        suffix = _title_suffix(gz).match(lower, end)
+        suffix = _title_suffix(gz).match(lower, end) if lower.startswith("-", end) else None
         if suffix is not None and any(e.kind == "title" for e in entries):
             # "Ambassador-designate": the title still; "President-elect": of no office yet
             role = gz.title_suffixes[suffix.group(1)]
