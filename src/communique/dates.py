@@ -46,7 +46,8 @@ PATTERN = re.compile("|".join([
     rf"(?P<wday>\b(?:on\s+|last\s+|this\s+)?{_WEEKDAY}(?:{_RANGE}{_WEEKDAY.replace('?P<wd>', '?:')})?\b)",
     r"(?P<nth>\bon\s+the\s+(?P<nthd>[0-3]?\d)(?:st|nd|rd|th))",
     rf"(?P<year>\b(?:in|since|of|for|during)\s+{_YEAR.format('y5')}\b)",
-    rf"(?P<month>\b(?:in|since|during|last|this|early|late|mid-?)\s+{_MONTH.format('m6')}(?!\s*\d))",
+    rf"(?P<month>\b(?:in|since|during|last|this|early|late|mid-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
+    rf"{_MONTH.format('m6')}(?!\s*\d))",
 ]), re.IGNORECASE)
 
 
