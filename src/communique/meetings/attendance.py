@@ -6,6 +6,7 @@ import re
 from ..text import Span
 from .lexicon import (
     GROUP_PRONOUN,
+    GROUP_PRONOUN_ALONE,
     GROUP_LISTED_AFTER,
     GROUP_LISTED_BEFORE,
     FRONTED_CLAUSE,
@@ -136,8 +137,10 @@ class Attendance:
     def _group_listed(self, sentence: Span, sp: SentencePeople) -> bool:
         """A sentence opened by a group of the meeting at hand, then "are" or "include" and
         its people by name (not "The top diplomats are likely to discuss ...")."""
-        first = next((r for r in self.plural_refs if sentence.start <= r.start < sentence.end), None)
-        pronoun = GROUP_PRONOUN.match(self.text, sentence.start)  # "These included A from X, B from Y"
+        if not GROUP_PRONOUN.match(self.text, sentence.start):
+            return False  # (read at every sentence that names no meeting: the opening word first)
+        pronoun = GROUP_PRONOUN_ALONE.match(self.text, sentence.start)  # "These included A from X, B from Y"
+        first = None if pronoun else next((r for r in self.plural_refs if sentence.start <= r.start < sentence.end), None)
         if pronoun is None and (first is None or GROUP_LISTED_BEFORE.fullmatch(self.text, sentence.start, first.start) is None):
             return False
         copula = GROUP_LISTED_AFTER.match(self.text, pronoun.end() if pronoun else first.end)

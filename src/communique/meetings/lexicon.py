@@ -104,7 +104,8 @@ ORGANISATION_HELD = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:{_any('organisation_he
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")  # "who were invited": a relative clause's verb
 # "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
 GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")
-GROUP_PRONOUN = re.compile(r"\s*(?:These|They|Those)\b")
+GROUP_PRONOUN = re.compile(r"\s*(?:These|They|Those|The)\b")  # how a sentence that lists a group opens
+GROUP_PRONOUN_ALONE = re.compile(r"\s*(?:These|They|Those)\b")
 GROUP_LISTED_AFTER = re.compile(r"\s+(?:are|were|include|included|comprise|comprised)\b")
 WELCOMED_TO = re.compile(r"\s+(?:to|at)\s+(?:the\s+)?[A-Z]")  # "welcomed Blinken to the NATO Headquarters": to a place
 # verbs that may follow "heads of state" before the meeting word ("the heads of state held a summit")
