@@ -281,3 +281,9 @@ def test_an_organisation_a_held_body_is_of_is_no_gathering_of_its_own(extract):
     record = extract("DUSHANBE, 8 June 2023 (Khovar) - A meeting of the Council of Heads of Government of the "
                      "Commonwealth of Independent States (CIS) was held in Dushanbe on Thursday.\n")
     assert [m.body.name for m in record.meetings] == ["Council of Heads of Government"]
+
+
+def test_an_organisation_s_heads_of_state_and_government_summit_is_its_summit(extract):
+    summit = only_meeting(extract("ADDIS ABABA, 28 January 2018 (ENA) - The 30th African Union (AU) heads of state and "
+                                  "government summit opens in Addis Ababa, Ethiopia on Sunday.\n"), "summit")
+    assert (summit.org.name, summit.body.name) == ("AU", "Assembly of the African Union")

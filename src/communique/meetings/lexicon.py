@@ -101,6 +101,9 @@ ARRIVAL = re.compile(rf"\b(?:{_any('arrival_words')})\b", re.I)
 ONE_BY_ONE = re.compile(rf"\b(?:{_any('one_by_one')})\b", re.I)
 # "The 51st Pacific Islands Forum (PIF) was held": an organisation named as its gathering
 ORGANISATION_HELD = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:{_any('organisation_held')})\b")
+# "the African Union (AU) heads of state and government summit": its leaders, between an organisation and its summit
+LEADERS_BETWEEN = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|leaders['’]?)\s+",
+                             re.I)
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")  # "who were invited": a relative clause's verb
 # "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
 GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")

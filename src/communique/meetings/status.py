@@ -119,6 +119,9 @@ class MentionStatus:
             return False  # (a verb modifies nothing: "the CIS heads of state met")
         before = self.text[max(0, t.start - 60):t.start]
         m = _OF_BEFORE.search(before)
+        if m is not None and t.org and any(r.start < max(0, t.start - 60) + m.start(1) + len(m.group(1)) < r.end <= t.start
+                                           for r in self.plural_refs):
+            return False  # "the AU heads of state and government summit": the "of" is the title's
         # "the agenda of the 37th Ordinary Session": only adjectives between "of the" and the meeting
         # not "the heads of state held a summit": a verb between tells the meeting, not a modifier of it
         if m and all((w[0].islower() or w[0].isdigit() or ADJECTIVE.match(w)) and w.lower() not in OF_VERBS

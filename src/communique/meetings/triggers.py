@@ -8,6 +8,7 @@ from ..gazetteer import BodyInfo
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    LEADERS_BETWEEN,
     ORGANISATION_HELD,
     OF_BODY,
     LEADERS_MEETING,
@@ -243,7 +244,8 @@ class TriggerFinder:
                 if m.end <= t.start else []
             # "the Quad foreign ministerial meeting": only the words of a level between
             level_words = any(x is not None and not self.text[m.end:x.start()].strip() for x in said)
-            if (before is not None and (re.fullmatch(r"[\"»]?\s+(?:[A-Z][\w'’-]+\s+){0,3}", before) or level_words)) or \
+            if (before is not None and (re.fullmatch(r"[\"»]?\s+(?:[A-Z][\w'’-]+\s+){0,3}", before) or level_words or
+                                        LEADERS_BETWEEN.fullmatch(before))) or \
                     (after is not None and re.fullmatch(r"\s+of\s+(?:the\s+)?", after)):
                 if t.kind in ("session", "summit") or (t.kind == "talks" and t.text.lower().split()[-1] in ("meeting", "meetings")):
                     t.org, t.org_span, t.named = m.key, Span(m.start, m.end), True
