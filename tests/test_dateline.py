@@ -556,3 +556,8 @@ def test_a_header_of_publisher_unit_and_place_between_bullets(gz):
     text = "Chile and Peru ministers talk trade\nPress Office \u2022 News Division \u2022 Lima |\n" + BODY
     facts = find_dateline(text, gz)
     assert (facts.source, facts.place) == ("Press Office", "Lima")
+
+
+def test_a_year_alone_dates_the_meeting_word_held_right_before_it(extract):
+    record = extract("WASHINGTON, 5 June 2019 (AP) - The first OAS General Assembly was held in 1970 in Washington.\n")
+    assert [m.date for m in record.meetings] == ["1970"]

@@ -7,6 +7,7 @@ from ..coreference import Person
 from ..mentions import Mention
 from ..text import Span
 from .lexicon import (
+    YEAR_AFTER_WORD,
     CAPITAL_NAMED,
     AGENT_BY,
     PASSIVE_AUX,
@@ -63,7 +64,8 @@ class SentenceFacts:
             if self.lex.future_before.search(self.text, max(sentence.start, d.start - 70), d.start):
                 continue  # "the election to be held on June 4": a day to come
             if meeting.kind != "talks" or not (trigger and is_visit(trigger)):
-                if len(d.value) < 7:
+                # a year alone dates only the meeting word right before it ("the summit held in 2016 in Hangzhou")
+                if len(d.value) < 7 and not (trigger is not None and YEAR_AFTER_WORD.fullmatch(self.text, trigger.end, d.start)):
                     continue
             distance = abs(d.start - anchor)
             if not new and trigger is not None and any(min(d.start, anchor) < t.start < max(d.start, anchor) and t.end <= d.start

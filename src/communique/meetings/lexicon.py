@@ -104,6 +104,7 @@ ORGANISATION_HELD = re.compile(rf"(?:\s*\([A-Z]+\))?\s+(?:{_any('organisation_he
 # "the African Union (AU) heads of state and government summit": its leaders, between an organisation and its summit
 LEADERS_BETWEEN = re.compile(r"(?:\s*\([A-Z]+\))?\s+(?:heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|leaders['’]?)\s+",
                              re.I)
+YEAR_AFTER_WORD = re.compile(r"\s+(?:(?:was|were)\s+)?held\s+(?:in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+)?")  # "held in Goa in"
 RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$")  # "who were invited": a relative clause's verb
 # "The ambassadors are A from X, ...", "These include A, B": a group of the meeting at hand named one by one
 GROUP_LISTED_BEFORE = re.compile(r"\s*(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?")
