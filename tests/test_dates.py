@@ -39,6 +39,7 @@ def only(text: str, reference: dt.date | None):
     ("In Apia on Monday and Tuesday, the minister met the premier.", "on Monday and Tuesday", "2021-05-17", True),
     # the part of the day belongs to the date ("the Declaration of 1 October" does not)
     ("On the evening of 18 May, the president received the envoy.", "evening of 18 May", "2021-05-18", True),
+    ("The communique was issued on 21-06-2018 in Budapest.", "21-06-2018", "2018-06-21", False),
     # a part of a month is the month
     ("The summit was held at the end of April in Lima.", "end of April", "2021-04", True),
 ])

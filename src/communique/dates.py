@@ -34,7 +34,8 @@ _PART_OF_DAY = r"(?:(?:morning|afternoon|evening|night)\s+of\s+)?"
 
 PATTERN = re.compile("|".join([
     rf"(?P<iso>{_YEAR.format('iy')}-(?P<im>[01]\d)-(?P<id>[0-3]\d))",
-    rf"(?P<num>(?P<nd>[0-3]?\d)(?:\. ?|/)(?P<nm>[01]?\d)(?:\. ?|/){_YEAR.format('ny')})",  # "12.02.2021", "12. 02. 2021"
+    # "12.02.2021", "12. 02. 2021", "21-06-2018"
+    rf"(?P<num>(?P<nd>[0-3]?\d)(?:\. ?|/|-(?=[01]?\d-))(?P<nm>[01]?\d)(?:\. ?|/|-){_YEAR.format('ny')}(?!\d))",
     rf"(?P<dmy>{_PART_OF_DAY}(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd1')},?\s+)?{_DAY.format('d1')}\s+(?:of\s+)?{_MONTH.format('m1')}(?:,?\s+{_YEAR.format('y1')})?)",
     rf"(?P<mdy>{_PART_OF_DAY}(?:(?:on\s+)?{_WEEKDAY.replace('wd', 'wd2')},?\s+)?{_MONTH.format('m2')}\s+{_DAY.format('d2')}(?!\d)(?:,?\s+{_YEAR.format('y2')})?)",
     rf"(?P<my>{_MONTH.format('m3')}\s+(?:of\s+)?{_YEAR.format('y3')})",
