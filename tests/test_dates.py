@@ -40,6 +40,7 @@ def only(text: str, reference: dt.date | None):
     # the part of the day belongs to the date ("the Declaration of 1 October" does not)
     ("On the evening of 18 May, the president received the envoy.", "evening of 18 May", "2021-05-18", True),
     ("The communique was issued on 21-06-2018 in Budapest.", "21-06-2018", "2018-06-21", False),
+    ("The summit opened on 7 th July 2024 in Abuja.", "7 th July 2024", "2024-07-07", False),
     # a part of a month is the month
     ("The summit was held at the end of April in Lima.", "end of April", "2021-04", True),
 ])

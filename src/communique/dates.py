@@ -26,7 +26,7 @@ _MONTH = (r"(?P<{0}>January|February|March|April|May|June|July|August|September|
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z]))")
 # A day, or the first of a range ("May 19-21, 2023", "on 17th and 18th August"): a meeting is dated by its first day
 _RANGE = r"(?:\s*[-–]\s*|\s+(?:and|to|&)\s+)"
-_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?(?:" + _RANGE + r"[0-3]?\d(?:st|nd|rd|th)?)?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?: ?(?:st|nd|rd|th))?(?:" + _RANGE + r"[0-3]?\d(?: ?(?:st|nd|rd|th))?)?"  # "7th", "7 th"
 _YEAR = r"(?P<{0}>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # "on the afternoon of October 1": the day's part is of the date, not "the Declaration of 1 October"
